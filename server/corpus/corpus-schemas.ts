@@ -1,0 +1,40 @@
+import * as z from 'zod/mini';
+import {
+  actorSchema,
+  articleMetaSchema,
+  claimSchema,
+  mentionSchema,
+  outletSchema,
+  spanAnchorSchema,
+  storyEventSchema,
+  storySchema,
+} from '../../src/domain/schemas';
+
+/*
+ * The curated corpus files: the API's shapes less what the folder already says
+ * (the story id) and what the store owns (verdicts, article bodies).
+ */
+export const corpusOutletsSchema = z.array(outletSchema);
+export const corpusActorsSchema = z.array(actorSchema);
+export const corpusStorySchema = storySchema;
+
+export const corpusArticleSchema = z.extend(z.omit(articleMetaSchema, { story: true }), {
+  source: z.object({
+    /** The text file, relative to the story's `articles/` folder. */
+    file: z.string().check(z.regex(/^[\w.-]+\.txt$/, 'must be a .txt file name inside articles/')),
+    url: z.nullable(z.url()),
+  }),
+});
+export const corpusArticlesSchema = z.array(corpusArticleSchema);
+
+export const corpusClaimsSchema = z.array(z.pick(claimSchema, { id: true, text: true, topic: true }));
+
+export const corpusMentionsSchema = z.array(
+  z.extend(z.omit(mentionSchema, { spans: true }), {
+    spans: z.array(spanAnchorSchema).check(z.minLength(1, 'needs at least one evidence span')),
+  }),
+);
+
+export const corpusEventsSchema = z.array(z.omit(storyEventSchema, { story: true }));
+
+export type CorpusArticle = z.infer<typeof corpusArticleSchema>;

@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { createApi, handleUnexpectedError } from '../api/create-api';
+import type { Store } from '../store/store';
+import { securityHeaders } from './security-headers';
+
+/** The whole server: the API under /api and the built SPA for every other path. */
+export function createServerApp(store: Store, distDir: string) {
+  const app = new Hono();
+  app.use('*', securityHeaders);
+  app.route('/api', createApi(store));
+  app.use(
+    '/assets/*',
+    serveStatic({
+      root: distDir,
+      rewriteRequestPath: (path) => path,
+      onFound: (_path, c) => {
+        // File names carry a content hash, so they never change.
+        c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+    }),
+  );
+  app.use('*', serveStatic({ root: distDir }));
+  // Every other path is a view of the SPA, which reads its state from the URL.
+  app.get('*', async (c) => {
+    const html = await readFile(join(distDir, 'index.html'), 'utf8');
+    c.header('Cache-Control', 'no-cache');
+    return c.html(html);
+  });
+  app.onError(handleUnexpectedError);
+  return app;
+}

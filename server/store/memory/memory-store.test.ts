@@ -1,0 +1,4 @@
+import { describeStoreContract } from '../store-contract';
+import { createMemoryStore } from './memory-store';
+
+describeStoreContract('memory', createMemoryStore);

@@ -1,0 +1,97 @@
+/**
+ * Versioned schema migrations, applied in order; PRAGMA user_version records how many ran.
+ * Append new migrations; never edit one that has shipped.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE outlets (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    aliases TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    url TEXT
+  );
+  CREATE TABLE actors (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    description TEXT NOT NULL
+  );
+  CREATE TABLE stories (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    summary TEXT NOT NULL
+  );
+  CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    story TEXT NOT NULL REFERENCES stories(id),
+    outlet TEXT NOT NULL REFERENCES outlets(id),
+    title TEXT NOT NULL,
+    published_date TEXT NOT NULL,
+    published_basis TEXT NOT NULL,
+    source_file TEXT,
+    source_url TEXT,
+    body TEXT NOT NULL,
+    paragraphs TEXT NOT NULL,
+    sentences TEXT NOT NULL
+  );
+  CREATE INDEX articles_by_story ON articles(story);
+  CREATE TABLE claims (
+    id TEXT PRIMARY KEY,
+    story TEXT NOT NULL REFERENCES stories(id),
+    text TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    verdict_status TEXT NOT NULL,
+    verdict_note TEXT NOT NULL,
+    verdict_editor TEXT,
+    verdict_at TEXT,
+    verdict_version INTEGER NOT NULL
+  );
+  CREATE INDEX claims_by_story ON claims(story);
+  CREATE TABLE mentions (
+    id TEXT PRIMARY KEY,
+    story TEXT NOT NULL REFERENCES stories(id),
+    claim TEXT NOT NULL REFERENCES claims(id),
+    article TEXT NOT NULL REFERENCES articles(id),
+    stance TEXT NOT NULL,
+    attribution TEXT NOT NULL
+  );
+  CREATE INDEX mentions_by_story ON mentions(story);
+  CREATE INDEX mentions_by_claim ON mentions(claim);
+  CREATE TABLE spans (
+    mention TEXT NOT NULL REFERENCES mentions(id),
+    ordinal INTEGER NOT NULL,
+    story TEXT NOT NULL REFERENCES stories(id),
+    article TEXT NOT NULL REFERENCES articles(id),
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    exact TEXT NOT NULL,
+    prefix TEXT NOT NULL,
+    suffix TEXT NOT NULL,
+    PRIMARY KEY (mention, ordinal)
+  );
+  CREATE INDEX spans_by_story ON spans(story);
+  CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    story TEXT NOT NULL REFERENCES stories(id),
+    title TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    format TEXT NOT NULL,
+    status TEXT NOT NULL,
+    date_precision TEXT NOT NULL,
+    date_start TEXT NOT NULL,
+    date_end TEXT NOT NULL,
+    date_basis TEXT NOT NULL,
+    participants TEXT NOT NULL,
+    mentions TEXT NOT NULL
+  );
+  CREATE INDEX events_by_story ON events(story);
+  CREATE TABLE passages (
+    id TEXT PRIMARY KEY,
+    story TEXT NOT NULL REFERENCES stories(id),
+    text TEXT NOT NULL,
+    spans TEXT NOT NULL
+  );
+  CREATE INDEX passages_by_story ON passages(story);
+  `,
+];

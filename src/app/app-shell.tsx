@@ -1,0 +1,51 @@
+import { Suspense, useEffect } from 'react';
+import type { View } from '../domain/url-state';
+import { Link } from '../lib/router/link';
+import { useStoryData } from '../lib/story/use-story-data';
+import { hrefFor, useUrlState } from '../lib/url-state/use-url-state';
+import { UrlNotices } from './url-notices';
+import { useCanonicalUrl } from './use-canonical-url';
+import { VIEW_COMPONENTS, VIEW_LABELS } from './views';
+
+const NAV_VIEWS: View[] = ['sources', 'matrix', 'timeline'];
+
+export function AppShell() {
+  useCanonicalUrl();
+  const { state } = useUrlState();
+  const story = useStoryData();
+  const storyTitle = story.status === 'success' ? story.bundle.story.title : null;
+  const ViewComponent = VIEW_COMPONENTS[state.view];
+
+  useEffect(() => {
+    document.title = [VIEW_LABELS[state.view], storyTitle, 'Parallax'].filter(Boolean).join(' · ');
+  }, [state.view, storyTitle]);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="shell__header">
+        <p className="shell__brand">Parallax</p>
+        {storyTitle ? <p className="shell__story">{storyTitle}</p> : null}
+        <nav aria-label="Views">
+          <ul className="shell__nav">
+            {NAV_VIEWS.map((view) => (
+              <li key={view}>
+                <Link to={hrefFor(state, { view })} aria-current={state.view === view ? 'page' : undefined}>
+                  {VIEW_LABELS[view]}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <UrlNotices />
+      <main id="main" className="shell__main" tabIndex={-1}>
+        <Suspense fallback={<p role="status">Loading the view…</p>}>
+          <ViewComponent />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

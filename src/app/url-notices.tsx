@@ -1,0 +1,28 @@
+import { useNoticeStore } from './notice-store';
+
+export function UrlNotices() {
+  const notices = useNoticeStore((s) => s.urlNotices);
+  const dismiss = useNoticeStore((s) => s.dismissUrlNotices);
+  return (
+    <div aria-live="polite" className="notices">
+      {notices.length > 0 ? (
+        <div className="notice" role="status">
+          <p>Part of the link could not be used and was left out:</p>
+          <ul>
+            {notices.map((notice, i) => (
+              <li key={i}>
+                <code>
+                  {notice.param}={notice.value}
+                </code>
+                : {notice.reason}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={dismiss}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

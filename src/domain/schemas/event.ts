@@ -1,0 +1,52 @@
+import * as z from 'zod/mini';
+import { idSchema, isoDateSchema, nonEmptyString } from './primitives';
+
+export const eventKindSchema = z.enum(['meeting', 'attack', 'announcement', 'operation']);
+export type EventKind = z.infer<typeof eventKindSchema>;
+
+export const eventFormatSchema = z.enum(['virtual', 'in-person', 'not-applicable']);
+export type EventFormat = z.infer<typeof eventFormatSchema>;
+
+export const eventStatusSchema = z.enum(['held', 'planned', 'postponed', 'cancelled']);
+export type EventStatus = z.infer<typeof eventStatusSchema>;
+
+export const datePrecisionSchema = z.enum(['day', 'range']);
+
+/**
+ * A day, or a range when the sources only bound the date ("in recent weeks"):
+ * a range is never collapsed into an invented day.
+ */
+export const eventDateSchema = z
+  .object({
+    precision: datePrecisionSchema,
+    start: isoDateSchema,
+    end: isoDateSchema,
+    /** Where the date comes from: the phrase in the coverage or the record it rests on. */
+    basis: nonEmptyString,
+  })
+  .check(
+    z.refine((date) => date.start <= date.end, { message: 'start must not be after end', path: ['end'] }),
+    z.refine((date) => date.precision !== 'day' || date.start === date.end, {
+      message: 'a day must have start equal to end',
+      path: ['end'],
+    }),
+    z.refine((date) => date.precision !== 'range' || date.start < date.end, {
+      message: 'a range must span more than one day',
+      path: ['end'],
+    }),
+  );
+export type EventDate = z.infer<typeof eventDateSchema>;
+
+export const storyEventSchema = z.object({
+  id: idSchema,
+  story: idSchema,
+  title: nonEmptyString,
+  kind: eventKindSchema,
+  format: eventFormatSchema,
+  status: eventStatusSchema,
+  date: eventDateSchema,
+  participants: z.array(idSchema),
+  /** The mentions (claim × article) that report this event. */
+  mentions: z.array(idSchema),
+});
+export type StoryEvent = z.infer<typeof storyEventSchema>;

@@ -1,0 +1,107 @@
+import type { CharRange } from './schemas';
+
+/**
+ * Abbreviations after which a full stop does not end a sentence. Lower-cased, without
+ * the final dot. Kept short and explicit: each one is a case the sentence splitter got
+ * wrong on newsroom copy.
+ */
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'gen',
+  'lt',
+  'col',
+  'maj',
+  'capt',
+  'sgt',
+  'sen',
+  'rep',
+  'gov',
+  'pres',
+  'st',
+  'jr',
+  'sr',
+  'no',
+  'vs',
+  'etc',
+  'inc',
+  'corp',
+  'ltd',
+  'co',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'u.s',
+  'u.n',
+  'u.k',
+  'e.u',
+  'd.c',
+]);
+
+/** Paragraphs: each line with text, trimmed of surrounding white space. */
+export function splitParagraphs(body: string): CharRange[] {
+  const ranges: CharRange[] = [];
+  const linePattern = /[^\n]+/g;
+  for (let match = linePattern.exec(body); match; match = linePattern.exec(body)) {
+    const range = trimRange(body, match.index, match.index + match[0].length);
+    if (range) ranges.push(range);
+  }
+  return ranges;
+}
+
+/** Sentences within each paragraph, robust to abbreviations such as "U.S." and "Mr.". */
+export function splitSentences(body: string, paragraphs = splitParagraphs(body)): CharRange[] {
+  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+  const sentences: CharRange[] = [];
+  for (const [paragraphStart, paragraphEnd] of paragraphs) {
+    const pieces: CharRange[] = [];
+    for (const segment of segmenter.segment(body.slice(paragraphStart, paragraphEnd))) {
+      const start = paragraphStart + segment.index;
+      const range = trimRange(body, start, start + segment.segment.length);
+      if (range) pieces.push(range);
+    }
+    sentences.push(...mergeAfterAbbreviations(body, pieces));
+  }
+  return sentences;
+}
+
+function mergeAfterAbbreviations(body: string, pieces: CharRange[]): CharRange[] {
+  const merged: CharRange[] = [];
+  for (const piece of pieces) {
+    const previous = merged.at(-1);
+    if (previous && endsWithAbbreviation(body.slice(previous[0], previous[1]))) {
+      previous[1] = piece[1];
+    } else {
+      merged.push([piece[0], piece[1]]);
+    }
+  }
+  return merged;
+}
+
+function endsWithAbbreviation(sentence: string): boolean {
+  const match = /(?:^|[\s("'“‘])((?:[A-Za-z]\.)*[A-Za-z]+)\.$/.exec(sentence);
+  if (!match?.[1]) return false;
+  const word = match[1].toLowerCase();
+  // A lone capital such as the "J." of a name is an initial, not a sentence end.
+  return ABBREVIATIONS.has(word) || /^[a-z]$/.test(word);
+}
+
+function trimRange(body: string, start: number, end: number): CharRange | null {
+  let from = start;
+  let to = end;
+  while (from < to && /\s/.test(body[from] ?? '')) from += 1;
+  while (to > from && /\s/.test(body[to - 1] ?? '')) to -= 1;
+  return from < to ? [from, to] : null;
+}

@@ -1,0 +1,15 @@
+export { decodeUrl, encodeUrl, isCanonical } from './url-codec';
+export { URL_PARAMS, type ParamDef, type ParamResult, type UrlParam } from './url-params';
+export { DEFAULT_URL_STATE, urlStateSchema, type UrlState } from './url-state-schema';
+export { compareTopics } from './url-text';
+export {
+  MAX_PANES,
+  MAX_TEXT_LENGTH,
+  STANCE_FILTERS,
+  VIEWS,
+  stanceFilterSchema,
+  viewSchema,
+  type StanceFilter,
+  type UrlNotice,
+  type View,
+} from './url-vocabulary';

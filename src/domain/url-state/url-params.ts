@@ -1,0 +1,229 @@
+import * as z from 'zod/mini';
+import { idSchema } from '../schemas/primitives';
+import { clipForNotice, cleanText, compareTopics, isTooLong } from './url-text';
+import {
+  MAX_PANES,
+  MAX_TEXT_LENGTH,
+  STANCE_FILTERS,
+  stanceFilterSchema,
+  type StanceFilter,
+  type UrlNotice,
+} from './url-vocabulary';
+
+export type ParamResult<T> = { value: T; notices: UrlNotice[] };
+
+/**
+ * One query parameter. `UrlState` is derived from the table below, so adding a
+ * parameter means adding one entry to `URL_PARAMS` (and tests).
+ */
+export type ParamDef<F extends string, T> = {
+  /** Key in `UrlState`. */
+  readonly field: F;
+  /** Name in the query string. */
+  readonly name: string;
+  /** Value when the parameter is absent or empty; never written to the URL. */
+  readonly default: T;
+  /** Accepts exactly the canonical values `parse` can return. */
+  readonly schema: z.ZodMiniType<T>;
+  /** All raw (already percent-decoded) values of the parameter, in URL order. Never throws. */
+  parse(raw: readonly string[]): ParamResult<T>;
+  /** Canonical raw values, or null for the default (= omit the parameter). */
+  serialize(value: T): string[] | null;
+};
+
+type Report = (value: string, reason: string) => void;
+
+type ParamSpec<F extends string, T> = {
+  field: F;
+  name: string;
+  schema: z.ZodMiniType<T>;
+  default: NoInfer<T>;
+  /** Drops what it cannot use and says why through `report`. */
+  parse(raw: readonly string[], report: Report): NoInfer<T>;
+  /** Naive inverse of `parse`; must return [] for the default. */
+  format(value: NoInfer<T>): string[];
+};
+
+function defineParam<const F extends string, T>(spec: ParamSpec<F, T>): ParamDef<F, T> {
+  const parse = (raw: readonly string[]): ParamResult<T> => {
+    const notices: UrlNotice[] = [];
+    const value = spec.parse(raw, (value, reason) =>
+      notices.push({ param: spec.name, value: clipForNotice(value), reason }),
+    );
+    return { value, notices };
+  };
+  return {
+    field: spec.field,
+    name: spec.name,
+    default: spec.default,
+    schema: spec.schema,
+    parse,
+    // Round-tripping through parse makes any value canonical (sorted, deduplicated,
+    // invalid parts dropped), so encodeUrl writes canonical URLs even for sloppy state.
+    serialize(value) {
+      const raw = spec.format(parse(spec.format(value)).value);
+      return raw.length > 0 ? raw : null;
+    },
+  };
+}
+
+const isId = (value: string) => idSchema.safeParse(value).success;
+
+/** Single-valued parameters keep the first occurrence, as URLSearchParams.get does. */
+function first(raw: readonly string[], report: Report): string {
+  for (const extra of raw.slice(1)) report(extra, 'repeated parameter: kept the first value');
+  return raw[0] ?? '';
+}
+
+/** Comma lists may also be repeated (`?panes=a&panes=b`): the occurrences are concatenated. */
+function listItems(raw: readonly string[]): string[] {
+  return raw.flatMap((value) => value.split(',').map((item) => item.trim())).filter((item) => item !== '');
+}
+
+function idParam<const F extends string>(field: F, name: string) {
+  return defineParam({
+    field,
+    name,
+    schema: z.nullable(idSchema),
+    default: null,
+    parse(raw, report) {
+      const value = first(raw, report).trim();
+      if (value === '') return null;
+      if (isId(value)) return value;
+      report(value, 'not a valid id');
+      return null;
+    },
+    format: (value) => (value === null ? [] : [value]),
+  });
+}
+
+const uniqueList = <T>(items: readonly T[]) => new Set(items).size === items.length;
+
+const topicSchema = z
+  .string()
+  .check(
+    z.refine((label) => label !== '' && label === cleanText(label) && !isTooLong(label), 'not a canonical topic label'),
+  );
+
+const searchTextSchema = z
+  .string()
+  .check(z.refine((text) => text === cleanText(text) && !isTooLong(text), 'not a canonical search text'));
+
+/** Order matters: it is the canonical parameter order in written URLs. */
+export const URL_PARAMS = [
+  /** ?story=<id>; null means the app's first story. */
+  idParam('story', 'story'),
+
+  /** ?panes=a,b — article ids side by side, in reading order. */
+  defineParam({
+    field: 'panes',
+    name: 'panes',
+    schema: z.array(idSchema).check(z.maxLength(MAX_PANES), z.refine(uniqueList, 'duplicate pane')),
+    default: [],
+    parse(raw, report) {
+      const panes = new Set<string>();
+      const overflow = new Set<string>();
+      for (const id of listItems(raw)) {
+        if (!isId(id)) report(id, 'not a valid id');
+        else if (panes.has(id) || overflow.has(id)) report(id, 'duplicate pane dropped');
+        else if (panes.size < MAX_PANES) panes.add(id);
+        else overflow.add(id);
+      }
+      if (overflow.size > 0) {
+        report([...overflow].join(','), `more than ${MAX_PANES} panes: kept the first ${MAX_PANES}`);
+      }
+      return [...panes];
+    },
+    format: (panes) => (panes.length > 0 ? [panes.join(',')] : []),
+  }),
+
+  /** ?claim=<id> outside the claim view; the claim view carries it in the path instead (see url-codec). */
+  idParam('claim', 'claim'),
+
+  /** ?topic=a&topic=b — repeated rather than comma-joined because labels are free text. */
+  defineParam({
+    field: 'topics',
+    name: 'topic',
+    schema: z
+      .array(topicSchema)
+      .check(
+        z.refine(
+          (topics) => topics.every((t, i) => i === 0 || compareTopics(topics[i - 1] ?? '', t) < 0),
+          'topics not sorted',
+        ),
+      ),
+    default: [],
+    parse(raw, report) {
+      const topics = new Set<string>();
+      for (const value of raw) {
+        const label = cleanText(value);
+        if (label === '') continue;
+        if (isTooLong(label)) report(label, `longer than ${MAX_TEXT_LENGTH} characters`);
+        else if (topics.has(label)) report(label, 'duplicate topic dropped');
+        else topics.add(label);
+      }
+      return [...topics].sort(compareTopics);
+    },
+    format: (topics) => [...topics],
+  }),
+
+  /** ?stance=asserts,denies — a set, written in STANCE_FILTERS order. */
+  defineParam({
+    field: 'stances',
+    name: 'stance',
+    schema: z
+      .array(stanceFilterSchema)
+      .check(
+        z.refine(
+          (stances) =>
+            stances.every((s, i) => i === 0 || STANCE_FILTERS.indexOf(stances[i - 1] ?? s) < STANCE_FILTERS.indexOf(s)),
+          'stances not in canonical order',
+        ),
+      ),
+    default: [],
+    parse(raw, report) {
+      const chosen = new Set<StanceFilter>();
+      for (const item of listItems(raw)) {
+        const stance = stanceFilterSchema.safeParse(item);
+        if (!stance.success) report(item, 'unknown stance');
+        else if (chosen.has(stance.data)) report(item, 'duplicate stance dropped');
+        else chosen.add(stance.data);
+      }
+      return STANCE_FILTERS.filter((stance) => chosen.has(stance));
+    },
+    format: (stances) => (stances.length > 0 ? [stances.join(',')] : []),
+  }),
+
+  /** ?contested=1 — only contested claims. */
+  defineParam({
+    field: 'contested',
+    name: 'contested',
+    schema: z.boolean(),
+    default: false,
+    parse(raw, report) {
+      const value = first(raw, report).trim();
+      if (value === '1') return true;
+      if (value === '' || value === '0') return false;
+      report(value, 'expected 1 or 0');
+      return false;
+    },
+    format: (contested) => (contested ? ['1'] : []),
+  }),
+
+  /** ?q=<text> — free-text search. */
+  defineParam({
+    field: 'q',
+    name: 'q',
+    schema: searchTextSchema,
+    default: '',
+    parse(raw, report) {
+      const text = cleanText(first(raw, report));
+      if (!isTooLong(text)) return text;
+      report(text, `longer than ${MAX_TEXT_LENGTH} characters`);
+      return '';
+    },
+    format: (text) => (text === '' ? [] : [text]),
+  }),
+] as const;
+
+export type UrlParam = (typeof URL_PARAMS)[number];

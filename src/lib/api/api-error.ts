@@ -1,0 +1,17 @@
+/** A failed API call, with what a person can be told about it. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** A request the server refused as such will be refused again; retrying cannot help. */
+  get isPermanent(): boolean {
+    return this.status >= 400 && this.status < 500;
+  }
+}

@@ -1,0 +1,19 @@
+import { queryOptions } from '@tanstack/react-query';
+import * as z from 'zod/mini';
+import { storyBundleSchema, storySummarySchema } from '../../domain/schemas';
+import { getJson } from './get-json';
+
+/** The story data every view reads: one key space, so a change invalidates it everywhere. */
+export const storyQueries = {
+  all: () => ['stories'] as const,
+  list: () =>
+    queryOptions({
+      queryKey: [...storyQueries.all(), 'list'] as const,
+      queryFn: ({ signal }) => getJson('/api/stories', z.array(storySummarySchema), signal),
+    }),
+  bundle: (storyId: string) =>
+    queryOptions({
+      queryKey: [...storyQueries.all(), 'bundle', storyId] as const,
+      queryFn: ({ signal }) => getJson(`/api/stories/${encodeURIComponent(storyId)}`, storyBundleSchema, signal),
+    }),
+};
