@@ -1,38 +1,26 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
-import { readCorpusDir } from './corpus/read-corpus-dir';
 import { readConfig } from './config';
-import { createServerApp } from './http/create-server-app';
-import { createSqliteStore } from './store/sqlite/sqlite-store';
+import { readCorpusDir } from './corpus/read-corpus-dir';
+import { startServer } from './start-server';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = join(import.meta.dirname, '..');
 const distDir = join(root, 'dist');
 
 const config = readConfig(process.env, process.cwd());
 if (config.buildSpa) await buildSpaIfNeeded();
 
-const store = createSqliteStore(config.databasePath);
-const seeded = await store.seed(readCorpusDir());
-const stories = await store.listStories();
+const server = await startServer({ ...config, distDir, corpus: readCorpusDir() });
+const { seeded } = server;
 console.log(
-  `Database ${config.databasePath}: ${stories.length} ${stories.length === 1 ? 'story' : 'stories'}` +
+  `Database: ${config.databasePath}` +
     (seeded.stories + seeded.articles + seeded.claims > 0
-      ? ` (seeded ${seeded.articles} articles, ${seeded.claims} claims, ${seeded.mentions} mentions, ${seeded.events} events)`
-      : ''),
+      ? ` (seeded ${seeded.stories} stories, ${seeded.articles} articles, ${seeded.claims} claims, ${seeded.mentions} mentions, ${seeded.events} events)`
+      : ' (up to date)'),
 );
+console.log(`Parallax is serving ${server.url}/`);
 
-const app = createServerApp(store, distDir);
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  console.log(`Parallax is serving http://${config.host}:${info.port}/`);
-});
-
-const shutdown = () => {
-  server.close(() => {
-    void store.close().then(() => process.exit(0));
-  });
-};
+const shutdown = () => void server.close().then(() => process.exit(0));
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
 

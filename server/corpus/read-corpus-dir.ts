@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadCorpus, type Corpus, type CorpusSource } from './load-corpus';
 
 /** The corpus that ships with the project. */
-export const BUNDLED_CORPUS_DIR = fileURLToPath(new URL('../../corpus', import.meta.url));
+// import.meta.dirname, not import.meta.url: test environments that emulate a browser rewrite the URL.
+export const BUNDLED_CORPUS_DIR = join(import.meta.dirname, '..', '..', 'corpus');
 
 export function directorySource(root: string): CorpusSource {
   return {

@@ -4,7 +4,7 @@ import { idSchema, isoDateSchema, nonEmptyString } from './primitives';
 export const eventKindSchema = z.enum(['meeting', 'attack', 'announcement', 'operation']);
 export type EventKind = z.infer<typeof eventKindSchema>;
 
-export const eventFormatSchema = z.enum(['virtual', 'in-person', 'not-applicable']);
+export const eventFormatSchema = z.enum(['virtual', 'in-person', 'unknown', 'not-applicable']);
 export type EventFormat = z.infer<typeof eventFormatSchema>;
 
 export const eventStatusSchema = z.enum(['held', 'planned', 'postponed', 'cancelled']);
