@@ -1,22 +1,12 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/chromium-options';
 
 const port = Number(process.env.E2E_PORT ?? 5199);
 // A fresh database for every run, so the tests see exactly the bundled story.
 const databasePath = join(mkdtempSync(join(tmpdir(), 'parallax-e2e-')), 'parallax.db');
-
-/**
- * Where Playwright cannot download its own browser, Debian's Chromium stands in
- * (or the one PLAYWRIGHT_CHROMIUM_PATH names); elsewhere Playwright's own is used.
- */
-function chromiumPath(): string | undefined {
-  const configured = process.env.PLAYWRIGHT_CHROMIUM_PATH;
-  if (configured) return configured;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
-const executablePath = chromiumPath();
 
 export default defineConfig({
   testDir: 'e2e',
@@ -34,17 +24,7 @@ export default defineConfig({
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: {
-          ...(executablePath ? { executablePath } : {}),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        },
+        launchOptions: chromiumLaunchOptions(),
       },
     },
   ],
@@ -54,6 +34,10 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'pipe',
-    env: { PORT: String(port), PARALLAX_DB: databasePath },
+    env: {
+      PORT: String(port),
+      PARALLAX_DB: databasePath,
+      ...(process.env.PARALLAX_DIST ? { PARALLAX_DIST: process.env.PARALLAX_DIST } : {}),
+    },
   },
 });

@@ -7,6 +7,7 @@ describe('readConfig', () => {
       port: 5174,
       host: '127.0.0.1',
       databasePath: '/srv/parallax/data/parallax.db',
+      distDir: null,
       buildSpa: true,
     });
   });

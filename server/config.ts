@@ -11,9 +11,17 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PARALLAX_DB: z.string().min(1).optional(),
   PARALLAX_SKIP_BUILD: z.enum(['0', '1']).default('0'),
+  PARALLAX_DIST: z.string().min(1).optional(),
 });
 
-export type ServerConfig = { port: number; host: string; databasePath: string; buildSpa: boolean };
+export type ServerConfig = {
+  port: number;
+  host: string;
+  databasePath: string;
+  /** Where the built app is (and is built to): `dist` unless PARALLAX_DIST says otherwise. */
+  distDir: string | null;
+  buildSpa: boolean;
+};
 
 /** Reads the server's settings from the environment; a bad value stops the start with its name. */
 export function readConfig(env: Record<string, string | undefined>, cwd: string): ServerConfig {
@@ -22,11 +30,12 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string)
     const issue = result.error.issues[0];
     throw new Error(`invalid environment: ${String(issue?.path[0] ?? '')}: ${issue?.message ?? 'invalid'}`);
   }
-  const { PORT, HOST, PARALLAX_DB, PARALLAX_SKIP_BUILD } = result.data;
+  const { PORT, HOST, PARALLAX_DB, PARALLAX_SKIP_BUILD, PARALLAX_DIST } = result.data;
   return {
     port: PORT,
     host: HOST,
     databasePath: PARALLAX_DB ?? join(cwd, 'data', 'parallax.db'),
+    distDir: PARALLAX_DIST ?? null,
     buildSpa: PARALLAX_SKIP_BUILD === '0',
   };
 }

@@ -5,9 +5,8 @@ import { readCorpusDir } from './corpus/read-corpus-dir';
 import { startServer } from './start-server';
 
 const root = join(import.meta.dirname, '..');
-const distDir = join(root, 'dist');
-
 const config = readConfig(process.env, process.cwd());
+const distDir = config.distDir ?? join(root, 'dist');
 if (config.buildSpa) await buildSpaIfNeeded();
 
 const server = await startServer({ ...config, distDir, corpus: readCorpusDir() });
@@ -30,7 +29,7 @@ async function buildSpaIfNeeded() {
   if (existsSync(index) && statSync(index).mtimeMs >= newestSourceTime()) return;
   console.log('Building the app (first start, or its sources changed)…');
   const { build } = await import('vite');
-  await build({ root, logLevel: 'warn' });
+  await build({ root, logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } });
 }
 
 function newestSourceTime(): number {

@@ -3,6 +3,14 @@ export { URL_PARAMS, type ParamDef, type ParamResult, type UrlParam } from './ur
 export { DEFAULT_URL_STATE, urlStateSchema, type UrlState } from './url-state-schema';
 export { compareTopics } from './url-text';
 export {
+  COLUMN_MODES,
+  EVENT_KIND_FILTERS,
+  MATRIX_SORTS,
+  VERDICT_FILTERS,
+  type ColumnMode,
+  type EventKindFilter,
+  type MatrixSort,
+  type VerdictFilter,
   MAX_PANES,
   MAX_TEXT_LENGTH,
   STANCE_FILTERS,

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { decodeUrl, encodeUrl, isCanonical } from './url-codec';
 import { urlStateSchema, type UrlState } from './url-state-schema';
 import { compareTopics } from './url-text';
-import { MAX_PANES, MAX_TEXT_LENGTH, STANCE_FILTERS, VIEWS } from './url-vocabulary';
+import {
+  COLUMN_MODES,
+  EVENT_KIND_FILTERS,
+  MATRIX_SORTS,
+  MAX_PANES,
+  MAX_TEXT_LENGTH,
+  STANCE_FILTERS,
+  VERDICT_FILTERS,
+  VIEWS,
+} from './url-vocabulary';
 
 const splitUrl = (url: string): [string, string] => {
   const i = url.indexOf('?');
@@ -11,6 +20,9 @@ const splitUrl = (url: string): [string, string] => {
 };
 
 const idArb = fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,63}$/);
+const dayArb = fc
+  .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((date) => date.toISOString().slice(0, 10));
 
 /** Text heavy in the characters that matter to URLs, plus any code point at all. */
 const rawTextArb = fc.oneof(
@@ -60,9 +72,17 @@ const validStateArb: fc.Arbitrary<UrlState> = fc
     claim: fc.option(idArb),
     requiredClaim: idArb,
     topics: fc.uniqueArray(topicArb, { maxLength: 6 }).map((topics) => topics.sort(compareTopics)),
+    event: fc.option(idArb),
     stances: fc.subarray([...STANCE_FILTERS]),
+    verdicts: fc.subarray([...VERDICT_FILTERS]),
+    sources: fc.uniqueArray(idArb, { maxLength: 6 }).map((ids) => ids.sort()),
     contested: fc.boolean(),
     q: textArb,
+    sort: fc.constantFrom(...MATRIX_SORTS),
+    columns: fc.constantFrom(...COLUMN_MODES),
+    kinds: fc.subarray([...EVENT_KIND_FILTERS]),
+    from: fc.option(dayArb),
+    to: fc.option(dayArb),
   })
   .map(({ requiredClaim, ...state }) => ({
     ...state,
@@ -76,8 +96,16 @@ const sloppyStateArb: fc.Arbitrary<UrlState> = fc.record({
   panes: fc.array(fc.oneof(idArb, anyTextArb), { maxLength: 8 }),
   claim: fc.option(fc.oneof(idArb, anyTextArb)),
   topics: fc.array(anyTextArb, { maxLength: 6 }),
+  event: fc.option(fc.oneof(idArb, anyTextArb)),
   stances: fc.array(fc.constantFrom(...STANCE_FILTERS), { maxLength: 7 }),
+  verdicts: fc.array(fc.constantFrom(...VERDICT_FILTERS), { maxLength: 8 }),
+  sources: fc.array(fc.oneof(idArb, anyTextArb), { maxLength: 8 }),
   contested: fc.boolean(),
+  sort: fc.constantFrom(...MATRIX_SORTS),
+  columns: fc.constantFrom(...COLUMN_MODES),
+  kinds: fc.array(fc.constantFrom(...EVENT_KIND_FILTERS), { maxLength: 6 }),
+  from: fc.option(fc.oneof(dayArb, anyTextArb)),
+  to: fc.option(fc.oneof(dayArb, anyTextArb)),
   q: fc.oneof(anyTextArb, fc.string({ minLength: 195, maxLength: 210 })),
 });
 
@@ -98,11 +126,45 @@ const pathnameArb = fc.oneof(
     .map((segments) => `/${segments.join('/')}`),
 );
 
-const paramNameArb = fc.constantFrom('story', 'panes', 'claim', 'topic', 'stance', 'contested', 'q', 'Q', 'x', '');
+const paramNameArb = fc.constantFrom(
+  'story',
+  'panes',
+  'claim',
+  'event',
+  'topic',
+  'stance',
+  'verdict',
+  'source',
+  'contested',
+  'q',
+  'sort',
+  'cols',
+  'kind',
+  'from',
+  'to',
+  'Q',
+  'x',
+  '',
+);
 const paramValueArb = fc.oneof(
   idArb,
   anyTextArb,
-  fc.constantFrom('1', '0', 'asserts,denies', 'silent,reports,silent', 'a,b,c,d,e,f', '%E0%A4%A', '%', '%%', '%2C'),
+  fc.constantFrom(
+    '1',
+    '0',
+    'asserts,denies',
+    'silent,reports,silent',
+    'a,b,c,d,e,f',
+    '%E0%A4%A',
+    '%',
+    '%%',
+    '%2C',
+    'outlet',
+    'origins',
+    'meeting,attack',
+    'false,unreviewed',
+    '2024-04-18',
+  ),
   fc.array(fc.oneof(idArb, fc.constantFrom(...STANCE_FILTERS)), { maxLength: 7 }).map((items) => items.join(',')),
 );
 const searchArb = fc.oneof(

@@ -35,6 +35,46 @@ describe('encodeUrl', () => {
     expect(encodeUrl(state({ q: 'ceasefire' }))).toBe('/?q=ceasefire');
   });
 
+  it('reads and writes the matrix and timeline parameters', () => {
+    const url =
+      '/matrix?event=e-1&verdict=unreviewed,misleading&source=b,a&sort=coverage&cols=outlet&kind=operation,attack&from=2024-04-13&to=2024-04-30';
+    const { state: s, notices } = decode(url);
+    expect(notices).toEqual([]);
+    expect(s).toEqual(
+      state({
+        view: 'matrix',
+        event: 'e-1',
+        verdicts: ['unreviewed', 'misleading'],
+        sources: ['a', 'b'],
+        sort: 'coverage',
+        columns: 'outlet',
+        kinds: ['attack', 'operation'],
+        from: '2024-04-13',
+        to: '2024-04-30',
+      }),
+    );
+    expect(encodeUrl(s)).toBe(
+      '/matrix?event=e-1&verdict=unreviewed,misleading&source=a,b&sort=coverage&cols=outlet&kind=attack,operation&from=2024-04-13&to=2024-04-30',
+    );
+  });
+
+  it('drops unknown values of the matrix and timeline parameters with notices', () => {
+    const { state: s, notices } = decode(
+      '/timeline?verdict=maybe,false&source=Bad!&sort=random&cols=rows&kind=party&from=2024-13-01&to=yesterday&event=E%20',
+    );
+    expect(s).toEqual(state({ view: 'timeline', verdicts: ['false'] }));
+    expect(notices.map((n) => `${n.param}=${n.value}: ${n.reason}`)).toEqual([
+      'event=E: not a valid id',
+      'verdict=maybe: unknown verdict',
+      'source=Bad!: not a valid id',
+      'sort=random: unknown sort order',
+      'cols=rows: unknown column mode',
+      'kind=party: unknown event kind',
+      'from=2024-13-01: not a day (YYYY-MM-DD)',
+      'to=yesterday: not a day (YYYY-MM-DD)',
+    ]);
+  });
+
   it('matches the documented example', () => {
     expect(
       encodeUrl(state({ view: 'matrix', story: 'rafah-scg-2024', topics: ['Reported deal'], contested: true })),
@@ -43,8 +83,16 @@ describe('encodeUrl', () => {
 
   it('writes parameters in canonical order whatever the object key order', () => {
     const scrambled: UrlState = {
+      to: '2024-05-01',
+      from: '2024-04-01',
+      kinds: ['attack', 'meeting'],
+      columns: 'outlet',
+      sort: 'origins',
       q: 'x',
       contested: true,
+      sources: ['o2', 'o1'],
+      verdicts: ['false', 'disputed'],
+      event: 'e',
       stances: ['silent'],
       topics: ['t'],
       claim: 'c',
@@ -52,7 +100,10 @@ describe('encodeUrl', () => {
       story: 's',
       view: 'timeline',
     };
-    expect(encodeUrl(scrambled)).toBe('/timeline?story=s&panes=p&claim=c&topic=t&stance=silent&contested=1&q=x');
+    expect(encodeUrl(scrambled)).toBe(
+      '/timeline?story=s&panes=p&claim=c&event=e&topic=t&stance=silent&verdict=disputed,false&source=o1,o2' +
+        '&contested=1&q=x&sort=origins&cols=outlet&kind=meeting,attack&from=2024-04-01&to=2024-05-01',
+    );
   });
 
   it('writes lists in canonical order: topics collated, stances in STANCE_FILTERS order, panes as given', () => {
@@ -108,6 +159,7 @@ describe('decodeUrl', () => {
     );
     expect(notices).toEqual([]);
     expect(s).toEqual<UrlState>({
+      ...DEFAULT_URL_STATE,
       view: 'matrix',
       story: 'rafah-scg-2024',
       panes: ['a1', 'b2'],

@@ -3,11 +3,35 @@ import type { Stance } from '../schemas/mention';
 import { URL_PARAMS } from './url-params';
 import { DEFAULT_URL_STATE, urlStateSchema, type UrlState } from './url-state-schema';
 import { compareTopics } from './url-text';
-import { STANCE_FILTERS, type StanceFilter, type View } from './url-vocabulary';
+import {
+  STANCE_FILTERS,
+  type ColumnMode,
+  type EventKindFilter,
+  type MatrixSort,
+  type StanceFilter,
+  type VerdictFilter,
+  type View,
+} from './url-vocabulary';
 
 describe('URL_PARAMS', () => {
   it('has the canonical parameter order', () => {
-    expect(URL_PARAMS.map((p) => p.name)).toEqual(['story', 'panes', 'claim', 'topic', 'stance', 'contested', 'q']);
+    expect(URL_PARAMS.map((p) => p.name)).toEqual([
+      'story',
+      'panes',
+      'claim',
+      'event',
+      'topic',
+      'stance',
+      'verdict',
+      'source',
+      'contested',
+      'q',
+      'sort',
+      'cols',
+      'kind',
+      'from',
+      'to',
+    ]);
   });
 
   it('has unique fields and names, none of them the path-only view', () => {
@@ -39,9 +63,17 @@ describe('UrlState', () => {
       panes: string[];
       claim: string | null;
       topics: string[];
+      event: string | null;
       stances: StanceFilter[];
+      verdicts: VerdictFilter[];
+      sources: string[];
       contested: boolean;
       q: string;
+      sort: MatrixSort;
+      columns: ColumnMode;
+      kinds: EventKindFilter[];
+      from: string | null;
+      to: string | null;
     }>();
   });
 

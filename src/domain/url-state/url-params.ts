@@ -1,12 +1,15 @@
 import * as z from 'zod/mini';
 import { idSchema } from '../schemas/primitives';
 import { clipForNotice, cleanText, compareTopics, isTooLong } from './url-text';
+import { isoDateSchema } from '../schemas/primitives';
 import {
+  COLUMN_MODES,
+  EVENT_KIND_FILTERS,
+  MATRIX_SORTS,
   MAX_PANES,
   MAX_TEXT_LENGTH,
   STANCE_FILTERS,
-  stanceFilterSchema,
-  type StanceFilter,
+  VERDICT_FILTERS,
   type UrlNotice,
 } from './url-vocabulary';
 
@@ -97,6 +100,107 @@ function idParam<const F extends string>(field: F, name: string) {
   });
 }
 
+/** A set from a fixed vocabulary, written in the vocabulary's order so every link reads the same. */
+function enumSetParam<const F extends string, const V extends string>(
+  field: F,
+  name: string,
+  values: readonly [V, ...V[]],
+  noun: string,
+) {
+  const itemSchema = z.enum(values);
+  const rank = (value: V) => values.indexOf(value);
+  return defineParam({
+    field,
+    name,
+    schema: z
+      .array(itemSchema)
+      .check(
+        z.refine(
+          (items) => items.every((item, i) => i === 0 || rank(items[i - 1] ?? item) < rank(item)),
+          `${noun}s not in canonical order`,
+        ),
+      ),
+    default: [] as V[],
+    parse(raw, report) {
+      const chosen = new Set<V>();
+      for (const item of listItems(raw)) {
+        const parsed = itemSchema.safeParse(item);
+        if (!parsed.success) report(item, `unknown ${noun}`);
+        else if (chosen.has(parsed.data as V)) report(item, `duplicate ${noun} dropped`);
+        else chosen.add(parsed.data as V);
+      }
+      return values.filter((value) => chosen.has(value));
+    },
+    format: (items) => (items.length > 0 ? [items.join(',')] : []),
+  });
+}
+
+/** One value from a fixed vocabulary, with a default that is never written. */
+function enumParam<const F extends string, const V extends string>(
+  field: F,
+  name: string,
+  values: readonly [V, ...V[]],
+  fallback: NoInfer<V>,
+  noun: string,
+) {
+  const schema = z.enum(values);
+  return defineParam({
+    field,
+    name,
+    schema: schema as z.ZodMiniType<V>,
+    default: fallback,
+    parse(raw, report) {
+      const value = first(raw, report).trim();
+      if (value === '') return fallback;
+      const parsed = schema.safeParse(value);
+      if (parsed.success) return parsed.data as V;
+      report(value, `unknown ${noun}`);
+      return fallback;
+    },
+    format: (value) => (value === fallback ? [] : [value]),
+  });
+}
+
+/** A set of ids, sorted and without duplicates. */
+function idSetParam<const F extends string>(field: F, name: string) {
+  return defineParam({
+    field,
+    name,
+    schema: z
+      .array(idSchema)
+      .check(z.refine((ids) => ids.every((id, i) => i === 0 || (ids[i - 1] ?? '') < id), 'ids not sorted')),
+    default: [] as string[],
+    parse(raw, report) {
+      const ids = new Set<string>();
+      for (const id of listItems(raw)) {
+        if (!isId(id)) report(id, 'not a valid id');
+        else if (ids.has(id)) report(id, 'duplicate id dropped');
+        else ids.add(id);
+      }
+      return [...ids].sort();
+    },
+    format: (ids) => (ids.length > 0 ? [ids.join(',')] : []),
+  });
+}
+
+/** A calendar day, YYYY-MM-DD. */
+function dayParam<const F extends string>(field: F, name: string) {
+  return defineParam({
+    field,
+    name,
+    schema: z.nullable(isoDateSchema),
+    default: null as string | null,
+    parse(raw, report) {
+      const value = first(raw, report).trim();
+      if (value === '') return null;
+      if (isoDateSchema.safeParse(value).success) return value;
+      report(value, 'not a day (YYYY-MM-DD)');
+      return null;
+    },
+    format: (value) => (value === null ? [] : [value]),
+  });
+}
+
 const uniqueList = <T>(items: readonly T[]) => new Set(items).size === items.length;
 
 const topicSchema = z
@@ -140,6 +244,9 @@ export const URL_PARAMS = [
   /** ?claim=<id> outside the claim view; the claim view carries it in the path instead (see url-codec). */
   idParam('claim', 'claim'),
 
+  /** ?event=<id> — the event whose details are open on the timeline. */
+  idParam('event', 'event'),
+
   /** ?topic=a&topic=b — repeated rather than comma-joined because labels are free text. */
   defineParam({
     field: 'topics',
@@ -168,31 +275,13 @@ export const URL_PARAMS = [
   }),
 
   /** ?stance=asserts,denies — a set, written in STANCE_FILTERS order. */
-  defineParam({
-    field: 'stances',
-    name: 'stance',
-    schema: z
-      .array(stanceFilterSchema)
-      .check(
-        z.refine(
-          (stances) =>
-            stances.every((s, i) => i === 0 || STANCE_FILTERS.indexOf(stances[i - 1] ?? s) < STANCE_FILTERS.indexOf(s)),
-          'stances not in canonical order',
-        ),
-      ),
-    default: [],
-    parse(raw, report) {
-      const chosen = new Set<StanceFilter>();
-      for (const item of listItems(raw)) {
-        const stance = stanceFilterSchema.safeParse(item);
-        if (!stance.success) report(item, 'unknown stance');
-        else if (chosen.has(stance.data)) report(item, 'duplicate stance dropped');
-        else chosen.add(stance.data);
-      }
-      return STANCE_FILTERS.filter((stance) => chosen.has(stance));
-    },
-    format: (stances) => (stances.length > 0 ? [stances.join(',')] : []),
-  }),
+  enumSetParam('stances', 'stance', STANCE_FILTERS, 'stance'),
+
+  /** ?verdict=disputed,false — a set, written in VERDICT_FILTERS order. */
+  enumSetParam('verdicts', 'verdict', VERDICT_FILTERS, 'verdict'),
+
+  /** ?source=a,b — articles or outlets to show as columns; a set of ids, sorted. */
+  idSetParam('sources', 'source'),
 
   /** ?contested=1 — only contested claims. */
   defineParam({
@@ -224,6 +313,19 @@ export const URL_PARAMS = [
     },
     format: (text) => (text === '' ? [] : [text]),
   }),
+
+  /** ?sort=contested — matrix row order. */
+  enumParam('sort', 'sort', MATRIX_SORTS, 'story', 'sort order'),
+
+  /** ?cols=outlet — matrix columns per outlet instead of per article. */
+  enumParam('columns', 'cols', COLUMN_MODES, 'article', 'column mode'),
+
+  /** ?kind=meeting,attack — event kinds on the timeline; all when empty. */
+  enumSetParam('kinds', 'kind', EVENT_KIND_FILTERS, 'event kind'),
+
+  /** ?from=2024-04-01&to=2024-04-30 — the timeline's zoom. */
+  dayParam('from', 'from'),
+  dayParam('to', 'to'),
 ] as const;
 
 export type UrlParam = (typeof URL_PARAMS)[number];

@@ -13,6 +13,22 @@ export const STANCE_FILTERS = ['asserts', 'reports', 'denies', 'contradicts', 's
 export type StanceFilter = (typeof STANCE_FILTERS)[number];
 export const stanceFilterSchema = z.enum(STANCE_FILTERS);
 
+/** Verdict statuses a reader can filter claims by (the claim schema's statuses). */
+export const VERDICT_FILTERS = ['unreviewed', 'verified', 'disputed', 'false', 'misleading', 'unverifiable'] as const;
+export type VerdictFilter = (typeof VERDICT_FILTERS)[number];
+
+/** Event kinds the timeline can show (the event schema's kinds). */
+export const EVENT_KIND_FILTERS = ['meeting', 'attack', 'announcement', 'operation'] as const;
+export type EventKindFilter = (typeof EVENT_KIND_FILTERS)[number];
+
+/** Matrix row orders; 'story' (the curated order) is the default. */
+export const MATRIX_SORTS = ['story', 'contested', 'origins', 'coverage'] as const;
+export type MatrixSort = (typeof MATRIX_SORTS)[number];
+
+/** Matrix columns: one per article (default) or one per outlet. */
+export const COLUMN_MODES = ['article', 'outlet'] as const;
+export type ColumnMode = (typeof COLUMN_MODES)[number];
+
 /** More panes than this no longer fit side by side. */
 export const MAX_PANES = 5;
 /** Limit for free text (search, topic labels), in code points, so a pasted essay cannot bloat every link. */
