@@ -12,8 +12,7 @@ writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>Parallax</titl
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const corpus = readCorpusDir();
-const start = (databasePath: string) =>
-  startServer({ port: 0, host: '127.0.0.1', databasePath, distDir, corpus });
+const start = (databasePath: string) => startServer({ port: 0, host: '127.0.0.1', databasePath, distDir, corpus });
 
 describe('startServer', () => {
   it('seeds a new database, keeps it across a restart, and seeds anew once it is deleted', async () => {

@@ -75,9 +75,7 @@ describe('loadCorpus', () => {
 
   it('refuses duplicate ids, an event day that is a range, and a missing article text', () => {
     expect(
-      loadError(
-        withEdit(`${STORY}/claims.json`, (rows) => [...(rows as Rows), (rows as Rows)[0]]),
-      ).message,
+      loadError(withEdit(`${STORY}/claims.json`, (rows) => [...(rows as Rows), (rows as Rows)[0]])).message,
     ).toMatch(/duplicate claim id/);
     expect(
       loadError(

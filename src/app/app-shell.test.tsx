@@ -44,7 +44,9 @@ describe('the app shell', () => {
     const table = await screen.findByRole('table');
     const earlier = within(table).getByRole('row', { name: /earlier virtual/i });
     expect(earlier).toHaveTextContent(/–/);
-    expect(within(table).getByRole('row', { name: /Iran's missile and drone attack on Israel/ })).toHaveTextContent('13 Apr 2024');
+    expect(within(table).getByRole('row', { name: /Iran's missile and drone attack on Israel/ })).toHaveTextContent(
+      '13 Apr 2024',
+    );
   });
 
   it('drops invalid parts of a link with a visible notice and rewrites the URL canonically', async () => {

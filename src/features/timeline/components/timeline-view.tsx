@@ -2,7 +2,12 @@ import { QueryStatus } from '../../../components/query-status';
 import { formatDayRange } from '../../../lib/format-date';
 import { useStoryData } from '../../../lib/story/use-story-data';
 
-const FORMAT_LABELS = { virtual: 'virtual', 'in-person': 'in person', unknown: 'not yet known', 'not-applicable': '—' } as const;
+const FORMAT_LABELS = {
+  virtual: 'virtual',
+  'in-person': 'in person',
+  unknown: 'not yet known',
+  'not-applicable': '—',
+} as const;
 
 /** The story's events in date order, with the articles that report each. */
 export function TimelineView() {
