@@ -36,5 +36,3 @@ export const corpusMentionsSchema = z.array(
 );
 
 export const corpusEventsSchema = z.array(z.omit(storyEventSchema, { story: true }));
-
-export type CorpusArticle = z.infer<typeof corpusArticleSchema>;

@@ -80,7 +80,13 @@ describe('loadCorpus', () => {
     expect(
       loadError(
         withEdit(`${STORY}/events.json`, (rows) => {
-          (rows as Rows)[0]!.date = { precision: 'day', start: '2024-04-01', end: '2024-04-03', basis: 'x' };
+          (rows as Rows)[0]!.date = {
+            precision: 'day',
+            start: '2024-04-01',
+            end: '2024-04-03',
+            basis: 'x',
+            derivedFrom: null,
+          };
           return rows;
         }),
       ).field,

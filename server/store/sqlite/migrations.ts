@@ -94,4 +94,7 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX passages_by_story ON passages(story);
   `,
+  `
+  ALTER TABLE events ADD COLUMN date_derived_from TEXT;
+  `,
 ];

@@ -38,6 +38,10 @@ const spansFromJson = jsonArray(
   }),
 );
 
+const derivedFromJson = z
+  .string()
+  .transform((text) => z.object({ article: z.string(), phrase: z.string() }).parse(JSON.parse(text)));
+
 type Row = Record<string, unknown>;
 const str = (row: Row, key: string) => String(row[key]);
 const num = (row: Row, key: string) => Number(row[key]);
@@ -92,9 +96,9 @@ export function createSqliteStore(path: string): Store & { db: SqliteDatabase } 
       VALUES (@mention, @ordinal, @story, @article, @start, @end, @exact, @prefix, @suffix)`),
     insertEvent: db.prepare(`
       INSERT OR IGNORE INTO events (id, story, title, kind, format, status, date_precision, date_start,
-        date_end, date_basis, participants, mentions)
+        date_end, date_basis, date_derived_from, participants, mentions)
       VALUES (@id, @story, @title, @kind, @format, @status, @precision, @start, @end, @basis,
-        @participants, @mentions)`),
+        @derivedFrom, @participants, @mentions)`),
     insertPassage: db.prepare(
       'INSERT OR IGNORE INTO passages (id, story, text, spans) VALUES (@id, @story, @text, @spans)',
     ),
@@ -165,6 +169,7 @@ export function createSqliteStore(path: string): Store & { db: SqliteDatabase } 
           format: e.format,
           status: e.status,
           ...e.date,
+          derivedFrom: e.date.derivedFrom ? JSON.stringify(e.date.derivedFrom) : null,
           participants: JSON.stringify(e.participants),
           mentions: JSON.stringify(e.mentions),
         }).changes;
@@ -233,6 +238,7 @@ export function createSqliteStore(path: string): Store & { db: SqliteDatabase } 
             start: str(row, 'date_start'),
             end: str(row, 'date_end'),
             basis: str(row, 'date_basis'),
+            derivedFrom: row.date_derived_from === null ? null : derivedFromJson.parse(row.date_derived_from),
           },
           participants: idsFromJson.parse(row.participants),
           mentions: idsFromJson.parse(row.mentions),

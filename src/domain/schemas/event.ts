@@ -23,6 +23,11 @@ export const eventDateSchema = z
     end: isoDateSchema,
     /** Where the date comes from: the phrase in the coverage or the record it rests on. */
     basis: nonEmptyString,
+    /**
+     * The relative phrase ("on Thursday", "last weekend") and the article whose publication
+     * date it was resolved against, when the date was derived rather than recorded.
+     */
+    derivedFrom: z.nullable(z.object({ article: idSchema, phrase: nonEmptyString })),
   })
   .check(
     z.refine((date) => date.start <= date.end, { message: 'start must not be after end', path: ['end'] }),
