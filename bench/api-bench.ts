@@ -55,7 +55,14 @@ export const apiBench: BenchModule = {
         const time = median(samples.map((s) => s.ms));
         const bytes = median(samples.map((s) => s.bytes));
         const gzip = median((distinct ? samples : samples.slice(0, 1)).map((s) => gzipSync(s.body).length));
-        return [endpoint, String(samples.length), ms(time), ratio(time / baseline), count(bytes), count(gzip)];
+        return [
+          endpoint,
+          String(samples.length),
+          ms(time),
+          ratio(time / baseline),
+          count(Math.round(bytes)),
+          count(Math.round(gzip)),
+        ];
       };
       const requests = HEALTH.warmup + HEALTH.runs + STORY.warmup + STORY.runs + ARTICLES.warmup + ARTICLES.runs;
       return [

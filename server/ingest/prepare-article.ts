@@ -1,0 +1,164 @@
+import type { Actor, Article, Outlet, StoryBundle } from '../../src/domain/schemas';
+import { articleIdFor, slugify } from '../../src/domain/ingest/article-id';
+import { findAttributionPhrases, type AttributionPhrase } from '../../src/domain/ingest/attribution-phrases';
+import { suggestClaims, type ClaimSuggestion } from '../../src/domain/ingest/claim-suggestions';
+import { decodeInput, fingerprintText, type InputFormat } from '../../src/domain/ingest/decode-input';
+import { matchKnownNames, type NameMatch } from '../../src/domain/ingest/known-names';
+import { markdownToText } from '../../src/domain/ingest/markdown-to-text';
+import { findQuotations } from '../../src/domain/ingest/quotations';
+import type { CharRange } from '../../src/domain/schemas';
+import { splitParagraphs, splitSentences } from '../../src/domain/text-segmentation';
+import { htmlToText } from './html-to-text';
+
+export type IngestInput = {
+  /** The raw file or pasted text. */
+  content: Uint8Array;
+  fileName?: string;
+  /** The outlet by id, name or alias; an unknown name creates the outlet. */
+  outlet: string;
+  published: string;
+  url: string | null;
+  title?: string;
+};
+
+export type IngestContext = {
+  story: StoryBundle;
+  /** Bodies of the story's articles, for duplicate checks and word weights. */
+  bodies: ReadonlyMap<string, string>;
+  outlets: readonly Outlet[];
+  actors: readonly Actor[];
+};
+
+export type ArticleAnalysis = {
+  format: InputFormat;
+  quotations: CharRange[];
+  attributions: AttributionPhrase[];
+  names: NameMatch[];
+};
+
+export type PreparedArticle = {
+  article: Article;
+  /** Set when the outlet was not known and will be created with the article. */
+  newOutlet: Outlet | null;
+  analysis: ArticleAnalysis;
+  /** Per existing claim (in story order), the sentences that most likely carry it. */
+  suggestions: ClaimSuggestion[][];
+};
+
+export type IngestProblem = { code: 'invalid_input' | 'duplicate'; field: string; message: string };
+
+export type IngestResult = { ok: true; prepared: PreparedArticle } | { ok: false; problem: IngestProblem };
+
+/**
+ * The normalization pipeline that the CLI and the API share: decode, reduce to text,
+ * segment, analyse, refuse duplicates, and suggest which sentences carry which claims.
+ * Pure apart from parsing HTML; it stores nothing.
+ */
+export function prepareArticle(input: IngestInput, context: IngestContext): IngestResult {
+  const decoded = decodeInput(input.content, input.fileName);
+  if (!decoded.ok) return invalid('content', decoded.problem);
+  const body = toPlainText(decoded.text, decoded.format);
+  if (body.trim() === '') return invalid('content', `the ${decoded.format} input has no article text`);
+
+  const fingerprint = fingerprintText(body);
+  for (const [articleId, existing] of context.bodies) {
+    if (fingerprintText(existing) === fingerprint) {
+      const meta = context.story.articles.find((a) => a.id === articleId);
+      return {
+        ok: false,
+        problem: {
+          code: 'duplicate',
+          field: 'content',
+          message: `this text is already in the story as "${meta?.title ?? articleId}" (${articleId})`,
+        },
+      };
+    }
+  }
+
+  const outlet = resolveOutlet(input.outlet, context.outlets);
+  if (!outlet) return invalid('outlet', 'an outlet name is required');
+  const paragraphs = splitParagraphs(body);
+  const sentences = splitSentences(body, paragraphs);
+  const article: Article = {
+    id: articleIdFor(outlet.id, input.published, fingerprint),
+    story: context.story.story.id,
+    outlet: outlet.id,
+    title: input.title?.trim() || deriveTitle(body, paragraphs),
+    published: { date: input.published, basis: 'Given when the article was added.' },
+    source: { file: input.fileName ?? null, url: input.url },
+    body,
+    paragraphs,
+    sentences,
+  };
+
+  const background = [...context.bodies.values()].flatMap((text) =>
+    splitSentences(text).map(([start, end]) => text.slice(start, end)),
+  );
+  const evidence = new Map<string, string[]>();
+  for (const mention of context.story.mentions) {
+    const quotes = evidence.get(mention.claim) ?? [];
+    quotes.push(...mention.spans.map((span) => span.exact));
+    evidence.set(mention.claim, quotes);
+  }
+  const suggestions = suggestClaims(
+    body,
+    sentences,
+    context.story.claims.map((claim) => ({ id: claim.id, text: claim.text, evidence: evidence.get(claim.id) ?? [] })),
+    background,
+  );
+
+  return {
+    ok: true,
+    prepared: {
+      article,
+      newOutlet: context.outlets.some((o) => o.id === outlet.id) ? null : outlet,
+      analysis: {
+        format: decoded.format,
+        quotations: findQuotations(body),
+        attributions: sentences.flatMap(([start, end]) =>
+          findAttributionPhrases(body.slice(start, end)).map((phrase) => ({
+            ...phrase,
+            range: [phrase.range[0] + start, phrase.range[1] + start] as CharRange,
+          })),
+        ),
+        names: matchKnownNames(body, context.actors, context.outlets),
+      },
+      suggestions,
+    },
+  };
+}
+
+function toPlainText(text: string, format: InputFormat): string {
+  if (format === 'html') return htmlToText(text);
+  if (format === 'markdown') return markdownToText(text);
+  return text.trim();
+}
+
+const comparable = (name: string) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/^the\s+/, '');
+
+/** A known outlet by id, name or alias; otherwise a new one under that name. */
+export function resolveOutlet(given: string, outlets: readonly Outlet[]): Outlet | null {
+  const wanted = comparable(given);
+  if (wanted === '') return null;
+  const known = outlets.find(
+    (o) => o.id === given.trim() || [o.name, ...o.aliases].some((name) => comparable(name) === wanted),
+  );
+  return known ?? { id: slugify(given), name: given.trim(), aliases: [], kind: 'online', url: null };
+}
+
+/** A headline-like first paragraph (short, no final stop), else the first sentence shortened. */
+function deriveTitle(body: string, paragraphs: CharRange[]): string {
+  const first = paragraphs[0] ? body.slice(...paragraphs[0]) : body;
+  if (first.length <= 160 && !/[.!?]["”’]?$/.test(first)) return first;
+  const sentence = splitSentences(first)[0];
+  const text = sentence ? first.slice(...sentence) : first;
+  return text.length <= 120 ? text : `${text.slice(0, 117).replace(/\s+\S*$/, '')}…`;
+}
+
+function invalid(field: string, message: string): IngestResult {
+  return { ok: false, problem: { code: 'invalid_input', field, message } };
+}
