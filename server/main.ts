@@ -18,6 +18,19 @@ console.log(
       : ' (up to date)'),
 );
 console.log(`Parallax is serving ${server.url}/`);
+if (server.accounts === 0) {
+  const db = process.env.PARALLAX_DB ? `PARALLAX_DB=${JSON.stringify(process.env.PARALLAX_DB)} ` : '';
+  console.log(
+    [
+      '',
+      'No accounts yet: anyone can read, nobody can change a verdict. Create the first editor',
+      '(it asks for the password; Parallax can keep running):',
+      '',
+      `  ${db}npm run user -- add YOUR-NAME --role admin`,
+      '',
+    ].join('\n'),
+  );
+}
 
 const shutdown = () => void server.close().then(() => process.exit(0));
 process.on('SIGINT', shutdown);

@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import type { ApiOptions } from './api/api-context';
+import { createChangeFeed } from './api/change-feed';
 import type { Corpus } from './corpus/load-corpus';
 import { createServerApp } from './http/create-server-app';
 import type { SeedReport } from './store/store';
@@ -11,11 +13,15 @@ export type StartOptions = {
   databasePath: string;
   distDir: string;
   corpus: Corpus;
+  /** Replaces parts of the API (clock, rate limits…), for tests. */
+  api?: Omit<ApiOptions, 'changes'>;
 };
 
 export type RunningServer = {
   url: string;
   seeded: SeedReport;
+  /** How many accounts the database has: none means nobody can change a verdict yet. */
+  accounts: number;
   close(): Promise<void>;
 };
 
@@ -23,7 +29,9 @@ export type RunningServer = {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const store = createSqliteStore(options.databasePath);
   const seeded = await store.seed(options.corpus);
-  const app = createServerApp(store, options.distDir);
+  const accounts = (await store.listAccounts()).length;
+  const changes = createChangeFeed();
+  const app = createServerApp(store, options.distDir, { ...options.api, changes });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(started));
   });
@@ -31,11 +39,19 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   return {
     url: `http://${options.host}:${port}`,
     seeded,
+    accounts,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        // Open change streams would hold the server open: end them, then the idle connections.
+        changes.close();
         server.close((error) => {
           void store.close().then(() => (error ? reject(error) : resolve()));
         });
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+        const force = setTimeout(() => {
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        }, 2_000);
+        force.unref();
       }),
   };
 }

@@ -1,11 +1,50 @@
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { crossOriginProblem } from '../auth/origin-check';
 import type { Store } from '../store/store';
+import { resolveApiDeps, type ApiDeps, type ApiEnv, type ApiOptions } from './api-context';
 import { jsonError } from './api-errors';
+import { changesRoutes } from './changes-routes';
+import { coverageRoutes, MAX_ARTICLE_BODY_BYTES } from './coverage-routes';
 import { readIdParam } from './route-params';
+import { logSecurity } from './security-log';
+import { loadSession } from './session-middleware';
+import { sessionRoutes } from './session-routes';
+import { verdictRoutes } from './verdict-routes';
+
+/** Bodies are small JSON documents; anything larger is refused before it is read. */
+const MAX_BODY_BYTES = 256 * 1024;
 
 /** The JSON API, mounted under /api by the server and served as-is by the mock service worker. */
-export function createApi(store: Store) {
-  const api = new Hono();
+export function createApi(store: Store, options: ApiOptions = {}) {
+  return createApiWith(resolveApiDeps(store, options));
+}
+
+export function createApiWith(deps: ApiDeps) {
+  const { store } = deps;
+  const api = new Hono<ApiEnv>();
+
+  // Every state-changing request must come from this site's own pages, cookie or not.
+  api.use('*', async (c, next) => {
+    const problem = crossOriginProblem(c);
+    if (!problem) return next();
+    await logSecurity(deps, c, 'change_refused', `${c.req.method} ${c.req.path}: cross-origin: ${problem}`, null);
+    return jsonError(c, 403, 'cross_origin', `refused: ${problem}`, 'Origin');
+  });
+  const bodyLimitOf = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: (c) => jsonError(c, 413, 'body_too_large', `the body must be at most ${Math.round(maxSize / 1024)} KiB`),
+    });
+  const articleBodyLimit = bodyLimitOf(MAX_ARTICLE_BODY_BYTES);
+  const smallBodyLimit = bodyLimitOf(MAX_BODY_BYTES);
+  // Articles may be large; every other body is a small JSON document, refused early when it is not.
+  api.use('*', (c, next) =>
+    c.req.method === 'POST' && /^\/api\/stories\/[^/]+\/articles$/.test(c.req.path)
+      ? articleBodyLimit(c, next)
+      : smallBodyLimit(c, next),
+  );
+  api.use('*', loadSession(deps));
 
   api.get('/health', (c) => c.json({ ok: true as const }));
 
@@ -27,6 +66,11 @@ export function createApi(store: Store) {
     return c.json(article);
   });
 
+  api.route('/', sessionRoutes(deps));
+  api.route('/', verdictRoutes(deps));
+  api.route('/', changesRoutes(deps));
+  api.route('/', coverageRoutes(deps));
+
   // A route, not notFound(): a mounted sub-app's notFound handler is not consulted by its parent.
   api.all('*', (c) => jsonError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`));
 
@@ -39,9 +83,9 @@ export function handleUnexpectedError(error: Error, c: Context) {
 }
 
 /** The API alone, as the mocks and the API tests use it. */
-export function createApp(store: Store) {
+export function createApp(store: Store, options: ApiOptions = {}) {
   const app = new Hono();
-  app.route('/api', createApi(store));
+  app.route('/api', createApi(store, options));
   app.onError(handleUnexpectedError);
   return app;
 }

@@ -2,15 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import type { ApiOptions } from '../api/api-context';
 import { createApi, handleUnexpectedError } from '../api/create-api';
 import type { Store } from '../store/store';
 import { securityHeaders } from './security-headers';
 
 /** The whole server: the API under /api and the built SPA for every other path. */
-export function createServerApp(store: Store, distDir: string) {
+export function createServerApp(store: Store, distDir: string, apiOptions: ApiOptions = {}) {
   const app = new Hono();
   app.use('*', securityHeaders);
-  app.route('/api', createApi(store));
+  app.route('/api', createApi(store, apiOptions));
   app.use(
     '/assets/*',
     serveStatic({

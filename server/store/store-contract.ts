@@ -1,7 +1,38 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { storyBundleSchema, storySummarySchema, articleSchema } from '../../src/domain/schemas';
+import {
+  auditEntrySchema,
+  storyBundleSchema,
+  storySummarySchema,
+  articleSchema,
+  type VerdictContent,
+} from '../../src/domain/schemas';
+import { anchorAt } from '../../src/domain/span-anchoring';
 import { fixtureCorpus } from './fixture-corpus';
-import type { Store } from './store';
+import type { Account, Store, VerdictUpdate } from './store';
+
+const disputed: VerdictContent = {
+  status: 'disputed',
+  note: 'Officials on both sides deny it.',
+  evidence: [
+    { kind: 'mention', mention: 'm-b-deal' },
+    { kind: 'url', url: 'https://example.org/denial' },
+  ],
+};
+
+const change = (expectedVersion: number, content: VerdictContent = disputed, editor = 'alice'): VerdictUpdate => ({
+  claimId: 'deal',
+  expectedVersion,
+  content,
+  editor,
+  at: `2024-05-0${expectedVersion}T10:00:00.000Z`,
+});
+
+const account = (username: string, role: Account['role'] = 'editor'): Account => ({
+  username,
+  role,
+  passwordHash: `hash-of-${username}`,
+  createdAt: '2024-05-01T09:00:00.000Z',
+});
 
 /** The behaviour every Store must have; each implementation runs this suite. */
 export function describeStoreContract(name: string, createStore: () => Store) {
@@ -81,11 +112,223 @@ export function describeStoreContract(name: string, createStore: () => Store) {
       ]);
     });
 
+    it('reads a claim, with the mentions its verdict may cite', async () => {
+      await store.seed(fixtureCorpus());
+      expect(await store.getClaim('deal')).toEqual(fixtureCorpus().stories[0]!.claims[1]);
+      expect(await store.getClaim('no-such-claim')).toBeNull();
+      expect(await store.listClaimMentionIds('meet-again')).toEqual(['m-a-meet', 'm-b-meet']);
+      expect(await store.listClaimMentionIds('no-such-claim')).toEqual([]);
+    });
+
+    it('changes a verdict at the expected version and records who, when, from and to', async () => {
+      await store.seed(fixtureCorpus());
+      const result = await store.updateVerdict(change(1));
+      expect(result.kind).toBe('updated');
+      if (result.kind !== 'updated') return;
+      expect(result.claim.verdict).toEqual({
+        ...disputed,
+        editor: 'alice',
+        at: '2024-05-01T10:00:00.000Z',
+        version: 2,
+      });
+      expect(auditEntrySchema.parse(result.entry)).toEqual({
+        id: expect.any(Number),
+        claim: 'deal',
+        story: 'fixture-story',
+        version: 2,
+        editor: 'alice',
+        at: '2024-05-01T10:00:00.000Z',
+        from: { status: 'unreviewed', note: '', evidence: [] },
+        to: disputed,
+      });
+      expect(await store.getClaim('deal')).toEqual(result.claim);
+      const bundle = await store.getStoryBundle('fixture-story');
+      expect(bundle?.claims.find((c) => c.id === 'deal')?.verdict.version).toBe(2);
+      expect(await store.listVerdictHistory('deal')).toEqual([result.entry]);
+      expect(await store.listVerdictHistory('meet-again')).toEqual([]);
+    });
+
+    it('refuses a change based on a stale version, changing nothing and returning the current claim', async () => {
+      await store.seed(fixtureCorpus());
+      await store.updateVerdict(change(1));
+      const stale = await store.updateVerdict(
+        change(1, { status: 'verified', note: 'Confirmed.', evidence: [] }, 'bob'),
+      );
+      expect(stale).toEqual({ kind: 'stale', claim: await store.getClaim('deal') });
+      expect((await store.getClaim('deal'))?.verdict).toMatchObject({
+        status: 'disputed',
+        editor: 'alice',
+        version: 2,
+      });
+      expect(await store.listVerdictHistory('deal')).toHaveLength(1);
+      expect(await store.updateVerdict({ ...change(1), claimId: 'no-such-claim' })).toEqual({ kind: 'not_found' });
+    });
+
+    it('accepts exactly one of many concurrent changes based on the same version', async () => {
+      await store.seed(fixtureCorpus());
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => store.updateVerdict(change(1, { ...disputed, note: `note ${i}` }))),
+      );
+      expect(results.filter((r) => r.kind === 'updated')).toHaveLength(1);
+      expect(results.filter((r) => r.kind === 'stale')).toHaveLength(19);
+      expect(await store.listVerdictHistory('deal')).toHaveLength(1);
+    });
+
+    it('lists the history oldest first, each entry starting where the previous one ended', async () => {
+      await store.seed(fixtureCorpus());
+      const notes = ['first', 'second', 'third'];
+      for (const [i, note] of notes.entries()) {
+        expect((await store.updateVerdict(change(i + 1, { ...disputed, note }))).kind).toBe('updated');
+      }
+      const history = await store.listVerdictHistory('deal');
+      expect(history.map((e) => [e.version, e.from.note, e.to.note])).toEqual([
+        [2, '', 'first'],
+        [3, 'first', 'second'],
+        [4, 'second', 'third'],
+      ]);
+    });
+
+    it('keeps an edited verdict through a reseed', async () => {
+      await store.seed(fixtureCorpus());
+      await store.updateVerdict(change(1));
+      await store.seed(fixtureCorpus());
+      expect((await store.getClaim('deal'))?.verdict.version).toBe(2);
+    });
+
+    it('creates accounts once, reads them back and lists them without their hashes', async () => {
+      expect(await store.createAccount(account('bob', 'reader'))).toBe('created');
+      expect(await store.createAccount(account('alice'))).toBe('created');
+      expect(await store.createAccount({ ...account('alice', 'admin'), passwordHash: 'other' })).toBe('exists');
+      expect(await store.getAccount('alice')).toEqual(account('alice'));
+      expect(await store.getAccount('nobody')).toBeNull();
+      expect(await store.listAccounts()).toEqual([
+        { username: 'alice', role: 'editor', createdAt: '2024-05-01T09:00:00.000Z' },
+        { username: 'bob', role: 'reader', createdAt: '2024-05-01T09:00:00.000Z' },
+      ]);
+      expect(await store.updateAccount('alice', { role: 'admin', passwordHash: 'new-hash' })).toBe(true);
+      expect(await store.getAccount('alice')).toMatchObject({ role: 'admin', passwordHash: 'new-hash' });
+      expect(await store.updateAccount('nobody', { role: 'admin' })).toBe(false);
+    });
+
+    it('finds a session until it expires, with the account as it is now', async () => {
+      await store.createAccount(account('alice'));
+      await store.createSession({ tokenHash: 't1', username: 'alice', createdAt: 'now', expiresAt: 1_000 });
+      expect(await store.findSession('t1', 999)).toEqual({ username: 'alice', role: 'editor', expiresAt: 1_000 });
+      await store.updateAccount('alice', { role: 'reader' });
+      expect((await store.findSession('t1', 999))?.role).toBe('reader');
+      expect(await store.findSession('t1', 1_000)).toBeNull();
+      expect(await store.findSession('unknown', 0)).toBeNull();
+      expect(await store.deleteExpiredSessions(1_000)).toBe(1);
+      expect(await store.findSession('t1', 0)).toBeNull();
+    });
+
+    it('ends one session, all of an account, or all with the account', async () => {
+      for (const name of ['alice', 'bob']) await store.createAccount(account(name));
+      const session = (tokenHash: string, username: string) =>
+        store.createSession({ tokenHash, username, createdAt: 'now', expiresAt: 10_000 });
+      await session('a1', 'alice');
+      await session('a2', 'alice');
+      await session('b1', 'bob');
+      await store.deleteSession('a1');
+      expect(await store.findSession('a1', 0)).toBeNull();
+      expect(await store.deleteSessionsOf('alice')).toBe(1);
+      expect(await store.findSession('a2', 0)).toBeNull();
+      expect(await store.deleteAccount('bob')).toBe(true);
+      expect(await store.findSession('b1', 0)).toBeNull();
+      expect(await store.deleteAccount('bob')).toBe(false);
+      await expect(session('x', 'bob')).rejects.toThrow();
+    });
+
+    it('appends to the security log in order', async () => {
+      const at = '2024-05-01T10:00:00.000Z';
+      await store.logSecurityEvent({ kind: 'sign_in_failed', at, username: 'alice', address: '10.0.0.1', detail: 'x' });
+      await store.logSecurityEvent({ kind: 'change_refused', at, username: null, address: null, detail: 'y' });
+      expect((await store.listSecurityEvents()).map((e) => [e.kind, e.username, e.detail])).toEqual([
+        ['sign_in_failed', 'alice', 'x'],
+        ['change_refused', null, 'y'],
+      ]);
+    });
+
     it('does not let callers change stored data through returned objects', async () => {
       await store.seed(fixtureCorpus());
       const bundle = await store.getStoryBundle('fixture-story');
       bundle!.claims[0]!.text = 'mutated';
       expect((await store.getStoryBundle('fixture-story'))?.claims[0]?.text).toBe('The sides will meet again soon.');
+    });
+
+    describe('adding coverage', () => {
+      const newArticle = () => {
+        const corpus = fixtureCorpus();
+        const source = corpus.stories[0]!.articles[0]!;
+        const article = { ...source, id: 'art-new', outlet: 'outlet-new', title: 'New article' };
+        const passage = {
+          id: 'p-new',
+          story: 'fixture-story',
+          text: 'officials met on monday',
+          spans: [
+            { ...anchorAt(source.body, 0, 23), article: 'art-a' },
+            { ...anchorAt(source.body, 0, 23), article: 'art-new' },
+          ],
+        };
+        return {
+          article,
+          newOutlet: { id: 'outlet-new', name: 'New Outlet', aliases: [], kind: 'wire' as const, url: null },
+          passages: [passage],
+        };
+      };
+
+      it('adds an article with its new outlet and replaces the story passages, once', async () => {
+        await store.seed(fixtureCorpus());
+        const input = newArticle();
+        expect(await store.addArticle(input)).toBe('added');
+        expect(await store.addArticle({ ...input, passages: [] })).toBe('exists');
+        const bundle = await store.getStoryBundle('fixture-story');
+        expect(bundle?.articles.map((a) => a.id)).toEqual(['art-a', 'art-b', 'art-new']);
+        expect(bundle?.passages.map((p) => p.id)).toEqual(['p-new']);
+        expect((await store.listOutlets()).map((o) => o.id)).toContain('outlet-new');
+        expect(await store.getArticle('art-new')).toEqual(input.article);
+        expect((await store.listStoryArticles('fixture-story')).map((a) => a.id)).toEqual([
+          'art-a',
+          'art-b',
+          'art-new',
+        ]);
+      });
+
+      it('adds claims and mentions, and refuses a mention of an unknown claim without storing it', async () => {
+        await store.seed(fixtureCorpus());
+        const claim = { ...fixtureCorpus().stories[0]!.claims[0]!, id: 'claim-new', text: 'New claim' };
+        expect(await store.addClaim(claim)).toBe('added');
+        expect(await store.addClaim(claim)).toBe('exists');
+        const mention = { ...fixtureCorpus().stories[0]!.mentions[0]!, id: 'm-new', claim: 'claim-new' };
+        expect(await store.addMention(mention)).toBe('added');
+        expect(await store.addMention(mention)).toBe('exists');
+        await expect(store.addMention({ ...mention, id: 'm-bad', claim: 'no-claim' })).rejects.toThrow();
+        const bundle = await store.getStoryBundle('fixture-story');
+        expect(bundle?.mentions.find((m) => m.id === 'm-new')).toEqual(mention);
+        expect(bundle?.mentions.some((m) => m.id === 'm-bad')).toBe(false);
+        expect(bundle?.claims.at(-1)?.id).toBe('claim-new');
+      });
+
+      it('remembers rejected suggestions per article, once each', async () => {
+        await store.seed(fixtureCorpus());
+        const rejection = {
+          article: 'art-a',
+          claim: 'deal',
+          sentenceStart: 0,
+          editor: 'ed',
+          at: '2024-05-01T10:00:00.000Z',
+        };
+        await store.rejectSuggestion(rejection);
+        await store.rejectSuggestion(rejection);
+        expect(await store.listRejectedSuggestions('art-a')).toEqual([{ claim: 'deal', sentenceStart: 0 }]);
+        expect(await store.listRejectedSuggestions('art-b')).toEqual([]);
+      });
+
+      it('lists every known outlet and actor, not only those a story uses', async () => {
+        await store.seed(fixtureCorpus());
+        expect((await store.listOutlets()).map((o) => o.id)).toContain('outlet-unused');
+        expect((await store.listActors()).map((a) => a.id)).toContain('unused-actor');
+      });
     });
   });
 }

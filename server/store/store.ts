@@ -1,4 +1,16 @@
-import type { Article, StoryBundle, StorySummary } from '../../src/domain/schemas';
+import type {
+  Actor,
+  Article,
+  Mention,
+  Outlet,
+  Passage,
+  AuditEntry,
+  Claim,
+  Role,
+  StoryBundle,
+  StorySummary,
+  VerdictContent,
+} from '../../src/domain/schemas';
 import type { Corpus } from '../corpus/load-corpus';
 
 /** What a seeding added: rows that were missing. Existing rows are never overwritten. */
@@ -10,6 +22,52 @@ export type SeedReport = {
   events: number;
 };
 
+export type Account = {
+  username: string;
+  role: Role;
+  /** A self-describing password hash (see server/auth/password.ts); never the password. */
+  passwordHash: string;
+  createdAt: string;
+};
+
+export type AccountSummary = Omit<Account, 'passwordHash'>;
+
+/** A signed-in session, stored under a hash of its token so a copy of the database signs no one in. */
+export type SessionRecord = {
+  tokenHash: string;
+  username: string;
+  createdAt: string;
+  /** Milliseconds since the epoch. */
+  expiresAt: number;
+};
+
+export type ActiveSession = { username: string; role: Role; expiresAt: number };
+
+export type VerdictUpdate = {
+  claimId: string;
+  /** The version the editor's change is based on; any other current version refuses the change. */
+  expectedVersion: number;
+  content: VerdictContent;
+  editor: string;
+  at: string;
+};
+
+export type VerdictUpdateResult =
+  { kind: 'updated'; claim: Claim; entry: AuditEntry } | { kind: 'stale'; claim: Claim } | { kind: 'not_found' };
+
+export type SecurityEventKind = 'signed_in' | 'signed_out' | 'sign_in_failed' | 'sign_in_throttled' | 'change_refused';
+
+export type SecurityEventInput = {
+  kind: SecurityEventKind;
+  at: string;
+  username: string | null;
+  address: string | null;
+  /** What was refused and why, for whoever reads the log. */
+  detail: string;
+};
+
+export type SecurityEvent = SecurityEventInput & { id: number };
+
 /**
  * Where Parallax keeps its data. Asynchronous so that a server database can stand behind
  * it as well as the embedded one.
@@ -20,9 +78,74 @@ export interface Store {
   getArticle(articleId: string): Promise<Article | null>;
   /** Adds whatever of the corpus is missing; idempotent, and never touches rows that exist. */
   seed(corpus: Corpus): Promise<SeedReport>;
+
+  getClaim(claimId: string): Promise<Claim | null>;
+  /** The ids of the mentions of a claim, which a verdict may cite as evidence. */
+  listClaimMentionIds(claimId: string): Promise<string[]>;
+  /**
+   * Changes a verdict only if its version is still `expectedVersion`, and records the audit
+   * entry with it: both or neither, atomically, so concurrent editors never overwrite each other.
+   */
+  updateVerdict(update: VerdictUpdate): Promise<VerdictUpdateResult>;
+  /** The accepted changes of a claim's verdict, oldest first. Entries are never changed or removed. */
+  listVerdictHistory(claimId: string): Promise<AuditEntry[]>;
+
+  /** Adds an account; 'exists' (and no change) when the name is taken. */
+  createAccount(account: Account): Promise<'created' | 'exists'>;
+  getAccount(username: string): Promise<Account | null>;
+  listAccounts(): Promise<AccountSummary[]>;
+  /** Changes role and/or password hash; false when there is no such account. */
+  updateAccount(username: string, changes: { role?: Role; passwordHash?: string }): Promise<boolean>;
+  /** Removes an account and ends its sessions; what it did stays in the audit history. */
+  deleteAccount(username: string): Promise<boolean>;
+
+  createSession(session: SessionRecord): Promise<void>;
+  /** The session's account as it is now, or null when the session is unknown or expired at `now`. */
+  findSession(tokenHash: string, now: number): Promise<ActiveSession | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+  deleteSessionsOf(username: string): Promise<number>;
+  /** Forgets sessions that expired before `now`; returns how many. */
+  deleteExpiredSessions(now: number): Promise<number>;
+
+  /** Appends to the security log (sign-ins, failed sign-ins, refused changes). Append-only. */
+  logSecurityEvent(event: SecurityEventInput): Promise<void>;
+  listSecurityEvents(): Promise<SecurityEvent[]>;
+
+  /** Every outlet and actor Parallax knows, for recognizing names in new coverage. */
+  listOutlets(): Promise<Outlet[]>;
+  listActors(): Promise<Actor[]>;
+  /** A story's articles with their text. */
+  listStoryArticles(storyId: string): Promise<Article[]>;
+  /**
+   * Adds an article, its outlet when new, and the story's recomputed shared passages, all or
+   * nothing; 'exists' (and no change) when the article id is taken.
+   */
+  addArticle(input: NewArticle): Promise<'added' | 'exists'>;
+  /** Adds a mention with its spans; 'exists' when the id is taken. */
+  addMention(mention: Mention): Promise<'added' | 'exists'>;
+  addClaim(claim: Claim): Promise<'added' | 'exists'>;
+  /** Records that a sentence does not carry a claim, so it is not suggested again. */
+  rejectSuggestion(rejection: SuggestionRejection): Promise<void>;
+  listRejectedSuggestions(articleId: string): Promise<{ claim: string; sentenceStart: number }[]>;
+
   close(): Promise<void>;
 }
 
+export type NewArticle = { article: Article; newOutlet: Outlet | null; passages: Passage[] };
+
+export type SuggestionRejection = {
+  article: string;
+  claim: string;
+  sentenceStart: number;
+  editor: string;
+  at: string;
+};
+
 export function emptySeedReport(): SeedReport {
   return { stories: 0, articles: 0, claims: 0, mentions: 0, events: 0 };
+}
+
+/** The editable part of a stored verdict, with evidence read as none when it was never recorded. */
+export function verdictContentOf(claim: Claim): VerdictContent {
+  return { status: claim.verdict.status, note: claim.verdict.note, evidence: claim.verdict.evidence ?? [] };
 }

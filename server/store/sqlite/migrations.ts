@@ -97,4 +97,63 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE events ADD COLUMN date_derived_from TEXT;
   `,
+  // Editorial verdicts: evidence, accounts, sessions, the audit history and the security log.
+  // The two logs are append-only: triggers refuse any UPDATE or DELETE of their rows.
+  `
+  ALTER TABLE claims ADD COLUMN verdict_evidence TEXT NOT NULL DEFAULT '[]';
+  CREATE TABLE accounts (
+    username TEXT PRIMARY KEY,
+    role TEXT NOT NULL CHECK (role IN ('reader', 'editor', 'admin')),
+    password_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    username TEXT NOT NULL REFERENCES accounts(username) ON DELETE CASCADE,
+    created_at TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX sessions_by_username ON sessions(username);
+  CREATE TABLE verdict_audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    claim TEXT NOT NULL REFERENCES claims(id),
+    story TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    editor TEXT NOT NULL,
+    at TEXT NOT NULL,
+    from_status TEXT NOT NULL,
+    from_note TEXT NOT NULL,
+    from_evidence TEXT NOT NULL,
+    to_status TEXT NOT NULL,
+    to_note TEXT NOT NULL,
+    to_evidence TEXT NOT NULL,
+    UNIQUE (claim, version)
+  );
+  CREATE TRIGGER verdict_audit_is_append_only_update BEFORE UPDATE ON verdict_audit
+  BEGIN SELECT RAISE(ABORT, 'audit entries cannot be changed'); END;
+  CREATE TRIGGER verdict_audit_is_append_only_delete BEFORE DELETE ON verdict_audit
+  BEGIN SELECT RAISE(ABORT, 'audit entries cannot be deleted'); END;
+  CREATE TABLE security_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    username TEXT,
+    address TEXT,
+    detail TEXT NOT NULL
+  );
+  CREATE TRIGGER security_log_is_append_only_update BEFORE UPDATE ON security_log
+  BEGIN SELECT RAISE(ABORT, 'security log entries cannot be changed'); END;
+  CREATE TRIGGER security_log_is_append_only_delete BEFORE DELETE ON security_log
+  BEGIN SELECT RAISE(ABORT, 'security log entries cannot be deleted'); END;
+  `,
+  `
+  CREATE TABLE suggestion_rejections (
+    article TEXT NOT NULL REFERENCES articles(id),
+    claim TEXT NOT NULL REFERENCES claims(id),
+    sentence_start INTEGER NOT NULL,
+    editor TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (article, claim, sentence_start)
+  );
+  `,
 ];

@@ -55,3 +55,52 @@ describe('sqlite store on disk', () => {
     await store.close();
   });
 });
+
+describe('sqlite audit and security logs', () => {
+  it('cannot be edited or deleted, even with SQL', async () => {
+    const store = createSqliteStore(freshPath());
+    await store.seed(fixtureCorpus());
+    await store.updateVerdict({
+      claimId: 'deal',
+      expectedVersion: 1,
+      content: { status: 'false', note: 'No deal.', evidence: [] },
+      editor: 'alice',
+      at: '2024-05-01T10:00:00.000Z',
+    });
+    await store.logSecurityEvent({ kind: 'sign_in_failed', at: 'now', username: 'x', address: null, detail: '' });
+    expect(() => store.db.prepare("UPDATE verdict_audit SET editor = 'mallory'").run()).toThrow(/cannot be changed/);
+    expect(() => store.db.prepare('DELETE FROM verdict_audit').run()).toThrow(/cannot be deleted/);
+    expect(() => store.db.prepare("UPDATE security_log SET detail = ''").run()).toThrow(/cannot be changed/);
+    expect(() => store.db.prepare('DELETE FROM security_log').run()).toThrow(/cannot be deleted/);
+    expect(await store.listVerdictHistory('deal')).toEqual([expect.objectContaining({ editor: 'alice' })]);
+    await store.close();
+  });
+
+  it('refuses a change another connection made first, across processes sharing the file', async () => {
+    const path = freshPath();
+    const first = createSqliteStore(path);
+    await first.seed(fixtureCorpus());
+    const second = createSqliteStore(path);
+    const content = { status: 'verified' as const, note: '', evidence: [] };
+    const at = '2024-05-01T10:00:00.000Z';
+    expect((await first.updateVerdict({ claimId: 'deal', expectedVersion: 1, content, editor: 'a', at })).kind).toBe(
+      'updated',
+    );
+    expect((await second.updateVerdict({ claimId: 'deal', expectedVersion: 1, content, editor: 'b', at })).kind).toBe(
+      'stale',
+    );
+    expect(await second.listVerdictHistory('deal')).toHaveLength(1);
+    await first.close();
+    await second.close();
+  });
+
+  it('reads claims written before evidence was recorded as citing none', async () => {
+    const store = createSqliteStore(freshPath());
+    const corpus = fixtureCorpus();
+    const { evidence: _none, ...withoutEvidence } = corpus.stories[0]!.claims[1]!.verdict;
+    corpus.stories[0]!.claims[1]!.verdict = withoutEvidence;
+    await store.seed(corpus);
+    expect((await store.getClaim('deal'))?.verdict.evidence).toEqual([]);
+    await store.close();
+  });
+});

@@ -11,9 +11,25 @@ export const verdictStatusSchema = z.enum([
 ]);
 export type VerdictStatus = z.infer<typeof verdictStatusSchema>;
 
+export const MAX_EVIDENCE_URL_LENGTH = 2000;
+
+/** What a verdict rests on: a mention of the claim in the coverage, or a page elsewhere. */
+export const evidenceRefSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('mention'), mention: idSchema }),
+  z.strictObject({
+    kind: z.literal('url'),
+    url: z
+      .httpUrl('must be an http or https address')
+      .check(z.maxLength(MAX_EVIDENCE_URL_LENGTH, `must be at most ${MAX_EVIDENCE_URL_LENGTH} characters`)),
+  }),
+]);
+export type EvidenceRef = z.infer<typeof evidenceRefSchema>;
+
 export const verdictSchema = z.object({
   status: verdictStatusSchema,
   note: z.string(),
+  /** Absent in data written before evidence was recorded; read it as none. */
+  evidence: z.optional(z.array(evidenceRefSchema)),
   editor: z.nullable(z.string()),
   at: z.nullable(isoDateTimeSchema),
   version: z.int().check(z.positive()),
@@ -23,6 +39,7 @@ export type Verdict = z.infer<typeof verdictSchema>;
 export const unreviewedVerdict: Verdict = {
   status: 'unreviewed',
   note: '',
+  evidence: [],
   editor: null,
   at: null,
   version: 1,

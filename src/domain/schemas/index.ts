@@ -10,3 +10,6 @@ export * from './primitives';
 export * from './span';
 export * from './story';
 export * from './story-bundle';
+export * from './session';
+export * from './verdict-change';
+export * from './coverage';

@@ -1,13 +1,19 @@
 import { PublishedDate } from '../../../components/published-date';
 import { QueryStatus } from '../../../components/query-status';
 import { StanceBadge } from '../../../components/stance-badge';
+import { VerdictEditor } from '../../../components/verdict-editor/verdict-editor';
 import { isContested } from '../../../domain/stance-rules';
 import { formatAttribution } from '../../../domain/story-index';
 import { Link } from '../../../lib/router/link';
 import { useStoryData } from '../../../lib/story/use-story-data';
 import { hrefFor, useUrlState } from '../../../lib/url-state/use-url-state';
+import { VerdictHistory } from './verdict-history';
+import './claim.css';
 
-/** One claim: its wording, every mention with the quoted evidence and attribution chain, its verdict. */
+/**
+ * One claim: its wording, its verdict (which editors change here) with the history of the
+ * verdict, and every mention with the quoted evidence and attribution chain.
+ */
 export function ClaimView() {
   const data = useStoryData();
   const { state } = useUrlState();
@@ -24,16 +30,24 @@ export function ClaimView() {
     );
   }
   const mentions = index.mentionsByClaim.get(claim.id) ?? [];
+  const mentionOptions = mentions.map((mention) => {
+    const article = index.articles.get(mention.article);
+    const outlet = article && index.outlets.get(article.outlet);
+    return { id: mention.id, label: `${outlet?.name ?? mention.article} — ${mention.stance}` };
+  });
 
   return (
     <section aria-labelledby="claim-heading" className="claim">
       <p className="claim__topic">{claim.topic}</p>
       <h2 id="claim-heading">{claim.text}</h2>
-      <p>
-        {isContested(mentions) ? <span className="tag tag--contested">contested</span> : null} Verdict:{' '}
-        <strong>{claim.verdict.status}</strong>
-        {claim.verdict.note ? ` — ${claim.verdict.note}` : null}
-      </p>
+      {isContested(mentions) ? (
+        <p>
+          <span className="tag tag--contested">contested</span> Some coverage supports this claim and some contradicts
+          it.
+        </p>
+      ) : null}
+      <VerdictEditor claim={claim} mentionOptions={mentionOptions} />
+      <VerdictHistory claimId={claim.id} />
       <h3>Mentions ({mentions.length})</h3>
       <ol className="mentions">
         {mentions.map((mention) => {

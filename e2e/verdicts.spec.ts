@@ -1,0 +1,187 @@
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import { createOwnServer, E2E_PASSWORD as PASSWORD, type OwnServer } from './own-server';
+
+/*
+ * Editorial verdicts against the real server on its own fresh database (see own-server.ts),
+ * so that the server can also be killed and restarted under an open page.
+ */
+
+const own = createOwnServer('verdicts');
+const CLAIM = '/claims/us-accepts-rafah-for-no-iran-strike';
+const CLAIM_ID = 'us-accepts-rafah-for-no-iran-strike';
+
+let server: OwnServer;
+const startServer = (port?: number) => own.start(port);
+const stopServer = (running: OwnServer, signal: NodeJS.Signals) => own.stop(running, signal);
+const addAccount = (name: string, role: 'editor' | 'reader' | 'admin') => own.addAccount(name, role);
+
+test.describe.configure({ mode: 'serial', timeout: 60_000 });
+
+test.beforeAll(async () => {
+  addAccount('alice', 'editor');
+  addAccount('bob', 'editor');
+  server = await startServer();
+});
+
+test.afterAll(async () => {
+  if (server) await stopServer(server, 'SIGTERM');
+  own.remove();
+});
+
+/** A page in a context of its own (another browser, as far as the server can tell), failing on console errors. */
+async function openSecondBrowser(browser: Browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { context, page, errors };
+}
+
+async function signInWithTheForm(page: Page, name: string, { checkA11y = false } = {}) {
+  const banner = page.getByRole('banner');
+  await banner.getByRole('button', { name: 'Sign in' }).click();
+  const form = banner.getByRole('form', { name: 'Sign in' });
+  await expect(form.getByLabel('Name')).toBeFocused();
+  if (checkA11y) await expectNoSeriousA11yViolations(page);
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Password').fill(PASSWORD);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await expect(banner).toContainText(`Signed in as ${name} (editor)`);
+}
+
+/** Resets the claim's verdict through the API, so each test starts from a known version. */
+async function currentVersion(request: APIRequestContext): Promise<number> {
+  const claim = await (await request.get(`${server.url}/api/claims/${CLAIM_ID}`)).json();
+  return claim.verdict.version;
+}
+
+async function changeThroughApi(request: APIRequestContext, name: string, body: object) {
+  const signIn = await request.post(`${server.url}/api/session`, { data: { username: name, password: PASSWORD } });
+  expect(signIn.status()).toBe(200);
+  const version = await currentVersion(request);
+  const response = await request.patch(`${server.url}/api/claims/${CLAIM_ID}/verdict`, {
+    headers: { 'If-Match': `"${version}"` },
+    data: body,
+  });
+  expect(response.status()).toBe(200);
+}
+
+test('an editor marks the reported deal disputed; another browser sees it live; the history names the editor', async ({
+  page,
+  browser,
+}) => {
+  const reader = await openSecondBrowser(browser);
+  await reader.page.goto(`${server.url}${CLAIM}`);
+  const readerVerdict = reader.page.getByRole('region', { name: 'Verdict' });
+  await expect(readerVerdict).toContainText('Unreviewed');
+  await expect(readerVerdict).toContainText('Sign in as an editor');
+
+  await page.goto(`${server.url}${CLAIM}`);
+  await signInWithTheForm(page, 'alice', { checkA11y: true });
+  const verdict = page.getByRole('region', { name: 'Verdict' });
+  const form = verdict.getByRole('form', { name: 'Change the verdict' });
+  await expect(form).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  await form.getByRole('radio', { name: 'Disputed' }).check();
+  await form.getByLabel('Note').fill('Denied on the record by both governments.');
+  await form.getByRole('checkbox', { name: 'International Business Times — denies' }).check();
+  await form.getByLabel('Source elsewhere (address)').fill('https://www.whitehouse.gov/briefing-room/');
+  await form.getByRole('button', { name: 'Add source' }).click();
+  await expectNoSeriousA11yViolations(page);
+  await form.getByRole('button', { name: 'Save verdict' }).click();
+  await expect(verdict.getByRole('status')).toHaveText('Saved: Disputed.');
+
+  // The other browser, untouched, follows within two seconds.
+  await expect(readerVerdict.locator('.verdict-status')).toHaveText(/Disputed/, { timeout: 2_000 });
+  await expect(readerVerdict).toContainText('Denied on the record by both governments.', { timeout: 2_000 });
+  const readerHistory = reader.page.getByRole('region', { name: 'History' }).getByRole('listitem');
+  await expect(readerHistory).toHaveCount(1, { timeout: 2_000 });
+  await expect(readerHistory).toContainText('alice');
+
+  const history = page.getByRole('region', { name: 'History' }).getByRole('listitem');
+  await expect(history).toHaveCount(1);
+  await expect(history).toContainText('alice');
+  await expect(history).toContainText('Unreviewed → Disputed');
+
+  expect(reader.errors).toEqual([]);
+  await reader.context.close();
+});
+
+test('a stale second edit shows what the other editor changed, and can be re-applied', async ({ page, browser }) => {
+  const other = await openSecondBrowser(browser);
+  await other.page.goto(`${server.url}${CLAIM}`);
+  await signInWithTheForm(other.page, 'bob');
+  const bobForm = other.page.getByRole('form', { name: 'Change the verdict' });
+  await bobForm.getByRole('radio', { name: 'Misleading' }).check();
+  await bobForm.getByLabel('Note').fill('Conflates a request with a deal.');
+
+  await page.goto(`${server.url}${CLAIM}`);
+  await signInWithTheForm(page, 'alice');
+  const aliceForm = page.getByRole('form', { name: 'Change the verdict' });
+  await aliceForm.getByRole('radio', { name: 'False' }).check();
+  await aliceForm.getByRole('button', { name: 'Save verdict' }).click();
+  await expect(page.getByRole('region', { name: 'Verdict' }).getByRole('status')).toHaveText('Saved: False.');
+
+  // Bob's page shows alice's verdict live, and keeps his unsaved draft.
+  const bobVerdict = other.page.getByRole('region', { name: 'Verdict' });
+  await expect(bobVerdict.locator('.verdict-status')).toHaveText(/False/, { timeout: 2_000 });
+  await expect(bobForm.getByRole('radio', { name: 'Misleading' })).toBeChecked();
+  await bobForm.getByRole('button', { name: 'Save verdict' }).click();
+
+  const conflict = bobVerdict.getByRole('region', { name: 'Another editor changed this verdict' });
+  await expect(conflict).toBeVisible();
+  await expect(bobVerdict.getByRole('status')).toContainText('Conflict: alice changed this verdict first');
+  await expect(conflict).toContainText('alice saved it');
+  await expect(conflict.getByRole('row', { name: /Status/ })).toContainText('Disputed');
+  await expect(conflict.getByRole('row', { name: /Status/ })).toContainText('False (changed)');
+  await expect(conflict.getByRole('row', { name: /Status/ })).toContainText('Misleading');
+  await expectNoSeriousA11yViolations(other.page);
+
+  await conflict.getByRole('button', { name: 'Re-apply my changes' }).click();
+  await expect(bobVerdict.getByRole('status')).toHaveText('Saved: Misleading.');
+  await expect(conflict).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Verdict' }).locator('.verdict-status')).toHaveText(/Misleading/, {
+    timeout: 2_000,
+  });
+  const history = page.getByRole('region', { name: 'History' }).getByRole('listitem');
+  await expect(history).toHaveCount(3, { timeout: 2_000 });
+  await expect(history.last()).toContainText('bob');
+
+  // The refused save is the one failed request, and the page handles it.
+  expect(other.errors).toEqual([
+    'Failed to load resource: the server responded with a status of 412 (Precondition Failed)',
+  ]);
+  await other.context.close();
+});
+
+test('an open page reconnects to live updates after the server restarts', async ({
+  page,
+  playwright,
+  consoleErrors,
+}) => {
+  await page.goto(`${server.url}${CLAIM}`);
+  const verdict = page.getByRole('region', { name: 'Verdict' });
+  await expect(verdict).toBeVisible();
+
+  const reconnected = page.waitForResponse((response) => response.url().endsWith('/api/changes'), {
+    timeout: 20_000,
+  });
+  await stopServer(server, 'SIGKILL');
+  server = await startServer(server.port);
+  await reconnected;
+
+  const request = await playwright.request.newContext();
+  await changeThroughApi(request, 'alice', { status: 'unverifiable', note: 'After the restart.' });
+  await request.dispose();
+  await expect(verdict.locator('.verdict-status')).toHaveText(/Unverifiable/, { timeout: 2_000 });
+  await expect(verdict).toContainText('After the restart.');
+
+  // While the server was down the browser logged its failed attempts to reconnect; nothing else.
+  const unexpected = consoleErrors.filter((error) => !/net::ERR_|EventSource|Failed to load resource/.test(error));
+  consoleErrors.splice(0, consoleErrors.length, ...unexpected);
+});

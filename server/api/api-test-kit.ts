@@ -1,0 +1,85 @@
+import type { Hono } from 'hono';
+import type { Role } from '../../src/domain/schemas';
+import { hashPassword } from '../auth/password';
+import { createSignInLimiter } from '../auth/rate-limiter';
+import { fixtureCorpus } from '../store/fixture-corpus';
+import { createMemoryStore } from '../store/memory/memory-store';
+import type { Store } from '../store/store';
+import type { ApiOptions } from './api-context';
+import { createChangeFeed } from './change-feed';
+import { createApp } from './create-api';
+
+/** Cheap enough for tests; production hashes use DEFAULT_SCRYPT_COST. */
+export const TEST_SCRYPT_COST = { N: 1024, r: 8, p: 1 };
+export const TEST_PASSWORD = 'correct horse battery';
+
+export async function addAccount(store: Store, username: string, role: Role, password = TEST_PASSWORD) {
+  await store.createAccount({
+    username,
+    role,
+    passwordHash: await hashPassword(password, TEST_SCRYPT_COST),
+    createdAt: '2024-05-01T09:00:00.000Z',
+  });
+}
+
+/**
+ * The API over a seeded store with an editor (alice), a second editor (bob), a reader
+ * (rita) and an admin (ada); a clock the test moves; requests from an address it names.
+ */
+export async function createTestApi({ store = createMemoryStore(), ...options }: ApiOptions & { store?: Store } = {}) {
+  await store.seed(fixtureCorpus());
+  for (const [name, role] of [
+    ['alice', 'editor'],
+    ['bob', 'editor'],
+    ['rita', 'reader'],
+    ['ada', 'admin'],
+  ] as const) {
+    await addAccount(store, name, role);
+  }
+  const clock = { now: Date.parse('2024-05-06T12:00:00.000Z') };
+  const now = () => new Date(clock.now);
+  const changes = options.changes ?? createChangeFeed();
+  const app: Hono = createApp(store, {
+    now,
+    signInLimiter: createSignInLimiter(() => clock.now),
+    clientAddress: (c) => c.req.header('x-test-address') ?? '192.0.2.1',
+    changes,
+    ...options,
+  });
+
+  const signIn = async (username: string, password = TEST_PASSWORD) => {
+    const response = await app.request('/api/session', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    if (response.status !== 200) throw new Error(`sign-in of ${username} answered ${response.status}`);
+    return sessionCookieOf(response);
+  };
+
+  const patchVerdict = (
+    claim: string,
+    body: unknown,
+    { cookie, ifMatch, headers = {} }: { cookie?: string; ifMatch?: string; headers?: Record<string, string> } = {},
+  ) =>
+    app.request(`/api/claims/${claim}/verdict`, {
+      method: 'PATCH',
+      headers: {
+        'Content-Type': 'application/json',
+        ...(cookie ? { Cookie: cookie } : {}),
+        ...(ifMatch !== undefined ? { 'If-Match': ifMatch } : {}),
+        ...headers,
+      },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+
+  return { app, store, clock, changes, signIn, patchVerdict };
+}
+
+/** `name=value` of the session cookie a response sets. */
+export function sessionCookieOf(response: Response): string {
+  const header = response.headers.get('set-cookie') ?? '';
+  const pair = header.split(';')[0] ?? '';
+  if (!pair.includes('=')) throw new Error(`no session cookie in "${header}"`);
+  return pair;
+}

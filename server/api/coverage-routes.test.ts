@@ -1,0 +1,245 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import {
+  apiErrorSchema,
+  articleReviewSchema,
+  claimSchema,
+  coverageChangeEventSchema,
+  mentionSchema,
+  storyBundleSchema,
+} from '../../src/domain/schemas';
+import { checkSpan } from '../../src/domain/span-anchoring';
+import { readCorpusDir } from '../corpus/read-corpus-dir';
+import { createMemoryStore } from '../store/memory/memory-store';
+import { createTestApi } from './api-test-kit';
+import type { FeedEvent } from './change-feed';
+
+const STORY = 'rafah-scg-2024';
+const DEAL = 'us-accepts-rafah-for-no-iran-strike';
+const wireHtml = readFileSync(join(import.meta.dirname, '..', 'ingest', 'fixtures', 'wire-denial.html'), 'utf8');
+
+let kit: Awaited<ReturnType<typeof createTestApi>>;
+let editor: string;
+let published: FeedEvent[];
+
+beforeEach(async () => {
+  const store = createMemoryStore();
+  await store.seed(readCorpusDir());
+  kit = await createTestApi({ store });
+  editor = await kit.signIn('alice');
+  published = [];
+  kit.changes.subscribe(
+    (event) => published.push(event),
+    () => {},
+  );
+});
+
+const post = (path: string, body: unknown, cookie: string | null = editor, headers: Record<string, string> = {}) =>
+  kit.app.request(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}), ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+const addWireArticle = (patch: Record<string, unknown> = {}) =>
+  post(`/api/stories/${STORY}/articles`, {
+    content: wireHtml,
+    fileName: 'wire.html',
+    outlet: 'Global Wire',
+    published: '2024-04-19',
+    ...patch,
+  });
+
+async function storyBundle() {
+  return storyBundleSchema.parse(await (await kit.app.request(`/api/stories/${STORY}`)).json());
+}
+
+async function errorOf(response: Response) {
+  return apiErrorSchema.parse(await response.json()).error;
+}
+
+describe('adding an article', () => {
+  it('normalizes it, stores it with its new outlet and recomputed passages, and suggests claims', async () => {
+    const response = await addWireArticle();
+    expect(response.status).toBe(201);
+    const review = articleReviewSchema.parse(await response.json());
+    expect(review.article).toMatchObject({ story: STORY, outlet: 'global-wire', published: { date: '2024-04-19' } });
+    expect(review.newOutlet?.name).toBe('Global Wire');
+    expect(review.suggestions[0]?.score).toBeGreaterThan(0);
+    const deal = review.suggestions.find((s) => s.claim === DEAL);
+    expect(deal?.proposal).toEqual({ stance: 'denies', cue: 'flatly denied' });
+
+    const bundle = await storyBundle();
+    expect(bundle.articles.map((a) => a.id)).toContain(review.article.id);
+    expect(bundle.outlets.map((o) => o.id)).toContain('global-wire');
+    expect(published).toEqual([{ name: 'coverage', data: { story: STORY, kind: 'article', id: review.article.id } }]);
+    expect(coverageChangeEventSchema.safeParse(published[0]?.data).success).toBe(true);
+  });
+
+  it('accepts a file as base64 and refuses a binary one, storing nothing', async () => {
+    const before = (await storyBundle()).articles.length;
+    const binary = await addWireArticle({
+      content: undefined,
+      contentBase64: Buffer.from([0x89, 0x50, 0, 1]).toString('base64'),
+    });
+    expect(binary.status).toBe(422);
+    expect(await errorOf(binary)).toMatchObject({ field: 'content', message: expect.stringMatching(/binary/) });
+    expect((await storyBundle()).articles.length).toBe(before);
+    const ok = await addWireArticle({ content: undefined, contentBase64: Buffer.from(wireHtml).toString('base64') });
+    expect(ok.status).toBe(201);
+  });
+
+  it('refuses the same text twice as a duplicate, naming the article', async () => {
+    const first = articleReviewSchema.parse(await (await addWireArticle()).json());
+    const again = await addWireArticle({ outlet: 'Another Wire' });
+    expect(again.status).toBe(409);
+    expect((await errorOf(again)).message).toContain(first.article.id);
+    const seed = readCorpusDir().stories[0]!.articles[0]!;
+    const copy = await post(`/api/stories/${STORY}/articles`, {
+      content: seed.body,
+      outlet: 'X',
+      published: '2024-04-18',
+    });
+    expect(copy.status).toBe(409);
+    expect((await errorOf(copy)).message).toContain(seed.id);
+  });
+
+  it.each([
+    ['an empty text', { content: '' }, 422, 'content'],
+    ['no text at all', { content: undefined }, 400, 'content'],
+    ['a bad date', { published: '2024-13-40' }, 400, 'published'],
+    ['no outlet', { outlet: '  ' }, 400, 'outlet'],
+    ['an unknown field', { author: 'x' }, 400, 'author'],
+  ])('refuses %s with a JSON 4xx naming the field', async (_what, patch, status, field) => {
+    const response = await addWireArticle(patch);
+    expect(response.status).toBe(status);
+    expect((await errorOf(response)).field).toBe(field);
+  });
+
+  it('refuses an unknown story, anonymous and reader requests, and a wrong content type', async () => {
+    expect(
+      (await post('/api/stories/no-story/articles', { content: 'x', outlet: 'o', published: '2024-04-19' })).status,
+    ).toBe(404);
+    expect(
+      (await post(`/api/stories/${STORY}/articles`, { content: 'x', outlet: 'o', published: '2024-04-19' }, null))
+        .status,
+    ).toBe(401);
+    const reader = await kit.signIn('rita');
+    expect(
+      (await post(`/api/stories/${STORY}/articles`, { content: 'x', outlet: 'o', published: '2024-04-19' }, reader))
+        .status,
+    ).toBe(403);
+    const text = await kit.app.request(`/api/stories/${STORY}/articles`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain', Cookie: editor },
+      body: 'hello',
+    });
+    expect(text.status).toBe(415);
+    const crossSite = await post(
+      `/api/stories/${STORY}/articles`,
+      { content: 'x', outlet: 'o', published: '2024-04-19' },
+      editor,
+      {
+        Origin: 'https://evil.example',
+      },
+    );
+    expect(crossSite.status).toBe(403);
+  });
+
+  it('refuses an over-size article before storing anything', async () => {
+    const before = (await storyBundle()).articles.length;
+    const overLimit = await addWireArticle({ content: 'Officials met again. '.repeat(110_000) });
+    expect(overLimit.status).toBe(422);
+    expect((await errorOf(overLimit)).message).toMatch(/over the limit of 2\.0 MB/);
+    const overBody = await addWireArticle({ content: 'Officials met again. '.repeat(160_000) });
+    expect(overBody.status).toBe(413);
+    expect((await storyBundle()).articles.length).toBe(before);
+  });
+});
+
+describe('reviewing suggestions', () => {
+  it('accepts a suggestion as a mention with a resolving span, and no longer suggests that claim', async () => {
+    const review = articleReviewSchema.parse(await (await addWireArticle()).json());
+    const deal = review.suggestions.find((s) => s.claim === DEAL)!;
+    const response = await post(`/api/stories/${STORY}/mentions`, {
+      claim: DEAL,
+      article: review.article.id,
+      stance: 'denies',
+      range: deal.range,
+    });
+    expect(response.status).toBe(201);
+    const mention = mentionSchema.parse(await response.json());
+    expect(mention.attribution).toEqual([{ kind: 'outlet', id: 'global-wire' }]);
+    const stored = (await storyBundle()).mentions.find((m) => m.id === mention.id);
+    const article = await (await kit.app.request(`/api/articles/${review.article.id}`)).json();
+    expect(checkSpan(article.body, stored!.spans[0]!)).toEqual({ ok: true });
+
+    const again = articleReviewSchema.parse(
+      await (await kit.app.request(`/api/articles/${review.article.id}/suggestions`)).json(),
+    );
+    expect(again.suggestions.some((s) => s.claim === DEAL)).toBe(false);
+    expect(published.map((e) => (e.name === 'coverage' ? e.data.kind : e.name))).toEqual(['article', 'mention']);
+  });
+
+  it('forgets a rejected suggestion for that sentence only', async () => {
+    const review = articleReviewSchema.parse(await (await addWireArticle()).json());
+    const first = review.suggestions[0]!;
+    const response = await post(`/api/articles/${review.article.id}/rejections`, {
+      claim: first.claim,
+      sentenceStart: first.range[0],
+    });
+    expect(response.status).toBe(204);
+    const again = articleReviewSchema.parse(
+      await (await kit.app.request(`/api/articles/${review.article.id}/suggestions`)).json(),
+    );
+    expect(again.suggestions.some((s) => s.claim === first.claim && s.range[0] === first.range[0])).toBe(false);
+    expect(again.suggestions.length).toBe(review.suggestions.length - 1);
+    const bad = await post(`/api/articles/${review.article.id}/rejections`, {
+      claim: first.claim,
+      sentenceStart: 99999,
+    });
+    expect(bad.status).toBe(400);
+  });
+
+  it('creates a claim from a sentence, then a mention of it', async () => {
+    const review = articleReviewSchema.parse(await (await addWireArticle()).json());
+    const created = await post(`/api/stories/${STORY}/claims`, {
+      text: 'The United States denied on 19 April that any Rafah-for-Iran deal existed.',
+      topic: 'Reported deal',
+    });
+    expect(created.status).toBe(201);
+    const claim = claimSchema.parse(await created.json());
+    expect(claim.verdict.status).toBe('unreviewed');
+    expect((await post(`/api/stories/${STORY}/claims`, { text: claim.text, topic: 'Reported deal' })).status).toBe(409);
+    const sentence = (await (await kit.app.request(`/api/articles/${review.article.id}`)).json()).sentences[1];
+    const mention = await post(`/api/stories/${STORY}/mentions`, {
+      claim: claim.id,
+      article: review.article.id,
+      stance: 'asserts',
+      range: sentence,
+    });
+    expect(mention.status).toBe(201);
+  });
+
+  it('refuses mentions with unknown claims or articles, ranges past the text, or a chain not ending in the outlet', async () => {
+    const review = articleReviewSchema.parse(await (await addWireArticle()).json());
+    const base = { claim: DEAL, article: review.article.id, stance: 'denies', range: [0, 10] };
+    const cases: [Record<string, unknown>, number, string][] = [
+      [{ claim: 'no-claim' }, 404, 'claim'],
+      [{ article: 'no-article' }, 404, 'article'],
+      [{ range: [0, 10_000_000] }, 400, 'range'],
+      [{ range: [10, 5] }, 400, 'range'],
+      [{ stance: 'hints' }, 400, 'stance'],
+      [{ attribution: [{ kind: 'outlet', id: 'cnn' }] }, 400, 'attribution'],
+    ];
+    const before = (await storyBundle()).mentions.length;
+    for (const [patch, status, field] of cases) {
+      const response = await post(`/api/stories/${STORY}/mentions`, { ...base, ...patch });
+      expect([response.status, (await errorOf(response)).field]).toEqual([status, field]);
+    }
+    expect((await storyBundle()).mentions.length).toBe(before);
+    expect(z.array(mentionSchema).safeParse((await storyBundle()).mentions).success).toBe(true);
+  });
+});

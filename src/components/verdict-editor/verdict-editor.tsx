@@ -1,0 +1,183 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import {
+  canEditVerdicts,
+  MAX_VERDICT_NOTE_LENGTH,
+  type Claim,
+  type Verdict,
+  type VerdictContent,
+} from '../../domain/schemas';
+import { ApiRefusal } from '../../lib/api/send-json';
+import { sessionQueries } from '../../lib/api/session-queries';
+import { EvidenceFields, type MentionOption } from './evidence-fields';
+import type { MentionLabels } from './evidence-list';
+import { staleClaimOf, useSaveVerdict } from './use-save-verdict';
+import { VerdictConflict } from './verdict-conflict';
+import { contentOf, sameContent, VERDICT_GLYPHS, VERDICT_LABELS, VERDICT_STATUSES } from './verdict-content';
+import { VerdictSummary } from './verdict-summary';
+import './verdict-editor.css';
+
+type Message = { kind: 'saved' | 'conflict' | 'failed' | 'signed-out'; text: string };
+
+type VerdictEditorProps = {
+  claim: Claim;
+  /** The mentions of the claim an editor may cite, each with how it reads ("Outlet — denies"). */
+  mentionOptions: readonly MentionOption[];
+};
+
+/**
+ * A claim's verdict, and for editors the form that changes it. Saving shows the change at
+ * once; a refusal puts back what was there and says why. A change another editor saved
+ * first opens the conflict panel instead of overwriting it.
+ */
+export function VerdictEditor({ claim, mentionOptions }: VerdictEditorProps) {
+  const id = useId();
+  const session = useQuery(sessionQueries.current());
+  const user = session.data?.user ?? null;
+  const save = useSaveVerdict();
+  const labels: MentionLabels = new Map(mentionOptions.map((option) => [option.id, option.label]));
+
+  const [claimId, setClaimId] = useState(claim.id);
+  const [base, setBase] = useState<Verdict>(claim.verdict);
+  const [draft, setDraft] = useState<VerdictContent>(() => contentOf(claim.verdict));
+  const [theirs, setTheirs] = useState<Verdict | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+
+  const startFrom = (verdict: Verdict) => {
+    setBase(verdict);
+    setDraft(contentOf(verdict));
+    setTheirs(null);
+  };
+  if (claim.id !== claimId) {
+    setClaimId(claim.id);
+    startFrom(claim.verdict);
+    setMessage(null);
+  } else if (!save.isPending && !theirs && claim.verdict.version !== base.version) {
+    // Someone saved a newer version: follow it, unless that would throw away unsaved work.
+    const current = contentOf(claim.verdict);
+    if (sameContent(draft, contentOf(base)) || sameContent(draft, current)) startFrom(claim.verdict);
+  }
+
+  const dirty = !sameContent(draft, contentOf(base));
+
+  const edit = (patch: Partial<VerdictContent>) => {
+    setDraft((previous) => ({ ...previous, ...patch }));
+    if (message?.kind === 'saved') setMessage(null);
+  };
+
+  const submit = (baseVersion: number) => {
+    if (!user) return;
+    setMessage(null);
+    save.mutate(
+      { claim, baseVersion, content: draft, editor: user.username },
+      {
+        onSuccess: (saved) => {
+          startFrom(saved.verdict);
+          setMessage({ kind: 'saved', text: `Saved: ${VERDICT_LABELS[saved.verdict.status]}.` });
+        },
+        onError: (error) => {
+          const current = staleClaimOf(error);
+          if (current) {
+            setTheirs(current.verdict);
+            setMessage({
+              kind: 'conflict',
+              text: `Conflict: ${current.verdict.editor ?? 'another editor'} changed this verdict first. Compare, then re-apply your changes or discard them.`,
+            });
+          } else if (error instanceof ApiRefusal && error.status === 401) {
+            setMessage({ kind: 'signed-out', text: 'Signed out: sign in again to save. Your changes are still here.' });
+          } else {
+            setMessage({ kind: 'failed', text: `Not saved: ${error.message} Your changes are still here.` });
+          }
+        },
+      },
+    );
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (dirty && !save.isPending) submit(base.version);
+  };
+
+  const editable = user !== null && canEditVerdicts(user.role);
+
+  return (
+    <section className="verdict" aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}>Verdict</h3>
+      <VerdictSummary verdict={claim.verdict} labels={labels} />
+      <p role="status" aria-live="polite" className={`verdict__message verdict__message--${message?.kind ?? 'none'}`}>
+        {save.isPending ? 'Saving…' : (message?.text ?? '')}
+      </p>
+      {theirs ? (
+        <VerdictConflict
+          base={base}
+          theirs={theirs}
+          mine={draft}
+          labels={labels}
+          saving={save.isPending}
+          onReapply={() => submit(theirs.version)}
+          onDiscard={() => {
+            startFrom(theirs);
+            setMessage(null);
+          }}
+        />
+      ) : null}
+      {editable ? (
+        <form className="verdict-form" aria-label="Change the verdict" onSubmit={onSubmit}>
+          <fieldset className="verdict-form__statuses">
+            <legend>Status</legend>
+            {VERDICT_STATUSES.map((status) => (
+              <label key={status} className={`verdict-form__status verdict-status--${status}`}>
+                <input
+                  type="radio"
+                  name={`${id}-status`}
+                  value={status}
+                  checked={draft.status === status}
+                  onChange={() => edit({ status })}
+                />{' '}
+                <span aria-hidden="true">{VERDICT_GLYPHS[status]}</span> {VERDICT_LABELS[status]}
+              </label>
+            ))}
+          </fieldset>
+          <label htmlFor={`${id}-note`}>Note</label>
+          <textarea
+            id={`${id}-note`}
+            value={draft.note}
+            rows={4}
+            maxLength={MAX_VERDICT_NOTE_LENGTH}
+            aria-describedby={`${id}-note-count`}
+            onChange={(event) => edit({ note: event.target.value })}
+          />
+          <p id={`${id}-note-count`} className="verdict-form__count">
+            {draft.note.length.toLocaleString('en')} of {MAX_VERDICT_NOTE_LENGTH.toLocaleString('en')} characters
+          </p>
+          <EvidenceFields
+            evidence={draft.evidence}
+            mentionOptions={mentionOptions}
+            onChange={(evidence) => edit({ evidence })}
+          />
+          <div className="verdict__actions">
+            <button type="submit" disabled={!dirty || save.isPending || theirs !== null}>
+              {save.isPending ? 'Saving…' : 'Save verdict'}
+            </button>
+            <button
+              type="button"
+              disabled={!dirty || save.isPending}
+              onClick={() => {
+                startFrom(claim.verdict.version === base.version ? base : claim.verdict);
+                setMessage(null);
+              }}
+            >
+              Discard changes
+            </button>
+          </div>
+        </form>
+      ) : session.isPending ? null : (
+        <p className="verdict__hint">
+          {user
+            ? `Signed in as ${user.username} (${user.role}): only editors change verdicts.`
+            : 'Sign in as an editor (top of the page) to change this verdict.'}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { coverageChangeEventSchema, verdictChangeEventSchema } from '../../domain/schemas';
+import { claimQueries, cachedClaim, putClaimInCache } from '../api/claim-queries';
+import { storyQueries } from '../api/story-queries';
+
+const MAX_RETRY_MS = 30_000;
+
+/** Applies one accepted change from the server to the cache, and marks what depends on it stale. */
+export function applyVerdictChange(client: QueryClient, data: string) {
+  let event;
+  try {
+    event = verdictChangeEventSchema.parse(JSON.parse(data));
+  } catch {
+    return; // Not ours to understand; the next refetch brings the truth.
+  }
+  const claim = cachedClaim(client, event.story, event.claim);
+  if (claim) putClaimInCache(client, { ...claim, verdict: event.verdict });
+  // The bundle now holds the change; marking it stale (without refetching a large story at once)
+  // makes the next view that mounts it confirm with the server.
+  void client.invalidateQueries({ queryKey: storyQueries.bundle(event.story).queryKey, refetchType: 'none' });
+  void client.invalidateQueries({ queryKey: claimQueries.history(event.claim).queryKey });
+}
+
+/** New coverage (an article, mention or claim) changes the story's grid and panes: refetch it. */
+export function applyCoverageChange(client: QueryClient, data: string) {
+  let event;
+  try {
+    event = coverageChangeEventSchema.parse(JSON.parse(data));
+  } catch {
+    return;
+  }
+  void client.invalidateQueries({ queryKey: storyQueries.bundle(event.story).queryKey });
+  void client.invalidateQueries({ queryKey: storyQueries.list().queryKey });
+}
+
+/**
+ * Keeps the open page current: listens to the server's change stream and updates the
+ * affected queries. The browser reconnects by itself after a dropped connection; if it gives
+ * up (say, the server answered with an error while restarting), this reconnects with backoff.
+ * After any reconnection every story query is refetched, since changes may have been missed.
+ */
+export function useLiveUpdates() {
+  const client = useQueryClient();
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return;
+    let source: EventSource | null = null;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let failures = 0;
+    let missedSome = false;
+
+    const connect = () => {
+      source = new EventSource('/api/changes');
+      source.addEventListener('ready', () => {
+        failures = 0;
+        if (!missedSome) return;
+        missedSome = false;
+        void client.invalidateQueries({ queryKey: storyQueries.all() });
+        void client.invalidateQueries({ queryKey: claimQueries.all() });
+      });
+      source.addEventListener('verdict', (event) => applyVerdictChange(client, (event as MessageEvent<string>).data));
+      source.addEventListener('coverage', (event) => applyCoverageChange(client, (event as MessageEvent<string>).data));
+      source.addEventListener('error', () => {
+        missedSome = true;
+        if (source?.readyState !== EventSource.CLOSED) return;
+        source.close();
+        failures += 1;
+        retryTimer = setTimeout(connect, Math.min(MAX_RETRY_MS, 500 * 2 ** failures));
+      });
+    };
+    connect();
+    return () => {
+      clearTimeout(retryTimer);
+      source?.close();
+    };
+  }, [client]);
+}

@@ -1,0 +1,62 @@
+import { http } from 'msw';
+import { mockServer } from '../../mocks/node';
+import { addAccount } from '../../server/api/api-test-kit';
+import { createApp } from '../../server/api/create-api';
+import { readCorpusDir } from '../../server/corpus/read-corpus-dir';
+import { createMemoryStore } from '../../server/store/memory/memory-store';
+
+const corpus = readCorpusDir();
+
+/**
+ * The real API app over a fresh in-memory store with accounts (alice and bob, editors; rita,
+ * a reader; all with the password TEST_PASSWORD), served through the mock server for one
+ * test. The handler keeps the session cookie as a browser would (msw's own cookie store only
+ * sees cookies of responses it builds itself), so sign-in goes through the API and every
+ * later request carries the session; each call starts with no cookie.
+ */
+export async function serveEditorialApi() {
+  const store = createMemoryStore();
+  await store.seed(corpus);
+  await addAccount(store, 'alice', 'editor');
+  await addAccount(store, 'bob', 'editor');
+  await addAccount(store, 'rita', 'reader');
+  const app = createApp(store);
+  const gates: Array<Promise<void>> = [];
+  let cookie: string | null = null;
+  mockServer.use(
+    http.all('*/api/*', async ({ request }) => {
+      const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+      if (hasBody) await gates.shift();
+      const headers = new Headers(request.headers);
+      headers.delete('cookie');
+      if (cookie) headers.set('cookie', cookie);
+      const response = await app.fetch(
+        new Request(request.url, { method: request.method, headers, body: hasBody ? await request.text() : undefined }),
+      );
+      const setCookie = response.headers.get('set-cookie');
+      if (setCookie) cookie = /max-age=0/i.test(setCookie) ? null : (setCookie.split(';')[0] ?? null);
+      return response;
+    }),
+  );
+  return {
+    store,
+    /** Holds the next change request until the returned function is called. */
+    holdNextChange() {
+      let release = () => {};
+      gates.push(new Promise<void>((resolve) => (release = resolve)));
+      return () => release();
+    },
+  };
+}
+
+export { TEST_PASSWORD } from '../../server/api/api-test-kit';
+
+/** Signs in through the API, as the sign-in form does. */
+export async function signInThroughApi(username: string, password = 'correct horse battery') {
+  const response = await fetch(new URL('/api/session', window.location.origin), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!response.ok) throw new Error(`sign-in of ${username} answered ${response.status}`);
+}
