@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCorpusDir } from '../corpus/read-corpus-dir';
-import { prepareArticle, resolveOutlet, type IngestContext, type IngestInput } from './prepare-article';
+import { createIngestContext, prepareArticle, resolveOutlet, type IngestInput } from './prepare-article';
 
 const corpus = readCorpusDir();
 const seeded = corpus.stories[0]!;
-const context: IngestContext = {
+const context = createIngestContext({
   story: {
     story: seeded.story,
     outlets: corpus.outlets,
@@ -20,7 +20,7 @@ const context: IngestContext = {
   bodies: new Map(seeded.articles.map((a) => [a.id, a.body])),
   outlets: corpus.outlets,
   actors: corpus.actors,
-};
+});
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name));
 const input = (name: string, patch: Partial<IngestInput> = {}): IngestInput => ({
@@ -99,6 +99,11 @@ describe('prepareArticle', () => {
     expect(delay.newOutlet).toBeNull();
     expect(delay.article.outlet).toBe('al-araby-al-jadeed');
     expect(delay.article.title).toBe('Israel delays Rafah push after Iranian barrage, officials say');
+    expect(delay.analysis.dates.map((d) => `${d.phrase} → ${d.date.start}..${d.date.end}`)).toEqual([
+      'last weekend → 2024-04-13..2024-04-14',
+      'on Monday → 2024-04-15..2024-04-15',
+      'this week → 2024-04-15..2024-04-21',
+    ]);
   });
 
   it('refuses an article already in the story, naming it', () => {
@@ -118,6 +123,10 @@ describe('prepareArticle', () => {
       const result = prepareArticle(input(fileName, { content }), context);
       return result.ok ? null : result.problem;
     };
+    expect(prepareArticle(input('wire-plain.txt', { published: '2024-02-30' }), context)).toMatchObject({
+      ok: false,
+      problem: { field: 'published' },
+    });
     expect(refuse(new Uint8Array())).toMatchObject({ field: 'content', message: 'the input is empty' });
     expect(refuse(new Uint8Array([1, 0, 2]))).toMatchObject({ message: expect.stringMatching(/binary/) });
     expect(refuse(new TextEncoder().encode('<script>x()</script>'), 'x.html')).toMatchObject({

@@ -1,9 +1,17 @@
+import { isIsoDay } from '../../src/domain/calendar-days';
 import type { Actor, Article, Outlet, StoryBundle } from '../../src/domain/schemas';
 import { articleIdFor, slugify } from '../../src/domain/ingest/article-id';
 import { findAttributionPhrases, type AttributionPhrase } from '../../src/domain/ingest/attribution-phrases';
-import { suggestClaims, type ClaimSuggestion } from '../../src/domain/ingest/claim-suggestions';
+import { TermStatistics } from '../../src/domain/ingest/bm25';
+import {
+  prepareClaimQueries,
+  suggestClaims,
+  type ClaimSuggestion,
+  type PreparedClaimQuery,
+} from '../../src/domain/ingest/claim-suggestions';
+import { findDatePhrases, type DatePhrase } from '../../src/domain/ingest/date-phrases';
 import { decodeInput, fingerprintText, type InputFormat } from '../../src/domain/ingest/decode-input';
-import { matchKnownNames, type NameMatch } from '../../src/domain/ingest/known-names';
+import { createNameMatcher, type NameMatch, type NameMatcher } from '../../src/domain/ingest/known-names';
 import { markdownToText } from '../../src/domain/ingest/markdown-to-text';
 import { findQuotations } from '../../src/domain/ingest/quotations';
 import type { CharRange } from '../../src/domain/schemas';
@@ -21,7 +29,7 @@ export type IngestInput = {
   title?: string;
 };
 
-export type IngestContext = {
+export type IngestSources = {
   story: StoryBundle;
   /** Bodies of the story's articles, for duplicate checks and word weights. */
   bodies: ReadonlyMap<string, string>;
@@ -29,11 +37,46 @@ export type IngestContext = {
   actors: readonly Actor[];
 };
 
+/** What every article added to a story is compared with, worked out once for a batch. */
+export type IngestContext = IngestSources & {
+  fingerprints: ReadonlyMap<string, string>;
+  background: TermStatistics;
+  claimQueries: readonly PreparedClaimQuery[];
+  matchNames: NameMatcher;
+};
+
+export function createIngestContext(sources: IngestSources): IngestContext {
+  const fingerprints = new Map<string, string>();
+  const background: string[] = [];
+  for (const [articleId, body] of sources.bodies) {
+    fingerprints.set(fingerprintText(body), articleId);
+    for (const [start, end] of splitSentences(body)) background.push(body.slice(start, end));
+  }
+  const evidence = new Map<string, string[]>();
+  for (const mention of sources.story.mentions) {
+    const quotes = evidence.get(mention.claim) ?? [];
+    quotes.push(...mention.spans.map((span) => span.exact));
+    evidence.set(mention.claim, quotes);
+  }
+  const claimQueries = prepareClaimQueries(
+    sources.story.claims.map((claim) => ({ id: claim.id, text: claim.text, evidence: evidence.get(claim.id) ?? [] })),
+  );
+  return {
+    ...sources,
+    fingerprints,
+    background: new TermStatistics(background),
+    claimQueries,
+    matchNames: createNameMatcher(sources.actors, sources.outlets),
+  };
+}
+
 export type ArticleAnalysis = {
   format: InputFormat;
   quotations: CharRange[];
   attributions: AttributionPhrase[];
   names: NameMatch[];
+  /** Relative date phrases, resolved against the publication date with the timeline's resolver. */
+  dates: DatePhrase[];
 };
 
 export type PreparedArticle = {
@@ -47,7 +90,8 @@ export type PreparedArticle = {
 
 export type IngestProblem = { code: 'invalid_input' | 'duplicate'; field: string; message: string };
 
-export type IngestResult = { ok: true; prepared: PreparedArticle } | { ok: false; problem: IngestProblem };
+export type IngestResult =
+  { ok: true; prepared: PreparedArticle; fingerprint: string } | { ok: false; problem: IngestProblem };
 
 /**
  * The normalization pipeline that the CLI and the API share: decode, reduce to text,
@@ -61,20 +105,22 @@ export function prepareArticle(input: IngestInput, context: IngestContext): Inge
   if (body.trim() === '') return invalid('content', `the ${decoded.format} input has no article text`);
 
   const fingerprint = fingerprintText(body);
-  for (const [articleId, existing] of context.bodies) {
-    if (fingerprintText(existing) === fingerprint) {
-      const meta = context.story.articles.find((a) => a.id === articleId);
-      return {
-        ok: false,
-        problem: {
-          code: 'duplicate',
-          field: 'content',
-          message: `this text is already in the story as "${meta?.title ?? articleId}" (${articleId})`,
-        },
-      };
-    }
+  const duplicateOf = context.fingerprints.get(fingerprint);
+  if (duplicateOf) {
+    const meta = context.story.articles.find((a) => a.id === duplicateOf);
+    return {
+      ok: false,
+      problem: {
+        code: 'duplicate',
+        field: 'content',
+        message: `this text is already in the story as "${meta?.title ?? duplicateOf}" (${duplicateOf})`,
+      },
+    };
   }
 
+  if (!isIsoDay(input.published)) {
+    return invalid('published', `"${input.published}" is not a date (YYYY-MM-DD)`);
+  }
   const outlet = resolveOutlet(input.outlet, context.outlets);
   if (!outlet) return invalid('outlet', 'an outlet name is required');
   const paragraphs = splitParagraphs(body);
@@ -91,40 +137,40 @@ export function prepareArticle(input: IngestInput, context: IngestContext): Inge
     sentences,
   };
 
-  const background = [...context.bodies.values()].flatMap((text) =>
-    splitSentences(text).map(([start, end]) => text.slice(start, end)),
-  );
-  const evidence = new Map<string, string[]>();
-  for (const mention of context.story.mentions) {
-    const quotes = evidence.get(mention.claim) ?? [];
-    quotes.push(...mention.spans.map((span) => span.exact));
-    evidence.set(mention.claim, quotes);
-  }
-  const suggestions = suggestClaims(
-    body,
-    sentences,
-    context.story.claims.map((claim) => ({ id: claim.id, text: claim.text, evidence: evidence.get(claim.id) ?? [] })),
-    background,
-  );
-
+  const { analysis, suggestions } = analyseArticle(article, decoded.format, context);
   return {
     ok: true,
+    fingerprint,
     prepared: {
       article,
       newOutlet: context.outlets.some((o) => o.id === outlet.id) ? null : outlet,
-      analysis: {
-        format: decoded.format,
-        quotations: findQuotations(body),
-        attributions: sentences.flatMap(([start, end]) =>
-          findAttributionPhrases(body.slice(start, end)).map((phrase) => ({
-            ...phrase,
-            range: [phrase.range[0] + start, phrase.range[1] + start] as CharRange,
-          })),
-        ),
-        names: matchKnownNames(body, context.actors, context.outlets),
-      },
+      analysis,
       suggestions,
     },
+  };
+}
+
+/** What the normalization finds in an article's text, and which sentences may carry which claims. */
+export function analyseArticle(
+  article: Article,
+  format: InputFormat,
+  context: IngestContext,
+): { analysis: ArticleAnalysis; suggestions: ClaimSuggestion[][] } {
+  const { body, sentences } = article;
+  return {
+    analysis: {
+      format,
+      quotations: findQuotations(body),
+      attributions: sentences.flatMap(([start, end]) =>
+        findAttributionPhrases(body.slice(start, end)).map((phrase) => ({
+          ...phrase,
+          range: [phrase.range[0] + start, phrase.range[1] + start] as CharRange,
+        })),
+      ),
+      names: context.matchNames(body),
+      dates: findDatePhrases(body, article.published.date),
+    },
+    suggestions: suggestClaims(body, sentences, context.claimQueries, context.background),
   };
 }
 

@@ -1,4 +1,4 @@
-import { Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { View } from '../domain/url-state';
 import { Link } from '../lib/router/link';
 import { useStoryData } from '../lib/story/use-story-data';
@@ -7,7 +7,14 @@ import { UrlNotices } from './url-notices';
 import { useCanonicalUrl } from './use-canonical-url';
 import { VIEW_COMPONENTS, VIEW_LABELS } from './views';
 
-const NAV_VIEWS: View[] = ['sources', 'matrix', 'timeline'];
+const NAV_VIEWS: View[] = ['sources', 'matrix', 'timeline', 'coverage'];
+
+// Their own chunks, loaded just after the first view: the first view's script budget is for
+// reading, and signing in and live updates can follow a moment later.
+const SessionStatus = lazy(() =>
+  import('../features/session/components/session-status').then((m) => ({ default: m.SessionStatus })),
+);
+const LiveUpdates = lazy(() => import('../lib/live/live-updates').then((m) => ({ default: m.LiveUpdates })));
 
 export function AppShell() {
   useCanonicalUrl();
@@ -32,13 +39,20 @@ export function AppShell() {
           <ul className="shell__nav">
             {NAV_VIEWS.map((view) => (
               <li key={view}>
-                <Link to={hrefFor(state, { view })} aria-current={state.view === view ? 'page' : undefined}>
+                <Link
+                  to={hrefFor(state, { view, article: null })}
+                  aria-current={state.view === view ? 'page' : undefined}
+                >
                   {VIEW_LABELS[view]}
                 </Link>
               </li>
             ))}
           </ul>
         </nav>
+        <Suspense fallback={null}>
+          <SessionStatus />
+          <LiveUpdates />
+        </Suspense>
       </header>
       <UrlNotices />
       <main id="main" className="shell__main" tabIndex={-1}>

@@ -9,6 +9,9 @@ export const VIEW_COMPONENTS: Record<View, React.LazyExoticComponent<() => React
     import('../features/timeline/components/timeline-view').then((m) => ({ default: m.TimelineView })),
   ),
   claim: lazy(() => import('../features/claim/components/claim-view').then((m) => ({ default: m.ClaimView }))),
+  coverage: lazy(() =>
+    import('../features/coverage/components/coverage-view').then((m) => ({ default: m.CoverageView })),
+  ),
 };
 
 export const VIEW_LABELS: Record<View, string> = {
@@ -16,4 +19,5 @@ export const VIEW_LABELS: Record<View, string> = {
   matrix: 'Matrix',
   timeline: 'Timeline',
   claim: 'Claim',
+  coverage: 'Add coverage',
 };

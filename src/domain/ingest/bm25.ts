@@ -2,58 +2,94 @@ import { tokenize } from './tokens';
 
 export type Bm25Options = { k1?: number; b?: number };
 
+/** Term counts of one text. */
+export type TermCounts = ReadonlyMap<string, number>;
+
+export function termCounts(tokens: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+  return counts;
+}
+
 /**
- * Okapi BM25 over a fixed set of documents. Document frequencies may come from a wider
- * corpus than the documents scored (a story's other articles), which keeps the weights of
- * a single short article from being noise.
+ * Document frequencies of a background corpus (a story's other articles), worked out once
+ * and shared by every index scored against it: it keeps the weights of one short article
+ * from being noise.
  */
+export class TermStatistics {
+  readonly documentFrequency = new Map<string, number>();
+  readonly size: number;
+
+  constructor(background: readonly string[]) {
+    for (const text of background) {
+      for (const term of new Set(tokenize(text))) {
+        this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+      }
+    }
+    this.size = background.length;
+  }
+}
+
+const EMPTY_STATISTICS = new TermStatistics([]);
+
+/** A query's terms with their weights, tokenized once for many documents. */
+export function queryTerms(texts: readonly string[]): TermCounts {
+  return termCounts(texts.flatMap((text) => tokenize(text)));
+}
+
+/** Okapi BM25 over a fixed set of documents, with an inverted index so a query touches only its terms. */
 export class Bm25Index {
-  private readonly docs: Map<string, number>[];
+  private readonly postings = new Map<string, { doc: number; frequency: number }[]>();
   private readonly lengths: number[];
   private readonly averageLength: number;
-  private readonly documentFrequency = new Map<string, number>();
   private readonly corpusSize: number;
   private readonly k1: number;
   private readonly b: number;
 
-  constructor(documents: readonly string[], background: readonly string[] = [], options: Bm25Options = {}) {
+  constructor(
+    documents: readonly string[],
+    private readonly background: TermStatistics = EMPTY_STATISTICS,
+    options: Bm25Options = {},
+  ) {
     this.k1 = options.k1 ?? 1.2;
     this.b = options.b ?? 0.75;
-    this.docs = documents.map((doc) => termCounts(tokenize(doc)));
-    this.lengths = this.docs.map((counts) => [...counts.values()].reduce((sum, n) => sum + n, 0));
+    this.lengths = documents.map((text, doc) => {
+      const tokens = tokenize(text);
+      for (const [term, frequency] of termCounts(tokens)) {
+        const list = this.postings.get(term);
+        if (list) list.push({ doc, frequency });
+        else this.postings.set(term, [{ doc, frequency }]);
+      }
+      return tokens.length;
+    });
     this.averageLength = this.lengths.reduce((sum, n) => sum + n, 0) / Math.max(1, this.lengths.length) || 1;
-    const all = [...this.docs, ...background.map((doc) => termCounts(tokenize(doc)))];
-    this.corpusSize = all.length;
-    for (const counts of all) {
-      for (const term of counts.keys()) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-    }
+    this.corpusSize = documents.length + background.size;
   }
 
   idf(term: string): number {
-    const n = this.documentFrequency.get(term) ?? 0;
+    const n = (this.postings.get(term)?.length ?? 0) + (this.background.documentFrequency.get(term) ?? 0);
     return Math.log(1 + (this.corpusSize - n + 0.5) / (n + 0.5));
   }
 
   /** The score of every document for the query, in document order. */
-  score(query: string | readonly string[]): number[] {
-    const terms = termCounts(typeof query === 'string' ? tokenize(query) : query.flatMap((q) => tokenize(q)));
-    return this.docs.map((counts, i) => {
-      const length = this.lengths[i] ?? 0;
-      let total = 0;
-      for (const [term, queryWeight] of terms) {
-        const frequency = counts.get(term);
-        if (!frequency) continue;
-        const norm = frequency + this.k1 * (1 - this.b + (this.b * length) / this.averageLength);
-        // Repeated query terms (from several evidence quotes) count, but with diminishing weight.
-        total += this.idf(term) * ((frequency * (this.k1 + 1)) / norm) * Math.log2(1 + queryWeight);
+  score(query: string | readonly string[] | TermCounts): number[] {
+    const terms =
+      typeof query === 'string'
+        ? queryTerms([query])
+        : Array.isArray(query)
+          ? queryTerms(query)
+          : (query as TermCounts);
+    const scores = new Array<number>(this.lengths.length).fill(0);
+    for (const [term, queryWeight] of terms) {
+      const list = this.postings.get(term);
+      if (!list) continue;
+      // Repeated query terms (from several evidence quotes) count, with diminishing weight.
+      const weight = this.idf(term) * Math.log2(1 + queryWeight);
+      for (const { doc, frequency } of list) {
+        const norm = frequency + this.k1 * (1 - this.b + (this.b * (this.lengths[doc] ?? 0)) / this.averageLength);
+        scores[doc] = (scores[doc] ?? 0) + (weight * (frequency * (this.k1 + 1))) / norm;
       }
-      return total;
-    });
+    }
+    return scores;
   }
-}
-
-function termCounts(tokens: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
-  return counts;
 }

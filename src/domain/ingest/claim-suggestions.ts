@@ -1,5 +1,5 @@
 import type { CharRange } from '../schemas';
-import { Bm25Index } from './bm25';
+import { Bm25Index, queryTerms, TermStatistics, type TermCounts } from './bm25';
 import { proposeStance, type StanceProposal } from './stance-cues';
 
 export type ClaimQuery = {
@@ -8,6 +8,14 @@ export type ClaimQuery = {
   /** Quotes that already carry the claim in other articles: they say it the way outlets do. */
   evidence: readonly string[];
 };
+
+/** A claim's query, tokenized once for every article it is matched against. */
+export type PreparedClaimQuery = { id: string; terms: TermCounts };
+
+export function prepareClaimQueries(claims: readonly ClaimQuery[]): PreparedClaimQuery[] {
+  // The claim's own wording counts twice: it is the canonical statement.
+  return claims.map((claim) => ({ id: claim.id, terms: queryTerms([claim.text, claim.text, ...claim.evidence]) }));
+}
 
 export type ClaimSuggestion = {
   claim: string;
@@ -35,12 +43,14 @@ export const DEFAULT_MIN_SCORE = 4;
 export function suggestClaims(
   body: string,
   sentences: readonly CharRange[],
-  claims: readonly ClaimQuery[],
-  background: readonly string[] = [],
+  claims: readonly (ClaimQuery | PreparedClaimQuery)[],
+  background: readonly string[] | TermStatistics = [],
   { perClaim = 3, minScore = DEFAULT_MIN_SCORE }: SuggestOptions = {},
 ): ClaimSuggestion[][] {
   const texts = sentences.map(([start, end]) => body.slice(start, end));
-  const index = new Bm25Index(texts, background);
+  const statistics = background instanceof TermStatistics ? background : new TermStatistics(background);
+  const index = new Bm25Index(texts, statistics);
+  const queries = claims.map((claim) => ('terms' in claim ? claim : prepareClaimQueries([claim])[0]!));
   const proposals = new Map<number, StanceProposal>();
   const proposalFor = (i: number) => {
     let proposal = proposals.get(i);
@@ -51,8 +61,8 @@ export function suggestClaims(
     return proposal;
   };
 
-  return claims.map((claim) => {
-    const scores = index.score([claim.text, claim.text, ...claim.evidence]);
+  return queries.map((claim) => {
+    const scores = index.score(claim.terms);
     return scores
       .map((score, sentence) => ({ score, sentence }))
       .filter(({ score }) => score >= minScore)

@@ -36,19 +36,29 @@ function candidates(actors: readonly Actor[], outlets: readonly Outlet[]): Candi
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Known people, offices and outlets named in a text, longest name first where they overlap. */
+export type NameMatcher = (text: string) => NameMatch[];
+
+/**
+ * Builds, once for a story, one pattern of every known name (longest first, so the longest
+ * name wins where names overlap) and returns the matcher for texts.
+ */
+export function createNameMatcher(actors: readonly Actor[], outlets: readonly Outlet[]): NameMatcher {
+  const byName = new Map<string, Candidate>();
+  for (const candidate of candidates(actors, outlets))
+    if (!byName.has(candidate.name)) byName.set(candidate.name, candidate);
+  const names = [...byName.keys()].sort((a, b) => b.length - a.length);
+  if (names.length === 0) return () => [];
+  const pattern = new RegExp(`(?<![\\w-])(?:${names.map(escape).join('|')})(?![\\w-])`, 'g');
+  return (text) =>
+    [...text.matchAll(pattern)].flatMap((m) => {
+      const candidate = byName.get(m[0]);
+      return candidate
+        ? [{ kind: candidate.kind, id: candidate.id, range: [m.index, m.index + m[0].length], text: m[0] }]
+        : [];
+    });
+}
+
+/** Known people, offices and outlets named in a text. */
 export function matchKnownNames(text: string, actors: readonly Actor[], outlets: readonly Outlet[]): NameMatch[] {
-  const matches: NameMatch[] = [];
-  const sorted = candidates(actors, outlets).sort((a, b) => b.name.length - a.name.length);
-  const taken: CharRange[] = [];
-  for (const candidate of sorted) {
-    const pattern = new RegExp(`(?<![\\w-])${escape(candidate.name)}(?![\\w-])`, 'g');
-    for (const m of text.matchAll(pattern)) {
-      const range: CharRange = [m.index, m.index + m[0].length];
-      if (taken.some(([s, e]) => s < range[1] && range[0] < e)) continue;
-      taken.push(range);
-      matches.push({ kind: candidate.kind, id: candidate.id, range, text: m[0] });
-    }
-  }
-  return matches.sort((a, b) => a.range[0] - b.range[0]);
+  return createNameMatcher(actors, outlets)(text);
 }

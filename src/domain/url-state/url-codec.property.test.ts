@@ -73,6 +73,7 @@ const validStateArb: fc.Arbitrary<UrlState> = fc
     requiredClaim: idArb,
     topics: fc.uniqueArray(topicArb, { maxLength: 6 }).map((topics) => topics.sort(compareTopics)),
     event: fc.option(idArb),
+    article: fc.option(idArb),
     stances: fc.subarray([...STANCE_FILTERS]),
     verdicts: fc.subarray([...VERDICT_FILTERS]),
     sources: fc.uniqueArray(idArb, { maxLength: 6 }).map((ids) => ids.sort()),
@@ -97,6 +98,7 @@ const sloppyStateArb: fc.Arbitrary<UrlState> = fc.record({
   claim: fc.option(fc.oneof(idArb, anyTextArb)),
   topics: fc.array(anyTextArb, { maxLength: 6 }),
   event: fc.option(fc.oneof(idArb, anyTextArb)),
+  article: fc.option(fc.oneof(idArb, anyTextArb)),
   stances: fc.array(fc.constantFrom(...STANCE_FILTERS), { maxLength: 7 }),
   verdicts: fc.array(fc.constantFrom(...VERDICT_FILTERS), { maxLength: 8 }),
   sources: fc.array(fc.oneof(idArb, anyTextArb), { maxLength: 8 }),
@@ -115,7 +117,7 @@ const pathnameArb = fc.oneof(
   fc
     .array(
       fc.oneof(
-        fc.constantFrom('', 'sources', 'matrix', 'timeline', 'claims', 'claim', '%', '%E0%A4%A'),
+        fc.constantFrom('', 'sources', 'matrix', 'timeline', 'claims', 'claim', 'add', '%', '%E0%A4%A'),
         idArb,
         fc.string(),
       ),
@@ -131,6 +133,7 @@ const paramNameArb = fc.constantFrom(
   'panes',
   'claim',
   'event',
+  'article',
   'topic',
   'stance',
   'verdict',

@@ -22,6 +22,11 @@ describe('encodeUrl', () => {
     expect(encodeUrl(state({ view: 'sources' }))).toBe('/');
     expect(encodeUrl(state({ view: 'matrix' }))).toBe('/matrix');
     expect(encodeUrl(state({ view: 'timeline' }))).toBe('/timeline');
+    expect(encodeUrl(state({ view: 'coverage', article: 'a-1' }))).toBe('/add?article=a-1');
+    expect(decodeUrl('/add', '?article=a-1')).toEqual({
+      state: state({ view: 'coverage', article: 'a-1' }),
+      notices: [],
+    });
     expect(encodeUrl(state({ view: 'claim', claim: 'c-1' }))).toBe('/claims/c-1');
   });
 
@@ -92,6 +97,7 @@ describe('encodeUrl', () => {
       contested: true,
       sources: ['o2', 'o1'],
       verdicts: ['false', 'disputed'],
+      article: 'a',
       event: 'e',
       stances: ['silent'],
       topics: ['t'],
@@ -101,7 +107,7 @@ describe('encodeUrl', () => {
       view: 'timeline',
     };
     expect(encodeUrl(scrambled)).toBe(
-      '/timeline?story=s&panes=p&claim=c&event=e&topic=t&stance=silent&verdict=disputed,false&source=o1,o2' +
+      '/timeline?story=s&panes=p&claim=c&event=e&article=a&topic=t&stance=silent&verdict=disputed,false&source=o1,o2' +
         '&contested=1&q=x&sort=origins&cols=outlet&kind=meeting,attack&from=2024-04-01&to=2024-05-01',
     );
   });

@@ -5,8 +5,9 @@ import type { UrlState } from './url-state-schema';
 import { clipForNotice } from './url-text';
 import type { UrlNotice, View } from './url-vocabulary';
 
-/** Views addressed by a single path segment; 'claim' lives at /claims/<id>. */
+/** Views addressed by a single path segment; 'claim' lives at /claims/<id>, 'coverage' at /add. */
 const pathViewSchema = z.enum(['sources', 'matrix', 'timeline']);
+const COVERAGE_SEGMENT = 'add';
 const CLAIMS_SEGMENT = 'claims';
 
 const KNOWN_PARAMS = new Set<string>(URL_PARAMS.map((param) => param.name));
@@ -40,6 +41,7 @@ function decodePath(pathname: string): { view: View; claim: string | null; notic
     if (!isId(id)) return fallback(id, 'not a valid claim id: showing sources');
     return { view: 'claim', claim: id, notices: [] };
   }
+  if (head === COVERAGE_SEGMENT && segments.length === 1) return { view: 'coverage', claim: null, notices: [] };
   const view = pathViewSchema.safeParse(head);
   if (view.success && segments.length === 1) return { view: view.data, claim: null, notices: [] };
   return fallback(pathname, 'unknown view');
@@ -51,6 +53,8 @@ function encodePath(view: View, claim: string | null): string {
       return '/matrix';
     case 'timeline':
       return '/timeline';
+    case 'coverage':
+      return `/${COVERAGE_SEGMENT}`;
     case 'claim':
       // A claim view without a valid claim cannot be addressed; decodeUrl would fall back to sources too.
       return isId(claim) ? `/${CLAIMS_SEGMENT}/${claim}` : '/';

@@ -20,6 +20,7 @@ describe('URL_PARAMS', () => {
       'panes',
       'claim',
       'event',
+      'article',
       'topic',
       'stance',
       'verdict',
@@ -64,6 +65,7 @@ describe('UrlState', () => {
       claim: string | null;
       topics: string[];
       event: string | null;
+      article: string | null;
       stances: StanceFilter[];
       verdicts: VerdictFilter[];
       sources: string[];

@@ -247,6 +247,9 @@ export const URL_PARAMS = [
   /** ?event=<id> — the event whose details are open on the timeline. */
   idParam('event', 'event'),
 
+  /** ?article=<id> — the newly added article whose suggestions are under review. */
+  idParam('article', 'article'),
+
   /** ?topic=a&topic=b — repeated rather than comma-joined because labels are free text. */
   defineParam({
     field: 'topics',

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-export const VIEWS = ['sources', 'matrix', 'timeline', 'claim'] as const;
+export const VIEWS = ['sources', 'matrix', 'timeline', 'claim', 'coverage'] as const;
 export type View = (typeof VIEWS)[number];
 export const viewSchema = z.enum(VIEWS);
 

@@ -1,0 +1,94 @@
+import { splitParagraphs, splitSentences } from '../src/domain/text-segmentation';
+import { createIngestContext, prepareArticle } from '../server/ingest/prepare-article';
+import { count, ms, ratio } from './bench-format';
+import type { BenchModule } from './bench-types';
+import { generateLargeStory } from './large-story/generate-large-story';
+
+const EXISTING = 100;
+const INGESTED = 1000;
+
+/**
+ * Adding coverage: 1,000 generated articles through the whole normalization pipeline
+ * (decode, segment, analyse, duplicate check, claim suggestions against the story's claims)
+ * against only reading and splitting the same text, in the same run.
+ */
+export const ingestBench: BenchModule = {
+  name: 'ingest',
+  async run() {
+    const corpus = generateLargeStory({
+      seed: 7,
+      articles: EXISTING + INGESTED,
+      claims: 500,
+      mentions: 2000,
+      events: 30,
+    });
+    const story = corpus.stories[0]!;
+    const existing = story.articles.slice(0, EXISTING);
+    const existingIds = new Set(existing.map((a) => a.id));
+    const incoming = story.articles.slice(EXISTING).map((a) => ({
+      content: new TextEncoder().encode(a.body),
+      outlet: a.outlet,
+      published: a.published.date,
+    }));
+    const context = createIngestContext({
+      story: {
+        story: story.story,
+        outlets: corpus.outlets,
+        actors: corpus.actors,
+        articles: existing.map(({ body: _b, paragraphs: _p, sentences: _s, ...meta }) => meta),
+        claims: story.claims,
+        mentions: story.mentions.filter((m) => existingIds.has(m.article)),
+        events: [],
+        passages: [],
+      },
+      bodies: new Map(existing.map((a) => [a.id, a.body])),
+      outlets: corpus.outlets,
+      actors: corpus.actors,
+    });
+
+    const readAndSplit = () => {
+      let sentences = 0;
+      for (const item of incoming) {
+        const text = new TextDecoder('utf-8', { fatal: true }).decode(item.content);
+        sentences += splitSentences(text, splitParagraphs(text)).length;
+      }
+      return sentences;
+    };
+    let suggestions = 0;
+    const pipeline = () => {
+      for (const item of incoming) {
+        const result = prepareArticle({ ...item, url: null }, context);
+        if (!result.ok) throw new Error(result.problem.message);
+        suggestions += result.prepared.suggestions.reduce((n, list) => n + list.length, 0);
+      }
+    };
+
+    readAndSplit();
+    const baselineStart = performance.now();
+    const sentences = readAndSplit();
+    const baseline = performance.now() - baselineStart;
+    const pipelineStart = performance.now();
+    pipeline();
+    const full = performance.now() - pipelineStart;
+
+    return [
+      {
+        title: `Adding coverage: ${count(INGESTED)} generated articles into a story of ${count(EXISTING)} articles and ${count(story.claims.length)} claims`,
+        columns: ['what', 'total', 'articles / s', '× read+split'],
+        rows: [
+          ['read and split only (baseline)', ms(baseline), count(Math.round((INGESTED / baseline) * 1000)), '1.0×'],
+          [
+            'normalize + analyse + suggest',
+            ms(full),
+            count(Math.round((INGESTED / full) * 1000)),
+            ratio(full / baseline),
+          ],
+        ],
+        notes: [
+          `${count(sentences)} sentences; ${count(suggestions)} claim suggestions made.`,
+          '× read+split: the pipeline time ÷ the time to only decode and split the same texts in this run.',
+        ],
+      },
+    ];
+  },
+};

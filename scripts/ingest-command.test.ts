@@ -1,0 +1,60 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { readCorpusDir } from '../server/corpus/read-corpus-dir';
+import { createMemoryStore } from '../server/store/memory/memory-store';
+import type { Store } from '../server/store/store';
+import { runIngestCommand } from './ingest-command';
+
+const fixtures = join(import.meta.dirname, '..', 'server', 'ingest', 'fixtures');
+let store: Store;
+let lines: string[];
+const io = {
+  readFile: (path: string) => (path === 'binary.bin' ? Promise.resolve(new Uint8Array([0, 1, 2])) : readFile(path)),
+  out: (line: string) => lines.push(line),
+};
+const run = (...argv: string[]) => runIngestCommand(store, argv, io);
+const common = ['--story', 'rafah-scg-2024', '--outlet', 'Global Wire', '--published', '2024-04-19'];
+
+beforeEach(async () => {
+  store = createMemoryStore();
+  await store.seed(readCorpusDir());
+  lines = [];
+});
+
+describe('npm run ingest', () => {
+  it('adds each file with progress, refuses duplicates and bad files, and sums up', async () => {
+    const summary = await run(
+      join(fixtures, 'wire-denial.html'),
+      join(fixtures, 'wire-egypt.md'),
+      join(fixtures, 'wire-denial.html'),
+      'binary.bin',
+      'missing.txt',
+      ...common,
+    );
+    expect(summary).toEqual({ added: 2, duplicates: 1, errors: 2 });
+    expect(lines[0]).toMatch(
+      /^\[1\/5\] wire-denial\.html: added as global-wire-2024-04-19-\w+ \(new outlet Global Wire\); \d+ suggestions for \d+ claims to review$/,
+    );
+    expect(lines[1]).toMatch(/^\[2\/5\] wire-egypt\.md: added as /);
+    expect(lines[1]).not.toMatch(/new outlet/);
+    expect(lines[2]).toMatch(/^\[3\/5\] wire-denial\.html: duplicate: this text is already in the story/);
+    expect(lines[3]).toBe('[4/5] binary.bin: error: the input is binary (it contains NUL bytes), not text');
+    expect(lines[4]).toBe('[5/5] missing.txt: error: cannot be read');
+    expect(lines[5]).toMatch(/^\n2 added, 1 duplicate, 2 errors:\n  binary\.bin: the input is binary/);
+    const bundle = await store.getStoryBundle('rafah-scg-2024');
+    expect(bundle?.articles).toHaveLength(7);
+  });
+
+  it('refuses bad arguments with the usage, storing nothing', async () => {
+    expect(
+      await run(join(fixtures, 'wire-plain.txt'), '--story', 'rafah-scg-2024', '--published', 'tomorrow'),
+    ).toBeNull();
+    expect(lines.join('\n')).toMatch(/--outlet is required\n--published "tomorrow" is not a date/);
+    expect(lines.join('\n')).toMatch(/npm run ingest -- FILE/);
+    lines = [];
+    expect(await run(join(fixtures, 'wire-plain.txt'), ...common.slice(2), '--story', 'nope')).toBeNull();
+    expect(lines).toEqual(['There is no story "nope".']);
+    expect((await store.getStoryBundle('rafah-scg-2024'))?.articles).toHaveLength(5);
+  });
+});

@@ -1,0 +1,108 @@
+import { parseArgs } from 'node:util';
+import { basename } from 'node:path';
+import { isIsoDay } from '../src/domain/calendar-days';
+import { idSchema } from '../src/domain/schemas';
+import { createStoryIngester } from '../server/ingest/story-ingester';
+import type { Store } from '../server/store/store';
+
+export const INGEST_USAGE = `Add articles to a story: npm run ingest -- FILE... --story ID --outlet NAME --published YYYY-MM-DD [--url URL]
+
+Each FILE may be plain text, Markdown (.md) or an HTML page (.html); HTML is reduced to its
+article text. The outlet is matched to a known one by name or alias, or created. A text the
+story already has is refused as a duplicate.`;
+
+export type IngestIo = {
+  readFile(path: string): Promise<Uint8Array>;
+  out(line: string): void;
+};
+
+export type IngestSummary = { added: number; duplicates: number; errors: number };
+
+/** Runs `npm run ingest`: every file in turn, with a progress line each and a summary. */
+export async function runIngestCommand(store: Store, argv: string[], io: IngestIo): Promise<IngestSummary | null> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        story: { type: 'string' },
+        outlet: { type: 'string' },
+        published: { type: 'string' },
+        url: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    io.out(`${(error as Error).message}\n\n${INGEST_USAGE}`);
+    return null;
+  }
+  const { values, positionals: files } = parsed;
+  if (values.help) {
+    io.out(INGEST_USAGE);
+    return null;
+  }
+  const problems = [
+    files.length === 0 && 'name at least one file',
+    !values.story && '--story is required',
+    values.story && !idSchema.safeParse(values.story).success && `--story "${values.story}" is not a story id`,
+    !values.outlet?.trim() && '--outlet is required',
+    !values.published && '--published is required',
+    values.published && !isIsoDay(values.published) && `--published "${values.published}" is not a date (YYYY-MM-DD)`,
+    values.url && !URL.canParse(values.url) && `--url "${values.url}" is not a URL`,
+  ].filter((problem): problem is string => typeof problem === 'string');
+  if (problems.length > 0) {
+    io.out(`${problems.join('\n')}\n\n${INGEST_USAGE}`);
+    return null;
+  }
+
+  const ingester = await createStoryIngester(store, values.story!);
+  if (!ingester) {
+    io.out(`There is no story "${values.story}".`);
+    return null;
+  }
+  const summary: IngestSummary = { added: 0, duplicates: 0, errors: 0 };
+  const failures: string[] = [];
+  for (const [i, file] of files.entries()) {
+    const prefix = `[${i + 1}/${files.length}] ${basename(file)}:`;
+    let content: Uint8Array;
+    try {
+      content = await io.readFile(file);
+    } catch (error) {
+      summary.errors += 1;
+      failures.push(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      io.out(`${prefix} error: cannot be read`);
+      continue;
+    }
+    const outcome = await ingester.add({
+      content,
+      fileName: basename(file),
+      outlet: values.outlet!,
+      published: values.published!,
+      url: values.url ?? null,
+    });
+    if (outcome.ok) {
+      summary.added += 1;
+      const { article, suggestions, newOutlet } = outcome.review;
+      const claims = new Set(suggestions.map((s) => s.claim)).size;
+      io.out(
+        `${prefix} added as ${article.id}${newOutlet ? ` (new outlet ${newOutlet.name})` : ''}; ` +
+          `${suggestions.length} suggestions for ${claims} claims to review`,
+      );
+    } else if (outcome.problem.code === 'duplicate') {
+      summary.duplicates += 1;
+      io.out(`${prefix} duplicate: ${outcome.problem.message}`);
+    } else {
+      summary.errors += 1;
+      failures.push(`${file}: ${outcome.problem.message}`);
+      io.out(`${prefix} error: ${outcome.problem.message}`);
+    }
+  }
+  io.out(
+    `\n${summary.added} added, ${summary.duplicates} duplicate${summary.duplicates === 1 ? '' : 's'}, ` +
+      `${summary.errors} error${summary.errors === 1 ? '' : 's'}` +
+      (failures.length ? `:\n${failures.map((f) => `  ${f}`).join('\n')}` : ''),
+  );
+  if (summary.added > 0) io.out('Review the suggestions in the app: Add coverage, then the article.');
+  return summary;
+}

@@ -1,0 +1,115 @@
+import type { Article, ArticleMeta, Passage } from '../../src/domain/schemas';
+import type { ArticleReview } from '../../src/domain/schemas';
+import type { ClaimSuggestion } from '../../src/domain/ingest/claim-suggestions';
+import { findSharedPassages } from '../../src/domain/shared-passages';
+import type { Store } from '../store/store';
+import {
+  analyseArticle,
+  createIngestContext,
+  prepareArticle,
+  type IngestContext,
+  type IngestInput,
+  type IngestProblem,
+} from './prepare-article';
+
+export type IngestOutcome =
+  | { ok: true; review: ArticleReview }
+  | {
+      ok: false;
+      status: 400 | 404 | 409 | 422;
+      problem: IngestProblem | { code: 'not_found'; field: string; message: string };
+    };
+
+const metaOf = ({ body: _b, paragraphs: _p, sentences: _s, ...meta }: Article): ArticleMeta => meta;
+
+/** Suggestions as an editor reviews them: best first, without claims decided already. */
+export function reviewSuggestions(
+  perClaim: readonly ClaimSuggestion[][],
+  mentionedClaims: ReadonlySet<string>,
+  rejected: readonly { claim: string; sentenceStart: number }[],
+): ClaimSuggestion[] {
+  const refused = new Set(rejected.map((r) => `${r.claim}@${r.sentenceStart}`));
+  return perClaim
+    .flat()
+    .filter((s) => !mentionedClaims.has(s.claim) && !refused.has(`${s.claim}@${s.range[0]}`))
+    .sort((a, b) => b.score - a.score || a.range[0] - b.range[0]);
+}
+
+async function loadContext(store: Store, storyId: string, except?: string): Promise<IngestContext | null> {
+  const story = await store.getStoryBundle(storyId);
+  if (!story) return null;
+  const [articles, outlets, actors] = await Promise.all([
+    store.listStoryArticles(storyId),
+    store.listOutlets(),
+    store.listActors(),
+  ]);
+  const others = articles.filter((a) => a.id !== except);
+  return createIngestContext({
+    story: { ...story, mentions: story.mentions.filter((m) => m.article !== except) },
+    bodies: new Map(others.map((a) => [a.id, a.body])),
+    outlets,
+    actors,
+  });
+}
+
+/**
+ * Adds articles to one story: normalizes each, refuses duplicates, recomputes the story's
+ * shared passages and stores article, new outlet and passages in one transaction. The
+ * comparison context is loaded once and kept current as articles are added, so a batch
+ * does not reload the story for every file.
+ */
+export async function createStoryIngester(store: Store, storyId: string) {
+  const context = await loadContext(store, storyId);
+  if (!context) return null;
+  const fingerprints = context.fingerprints as Map<string, string>;
+  const bodies = context.bodies as Map<string, string>;
+  const articles = await store.listStoryArticles(storyId);
+
+  return {
+    async add(input: IngestInput): Promise<IngestOutcome> {
+      const result = prepareArticle(input, context);
+      if (!result.ok)
+        return { ok: false, status: result.problem.code === 'duplicate' ? 409 : 422, problem: result.problem };
+      const { article, newOutlet, analysis, suggestions } = result.prepared;
+      const passages: Passage[] = findSharedPassages(storyId, [...articles, article]);
+      if ((await store.addArticle({ article, newOutlet, passages })) === 'exists') {
+        return {
+          ok: false,
+          status: 409,
+          problem: { code: 'duplicate', field: 'content', message: `an article with the id ${article.id} exists` },
+        };
+      }
+      articles.push(article);
+      bodies.set(article.id, article.body);
+      fingerprints.set(result.fingerprint, article.id);
+      if (newOutlet) (context.outlets as unknown[]).push(newOutlet);
+      return {
+        ok: true,
+        review: {
+          article: metaOf(article),
+          newOutlet,
+          analysis,
+          suggestions: reviewSuggestions(suggestions, new Set(), []),
+        },
+      };
+    },
+  };
+}
+
+/** The review of an article already in the store: its analysis and the suggestions still open. */
+export async function reviewStoredArticle(store: Store, articleId: string): Promise<ArticleReview | null> {
+  const article = await store.getArticle(articleId);
+  if (!article) return null;
+  const context = await loadContext(store, article.story, article.id);
+  if (!context) return null;
+  const { analysis, suggestions } = analyseArticle(article, 'text', context);
+  const bundle = await store.getStoryBundle(article.story);
+  const mentioned = new Set(bundle?.mentions.filter((m) => m.article === article.id).map((m) => m.claim) ?? []);
+  const rejected = await store.listRejectedSuggestions(article.id);
+  return {
+    article: metaOf(article),
+    newOutlet: null,
+    analysis,
+    suggestions: reviewSuggestions(suggestions, mentioned, rejected),
+  };
+}

@@ -1,0 +1,60 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { serveEditorialApi, signInThroughApi } from '../../../test/editorial-api';
+import { renderApp } from '../../../test/render-app';
+
+const WIRE =
+  'Israel delays Rafah push after Iranian barrage, officials say\n\n' +
+  'JERUSALEM — Israel postponed the start of its planned operation in Rafah after Iran fired more than 300 missiles and drones at the country last weekend, Israeli officials told the newspaper.\n\n' +
+  'An in-person meeting between US and Israeli officials in Washington, scheduled for this week, was also postponed because of the attack.';
+
+describe('Add coverage', () => {
+  it('asks readers to sign in as an editor', async () => {
+    await serveEditorialApi();
+    renderApp('/add');
+    expect(await screen.findByText(/Adding articles is for editors/)).toBeInTheDocument();
+  });
+
+  it('adds a pasted article, then accepts and rejects its suggestions', async () => {
+    const api = await serveEditorialApi();
+    await signInThroughApi('alice');
+    const { user } = renderApp('/add');
+
+    const form = await screen.findByRole('form', { name: 'Add an article' });
+    await user.type(within(form).getByLabelText('Outlet'), 'Global Wire');
+    await user.clear(within(form).getByLabelText('Published'));
+    await user.type(within(form).getByLabelText('Published'), '2024-04-19');
+    await user.click(within(form).getByLabelText('Article text'));
+    await user.paste(WIRE);
+    await user.click(within(form).getByRole('button', { name: 'Add and suggest claims' }));
+
+    const review = await screen.findByRole('region', { name: /^Review: Global Wire — Israel delays Rafah push/ });
+    expect(window.location.search).toMatch(/^\?article=global-wire-2024-04-19-/);
+    const cards = within(review).getAllByRole('button', { name: 'Accept' });
+    expect(cards.length).toBeGreaterThanOrEqual(2);
+
+    await user.click(cards[0]!);
+    expect(await within(review).findByText(/^Accepted: /)).toBeInTheDocument();
+    await user.click((await within(review).findAllByRole('button', { name: 'Reject' }))[0]!);
+    expect(await within(review).findByText(/^Rejected: /)).toBeInTheDocument();
+
+    const articleId = new URLSearchParams(window.location.search).get('article')!;
+    const bundle = await api.store.getStoryBundle('rafah-scg-2024');
+    expect(bundle?.mentions.filter((m) => m.article === articleId)).toHaveLength(1);
+    expect(await api.store.listRejectedSuggestions(articleId)).toHaveLength(1);
+  });
+
+  it('says why an article was not added, and adds nothing', async () => {
+    const api = await serveEditorialApi();
+    await signInThroughApi('alice');
+    const { user } = renderApp('/add');
+    const form = await screen.findByRole('form', { name: 'Add an article' });
+    const seed = (await api.store.listStoryArticles('rafah-scg-2024'))[0]!;
+    await user.type(within(form).getByLabelText('Outlet'), 'Copycat');
+    await user.click(within(form).getByLabelText('Article text'));
+    await user.paste(seed.body);
+    await user.click(within(form).getByRole('button', { name: 'Add and suggest claims' }));
+    expect(await within(form).findByRole('alert')).toHaveTextContent(`Not added: this text is already in the story`);
+    expect((await api.store.getStoryBundle('rafah-scg-2024'))?.articles).toHaveLength(5);
+  });
+});
