@@ -1,69 +1,202 @@
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { isoDayOf } from '../../../domain/calendar-days';
+import type { EventKind } from '../../../domain/schemas';
 import { QueryStatus } from '../../../components/query-status';
-import { formatDayRange } from '../../../lib/format-date';
 import { useStoryData } from '../../../lib/story/use-story-data';
+import { useUrlState } from '../../../lib/url-state/use-url-state';
+import { buildTimelineData, EVENT_KINDS } from '../model/timeline-data';
+import { summarizeTimeline } from '../model/timeline-summary';
+import {
+  chooseWindow,
+  shownKinds,
+  storyWindow,
+  visibleEvents,
+  visiblePublications,
+  type DayWindow,
+} from '../model/timeline-window';
+import { useTimelineUi } from '../store/timeline-ui-store';
+import { EventDetails } from './event-details';
+import { EventsTable, rowButtonId } from './events-table';
+import { TimelineChart } from './timeline-chart';
+import { KindFilter, ZoomControls } from './timeline-controls';
+import { TimelineExport } from './timeline-export';
+import { TimelineLegend } from './timeline-legend';
+import { TimelineOverview } from './timeline-overview';
+import './timeline.css';
 
-const FORMAT_LABELS = {
-  virtual: 'virtual',
-  'in-person': 'in person',
-  unknown: 'not yet known',
-  'not-applicable': '—',
-} as const;
+const SUMMARY_ID = 'tl-summary';
 
-/** The story's events in date order, with the articles that report each. */
+/** The story's events on a date axis, with an overview to zoom, a table of the same events and the sources of each. */
 export function TimelineView() {
   const data = useStoryData();
-  if (data.status !== 'success') return <QueryStatus {...data} what="the story" />;
-  const { bundle, index } = data;
-  const events = [...bundle.events].sort(
-    (a, b) => a.date.start.localeCompare(b.date.start) || a.date.end.localeCompare(b.date.end),
+  const { state, setUrlState } = useUrlState();
+  const chartRef = useRef<HTMLDivElement>(null);
+  const requestPanelFocus = useTimelineUi((s) => s.requestPanelFocus);
+  const showOpen = useTimelineUi((s) => s.showOpen);
+  useLayoutEffect(() => showOpen(state.event), [showOpen, state.event]);
+
+  const bundle = data.status === 'success' ? data.bundle : null;
+  const index = data.status === 'success' ? data.index : null;
+  const timeline = useMemo(() => (bundle && index ? buildTimelineData(bundle, index) : null), [bundle, index]);
+  const whole = useMemo(() => storyWindow(timeline?.span ?? null), [timeline]);
+  const choice = useMemo(() => chooseWindow(whole, state.from, state.to), [whole, state.from, state.to]);
+  // By value: the URL decodes to a new array on every change, even when the kinds stay the same.
+  const kindsKey = state.kinds.join(',');
+  const kinds = useMemo(
+    () => shownKinds(EVENT_KINDS, kindsKey ? (kindsKey.split(',') as EventKind[]) : []),
+    [kindsKey],
+  );
+  const events = useMemo(
+    () => (timeline ? visibleEvents(timeline.events, kinds, choice.window) : []),
+    [timeline, kinds, choice.window],
+  );
+  const publications = useMemo(
+    () => (timeline ? visiblePublications(timeline.publications, choice.window) : []),
+    [timeline, choice.window],
+  );
+  const kindCounts = useMemo(() => {
+    const counts = new Map<EventKind, number>();
+    for (const e of timeline?.events ?? []) counts.set(e.event.kind, (counts.get(e.event.kind) ?? 0) + 1);
+    return counts;
+  }, [timeline]);
+  const summary = useMemo(
+    () =>
+      summarizeTimeline({
+        events,
+        total: timeline?.events.length ?? 0,
+        kinds,
+        publications,
+        window: choice.window,
+      }),
+    [events, timeline, kinds, publications, choice.window],
   );
 
+  // Stable across URL changes, so memoized rows and marks do not re-render for a new handler.
+  const latestSetUrlState = useRef(setUrlState);
+  useLayoutEffect(() => {
+    latestSetUrlState.current = setUrlState;
+  });
+  const openEvent = useCallback(
+    (id: string) => {
+      requestPanelFocus(true);
+      latestSetUrlState.current({ event: id });
+    },
+    [requestPanelFocus],
+  );
+  const zoomWindow = useCallback(
+    (window: DayWindow | null) =>
+      latestSetUrlState.current(
+        { from: window ? isoDayOf(window.start) : null, to: window ? isoDayOf(window.end) : null },
+        { replace: true },
+      ),
+    [],
+  );
+  const closeEvent = () => {
+    const id = state.event;
+    setUrlState({ event: null });
+    if (!id) return;
+    // Back to where the reader opened it: the chart mark, or the table row.
+    requestAnimationFrame(() => {
+      const mark = chartRef.current?.querySelector<SVGGElement>(`[data-event-id="${id}"]`);
+      (mark ?? document.getElementById(rowButtonId(id)))?.focus();
+    });
+  };
+  const zoomTo = (from: string | null, to: string | null) => setUrlState({ from, to }, { replace: true });
+
+  if (data.status !== 'success') return <QueryStatus {...data} what="the story" />;
+  if (!timeline) return null;
+  const { window: shown, full } = choice;
+  const chartLabel = `Timeline of ${data.bundle.story.title}`;
+
   return (
-    <section aria-labelledby="timeline-heading">
+    <section className="timeline" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">Sequence of events</h2>
-      <table className="events-table">
-        <caption>
-          {events.length} events; a date the coverage only bounds is shown as a range, with where it comes from.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Event</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Format</th>
-            <th scope="col">Status</th>
-            <th scope="col">Reported by</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((event) => {
-            const reporters = new Set(
-              event.mentions.flatMap((id) => {
-                const mention = index.mentions.get(id);
-                const article = mention && index.articles.get(mention.article);
-                return article ? [index.outlets.get(article.outlet)?.name ?? article.outlet] : [];
-              }),
-            );
-            return (
-              <tr key={event.id}>
-                <td>
-                  <span className={`date date--${event.date.precision}`}>
-                    {formatDayRange(event.date.start, event.date.end)}
-                  </span>
-                  <span className="date__basis">{event.date.basis}</span>
-                </td>
-                <th scope="row">{event.title}</th>
-                <td>{event.kind}</td>
-                <td>{FORMAT_LABELS[event.format]}</td>
-                <td>
-                  <span className={`status status--${event.status}`}>{event.status}</span>
-                </td>
-                <td>{[...reporters].join(', ') || '—'}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <p className="view-intro">
+        Meetings, attacks, announcements and operations on a date axis, with the day each article came out. Open an
+        event for the articles that report it and their exact words.
+      </p>
+      {choice.problem ? (
+        <p className="notice" role="alert">
+          {choice.problem}
+        </p>
+      ) : null}
+      <div className="tl-controls">
+        <KindFilter
+          kinds={EVENT_KINDS}
+          shown={kinds}
+          counts={kindCounts}
+          onChange={(next) => setUrlState({ kinds: next })}
+        />
+        {shown ? (
+          <ZoomControls
+            key={`${shown.start}:${shown.end}`}
+            shown={shown}
+            full={full}
+            zoomed={choice.zoomed}
+            onZoom={zoomTo}
+          />
+        ) : null}
+        <TimelineExport
+          storyId={data.bundle.story.id}
+          title={chartLabel}
+          events={events}
+          chartSvg={() => chartRef.current?.querySelector('svg') ?? null}
+        />
+      </div>
+      <p className="visually-hidden" aria-live="polite">
+        {`Showing ${events.length} of ${timeline.events.length} events.`}
+      </p>
+
+      <div className="tl-layout">
+        <div className="tl-main">
+          <figure className="tl-figure" aria-labelledby="tl-figure-caption">
+            <figcaption id="tl-figure-caption" className="tl-figure__caption">
+              {chartLabel}
+            </figcaption>
+            {shown && full ? (
+              <>
+                <TimelineOverview
+                  full={full}
+                  shown={shown}
+                  events={timeline.events}
+                  publications={timeline.publications}
+                  onZoom={zoomWindow}
+                />
+                <TimelineChart
+                  events={events}
+                  publications={publications}
+                  articleCount={timeline.articleCount}
+                  shown={shown}
+                  kinds={kinds}
+                  onOpen={openEvent}
+                  label={`${chartLabel}: one mark per event, arrow keys move between them, Enter opens one`}
+                  describedBy={SUMMARY_ID}
+                  containerRef={chartRef}
+                />
+              </>
+            ) : null}
+            <TimelineLegend />
+            <p id={SUMMARY_ID} className="tl-summary">
+              {summary}
+            </p>
+          </figure>
+          <EventsTable events={events} total={timeline.events.length} openId={state.event} onOpen={openEvent} />
+        </div>
+        {state.event ? (
+          <EventDetails
+            eventId={state.event}
+            timelineEvent={timeline.byId.get(state.event)}
+            index={data.index}
+            state={state}
+            onClose={closeEvent}
+          />
+        ) : (
+          // Holds the details column open, so opening an event does not resize (and redraw) the chart.
+          <p className="tl-details tl-details--empty">
+            Choose an event on the chart or in the table to see the articles that report it.
+          </p>
+        )}
+      </div>
     </section>
   );
 }

@@ -1,0 +1,161 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useRef, type MouseEvent } from 'react';
+import type { EventFormat } from '../../../domain/schemas';
+import { formatDayRange } from '../../../lib/format-date';
+import { FORMAT_LABELS, KIND_LABELS, STATUS_LABELS } from '../model/labels';
+import type { TimelineEvent } from '../model/timeline-data';
+
+export const FORMAT_GLYPHS: Record<EventFormat, string> = {
+  virtual: '●',
+  'in-person': '■',
+  unknown: '◆',
+  'not-applicable': '▲',
+};
+
+export const rowButtonId = (eventId: string) => `tl-row-${eventId}`;
+
+/** Longer tables render only the rows in and near view (a story like the large one has 300 events). */
+export const VIRTUALIZE_ABOVE_ROWS = 60;
+const ESTIMATED_ROW_PX = 58;
+
+type EventsTableProps = {
+  events: readonly TimelineEvent[];
+  total: number;
+  openId: string | null;
+  onOpen(id: string): void;
+};
+
+/** The chart's events as a table: the same rows, in the same order, reachable by Tab. */
+export const EventsTable = memo(function EventsTable({ events, total, openId, onOpen }: EventsTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtual = events.length > VIRTUALIZE_ABOVE_ROWS;
+  // eslint-disable-next-line react-hooks/incompatible-library -- read during this render only, never memoized
+  const virtualizer = useVirtualizer({
+    count: events.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    getItemKey: (i) => events[i]?.id ?? i,
+    overscan: 8,
+    enabled: virtual,
+  });
+  // One handler for all rows, so a row re-renders only when its own event or open state changes.
+  const handleClick = (event: MouseEvent<HTMLTableSectionElement>) => {
+    const button =
+      event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-open]') : null;
+    if (button?.dataset.open) onOpen(button.dataset.open);
+  };
+
+  let body;
+  if (virtual) {
+    const items = virtualizer.getVirtualItems();
+    const before = items[0]?.start ?? 0;
+    const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+    body = (
+      <>
+        {before > 0 ? <Spacer height={before} /> : null}
+        {items.map((item) => {
+          const event = events[item.index];
+          return event ? (
+            <EventRow
+              key={item.key}
+              timelineEvent={event}
+              open={event.id === openId}
+              rowIndex={item.index}
+              measure={virtualizer.measureElement}
+            />
+          ) : null;
+        })}
+        {after > 0 ? <Spacer height={after} /> : null}
+      </>
+    );
+  } else {
+    body = events.map((event) => <EventRow key={event.id} timelineEvent={event} open={event.id === openId} />);
+  }
+
+  return (
+    <div ref={scrollRef} className={virtual ? 'tl-table-scroll' : undefined}>
+      <table className="events-table tl-table" aria-rowcount={virtual ? events.length + 1 : undefined}>
+        <caption>
+          {events.length === total ? `All ${total} events` : `${events.length} of ${total} events`} in the chart, in
+          date order. A date the coverage only bounds is a range (dashed), with the phrase or record it rests on.
+          {virtual ? ' The rows scroll within the table.' : ''}
+        </caption>
+        <thead>
+          <tr aria-rowindex={virtual ? 1 : undefined}>
+            <th scope="col">Date</th>
+            <th scope="col">Event</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Format</th>
+            <th scope="col">Status</th>
+            <th scope="col">Reported by</th>
+          </tr>
+        </thead>
+        <tbody onClick={handleClick}>{body}</tbody>
+      </table>
+    </div>
+  );
+});
+
+function Spacer({ height }: { height: number }) {
+  return (
+    <tr aria-hidden="true" className="tl-table__spacer">
+      <td colSpan={6} style={{ height }} />
+    </tr>
+  );
+}
+
+type RowProps = {
+  timelineEvent: TimelineEvent;
+  open: boolean;
+  /** Set when the table is virtualized: the row's place in the whole table, and how to measure it. */
+  rowIndex?: number;
+  measure?: (row: HTMLTableRowElement | null) => void;
+};
+
+const EventRow = memo(function EventRow({ timelineEvent, open, rowIndex, measure }: RowProps) {
+  const { event, derivation, reports } = timelineEvent;
+  const outlets = [...new Set(reports.map((r) => r.outlet))];
+  return (
+    <tr
+      ref={measure}
+      data-index={rowIndex}
+      aria-rowindex={rowIndex === undefined ? undefined : rowIndex + 2}
+      data-event-id={event.id}
+      className={open ? 'is-open' : undefined}
+    >
+      <td>
+        <span className={`date date--${event.date.precision}`}>
+          {formatDayRange(event.date.start, event.date.end)}
+          {event.date.precision === 'range' ? <span className="visually-hidden"> (range)</span> : null}
+        </span>
+        {derivation ? (
+          <span className="date__phrase">
+            from “{derivation.phrase}”{derivation.outlet ? ` in ${derivation.outlet}` : ''}
+          </span>
+        ) : null}
+      </td>
+      <th scope="row">
+        <button
+          type="button"
+          id={rowButtonId(event.id)}
+          className="tl-table__open"
+          aria-expanded={open}
+          data-open={event.id}
+        >
+          {event.title}
+        </button>
+      </th>
+      <td>{KIND_LABELS[event.kind].one}</td>
+      <td>
+        <span aria-hidden="true" className="tl-glyph">
+          {FORMAT_GLYPHS[event.format]}
+        </span>{' '}
+        {FORMAT_LABELS[event.format]}
+      </td>
+      <td>
+        <span className={`status status--${event.status}`}>{STATUS_LABELS[event.status]}</span>
+      </td>
+      <td>{outlets.join(', ') || '—'}</td>
+    </tr>
+  );
+});

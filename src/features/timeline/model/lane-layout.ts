@@ -1,0 +1,88 @@
+import type { EventKind } from '../../../domain/schemas';
+import type { TimelineEvent } from './timeline-data';
+import type { DayWindow } from './timeline-window';
+
+export const MARK_RADIUS = 6;
+const LABEL_GAP = 6;
+const LABEL_CHAR_PX = 6.4;
+const MAX_LABEL_CHARS = 44;
+const ROW_GAP_PX = 4;
+/** Past this many rows a lane stacks marks on its least crowded row rather than growing further. */
+const MAX_ROWS_PER_LANE = 12;
+/** With more events in view than this, titles stay in the tooltip, the panel and the table. */
+export const MAX_LABELLED_EVENTS = 40;
+
+export type LabelSide = 'right' | 'left' | 'none';
+
+export type PlacedEvent = { row: number; label: string; labelSide: LabelSide };
+
+export type Lane = { kind: EventKind; firstRow: number; rows: number; count: number };
+
+export type LaneLayout = {
+  lanes: Lane[];
+  placed: Map<string, PlacedEvent>;
+  /** Rows of all event lanes together. */
+  rows: number;
+  labelled: boolean;
+};
+
+export function shortLabel(title: string): string {
+  return title.length <= MAX_LABEL_CHARS ? title : `${title.slice(0, MAX_LABEL_CHARS - 1).trimEnd()}…`;
+}
+
+/** Pixel x of the start of `day` in a plot `width` wide showing `window`. */
+export function dayToX(day: number, window: DayWindow, width: number): number {
+  return ((day - window.start) / (window.end + 1 - window.start)) * width;
+}
+
+/**
+ * Stacks each lane's events into rows so that no two marks (nor their labels) overlap at this
+ * zoom and width: greedy interval partitioning over events sorted by start.
+ */
+export function layoutLanes(
+  events: readonly TimelineEvent[],
+  kinds: readonly EventKind[],
+  window: DayWindow,
+  plotWidth: number,
+): LaneLayout {
+  const labelled = events.length <= MAX_LABELLED_EVENTS;
+  const placed = new Map<string, PlacedEvent>();
+  const lanes: Lane[] = [];
+  let firstRow = 0;
+  for (const kind of kinds) {
+    const rowEnds: number[] = [];
+    let count = 0;
+    for (const timelineEvent of events) {
+      if (timelineEvent.event.kind !== kind) continue;
+      count += 1;
+      const x0 = dayToX(timelineEvent.start, window, plotWidth);
+      const x1 = dayToX(timelineEvent.end + 1, window, plotWidth);
+      const center = (x0 + x1) / 2;
+      let left = timelineEvent.start === timelineEvent.end ? center - MARK_RADIUS : Math.min(x0, center - MARK_RADIUS);
+      let right = timelineEvent.start === timelineEvent.end ? center + MARK_RADIUS : Math.max(x1, center + MARK_RADIUS);
+      const label = labelled ? shortLabel(timelineEvent.event.title) : '';
+      let labelSide: LabelSide = 'none';
+      if (label) {
+        const width = LABEL_GAP + label.length * LABEL_CHAR_PX;
+        if (right + width <= plotWidth || left - width < 0) {
+          labelSide = 'right';
+          right += width;
+        } else {
+          labelSide = 'left';
+          left -= width;
+        }
+      }
+      let row = rowEnds.findIndex((end) => end + ROW_GAP_PX <= left);
+      if (row === -1) {
+        if (rowEnds.length < MAX_ROWS_PER_LANE) row = rowEnds.length;
+        else row = rowEnds.indexOf(Math.min(...rowEnds));
+      }
+      rowEnds[row] = Math.max(rowEnds[row] ?? -Infinity, right);
+      placed.set(timelineEvent.id, { row: firstRow + row, label, labelSide });
+    }
+    const rows = Math.max(1, rowEnds.length);
+    lanes.push({ kind, firstRow, rows, count });
+    firstRow += rows;
+  }
+  return { lanes, placed, rows: firstRow, labelled };
+}

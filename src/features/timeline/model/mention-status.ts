@@ -1,0 +1,52 @@
+import type { EventStatus, Stance } from '../../../domain/schemas';
+
+/** What a report says of an event: its status as the article tells it, or that it disputes it. */
+export type SaidStatus = EventStatus | 'disputed';
+
+export const SAID_LABELS: Record<SaidStatus, string> = {
+  held: 'says it took place',
+  planned: 'speaks of it as planned',
+  postponed: 'says it was postponed',
+  cancelled: 'says it was cancelled',
+  disputed: 'disputes it',
+};
+
+// Ordered: "scheduled to take place … was postponed" is a postponement, "set to begin … but
+// delayed" too, so the stronger statement is looked for first.
+const CUES: [Exclude<SaidStatus, 'disputed' | 'held'>, RegExp][] = [
+  ['cancelled', /\b(cancel(?:l)?ed|cancel(?:l)?ation|called off|scrapped)\b/i],
+  [
+    'postponed',
+    /\b(postpone[ds]?|postponement|delay(?:ed|s)?|put off|pushed back|did not (?:do so|take place|happen)|never (?:took place|happened))\b/i,
+  ],
+  ['planned', /\b(set to|will|to be held|scheduled|plans? to|planned|expected to|(?:is|are) to|upcoming|soon)\b/i],
+];
+
+function cueIn(text: string): SaidStatus | null {
+  for (const [status, pattern] of CUES) if (pattern.test(text)) return status;
+  return null;
+}
+
+/**
+ * Reads what a mention says of its event: from the article's own words first (its evidence
+ * quotes: a preview says "are set to hold"), then from the claim's canonical wording; a
+ * report with neither future nor postponement language tells of something that happened.
+ */
+export function saidStatusOf(mention: { stance: Stance; quotes: readonly string[] }, claimText: string): SaidStatus {
+  if (mention.stance === 'denies' || mention.stance === 'contradicts') return 'disputed';
+  return cueIn(mention.quotes.join(' ')) ?? cueIn(claimText) ?? 'held';
+}
+
+const PRIORITY: SaidStatus[] = ['disputed', 'cancelled', 'postponed', 'held', 'planned'];
+
+/** One article's word on an event: what most of its mentions say, the stronger statement on a tie. */
+export function articleSays(statuses: readonly SaidStatus[]): SaidStatus | null {
+  const counts = new Map<SaidStatus, number>();
+  for (const status of statuses) counts.set(status, (counts.get(status) ?? 0) + 1);
+  let best: SaidStatus | null = null;
+  for (const status of PRIORITY) {
+    const n = counts.get(status) ?? 0;
+    if (n > 0 && (best === null || n > (counts.get(best) ?? 0))) best = status;
+  }
+  return best;
+}
