@@ -10,9 +10,11 @@ import {
   type Story,
   type StoryEvent,
 } from '../../src/domain/schemas';
+import { findSharedPassages } from '../../src/domain/shared-passages';
 import { checkSpan } from '../../src/domain/span-anchoring';
 import { splitParagraphs, splitSentences } from '../../src/domain/text-segmentation';
 import { CorpusError } from './corpus-error';
+import { resolveDerivedEventDate } from './derived-event-dates';
 import {
   corpusActorsSchema,
   corpusArticlesSchema,
@@ -127,11 +129,15 @@ function loadStory(
         throw new CorpusError(eventsFile, `[${i}].participants[${j}]`, `unknown actor "${id}"`);
       }
     });
-    return { ...event, story: story.id };
+    return {
+      ...event,
+      story: story.id,
+      date: resolveDerivedEventDate(eventsFile, `[${i}].date`, event.date, articlesById),
+    };
   });
   assertUnique(eventsFile, events, 'event');
 
-  return { story, articles, claims, mentions, events, passages: [] };
+  return { story, articles, claims, mentions, events, passages: findSharedPassages(story.id, articles) };
 }
 
 function readJson<T>(source: CorpusSource, file: string, schema: z.ZodMiniType<T>): T {

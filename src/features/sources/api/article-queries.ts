@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { articleSchema } from '../../../domain/schemas';
+import { articleSchema } from '../../../domain/schemas/article';
 import { getJson } from '../../../lib/api/get-json';
 
 export const articleQueries = {

@@ -1,70 +1,289 @@
-import type { CSSProperties } from 'react';
-import { PublishedDate } from '../../../components/published-date';
+import {
+  lazy,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  Suspense,
+  type CSSProperties,
+  type KeyboardEvent,
+} from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { QueryStatus } from '../../../components/query-status';
+import type { Passage, StoryBundle } from '../../../domain/schemas';
+import type { StoryIndex } from '../../../domain/story-index';
+import type { StanceFilter, UrlState } from '../../../domain/url-state';
+import type { NavigateOptions } from '../../../lib/router/location-store';
 import { useStoryData } from '../../../lib/story/use-story-data';
-import { useUrlState } from '../../../lib/url-state/use-url-state';
-import { ArticlePane } from './article-pane';
+import { hrefFor, useUrlState } from '../../../lib/url-state/use-url-state';
+import { articleQueries } from '../api/article-queries';
+import { isTypingTarget } from '../dom';
+import { buildClaimList, stepClaim, storyTopics, type ClaimFilters } from '../model/claim-rows';
+import { joinNames } from '../model/join-names';
+import { passagesByArticle } from '../model/passages-by-article';
+import { MAX_PANES, resolvePanes } from '../model/resolve-panes';
+import { useSourcesUi } from '../store/sources-ui-store';
+import { Announcer } from './announcer';
+import { ArticlePicker } from './article-picker';
+import { ClaimList } from './claim-list';
+import { LazyKeysList, LazyLegend, LazyPassageBar, LazySelectedClaim, preloadExtras } from './lazy-extras';
+import './sources-view.css';
 
-const MAX_PANES = 5;
-const DEFAULT_PANE_COUNT = 2;
+const NO_PASSAGES: readonly Passage[] = [];
 
+// The panes' code loads beside the article texts (prefetched below), not before the lists can show.
+const ArticlePane = lazy(() => import('./article-pane').then((m) => ({ default: m.ArticlePane })));
+
+/** Sources: two to five articles side by side, the claims beside them, evidence marked in the text. */
 export function SourcesView() {
   const data = useStoryData();
-  const { state, setUrlState } = useUrlState();
   if (data.status !== 'success') return <QueryStatus {...data} what="the story" />;
-  const { bundle, index } = data;
+  return <SourcesWorkspace bundle={data.bundle} index={data.index} />;
+}
 
-  const known = state.panes.filter((id) => index.articles.has(id));
-  // Without a choice in the URL, the first articles open so the view is never empty.
-  const panes = known.length > 0 ? known : bundle.articles.slice(0, DEFAULT_PANE_COUNT).map((a) => a.id);
-  const togglePane = (articleId: string) => {
-    const next = panes.includes(articleId) ? panes.filter((id) => id !== articleId) : [...panes, articleId];
-    setUrlState({ panes: next });
+function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: StoryIndex }) {
+  const { state, setUrlState } = useUrlState();
+  const announce = useSourcesUi((s) => s.announce);
+
+  const resolved = resolvePanes(state.panes, state.claim, bundle, index);
+  // Decoding the URL makes new arrays on every change; key the derived data on their contents.
+  const paneKey = resolved.panes.join(',');
+  const panes = useMemo(() => (paneKey === '' ? [] : paneKey.split(',')), [paneKey]);
+  const filterKey = JSON.stringify([state.topics, state.stances, state.q]);
+  const filters = useMemo((): ClaimFilters => {
+    const [topics, stances, q] = JSON.parse(filterKey) as [string[], StanceFilter[], string];
+    return { topics, stances, q };
+  }, [filterKey]);
+  const list = useMemo(() => buildClaimList(bundle.claims, index, panes, filters), [bundle, index, panes, filters]);
+  const topics = useMemo(() => storyTopics(bundle.claims), [bundle]);
+  const passagesIn = useMemo(() => passagesByArticle(bundle.passages), [bundle]);
+  const passageById = useMemo(() => new Map(bundle.passages.map((p) => [p.id, p])), [bundle]);
+
+  const outletName = useCallback(
+    (articleId: string) => {
+      const meta = index.articles.get(articleId);
+      return (meta && index.outlets.get(meta.outlet)?.name) ?? meta?.title ?? articleId;
+    },
+    [index],
+  );
+
+  // Handlers read the latest view through a ref, so that they stay the same function and the
+  // memoized panes do not re-render when an unrelated part of the URL changes.
+  const latest = useRef({ state, setUrlState, panes, chosen: resolved.chosen, order: list.order });
+  useLayoutEffect(() => {
+    latest.current = { state, setUrlState, panes, chosen: resolved.chosen, order: list.order };
+  });
+  const focusAfterClose = useRef<number | null>(null);
+  useEffect(preloadExtras, []);
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    for (const id of panes) void queryClient.prefetchQuery(articleQueries.detail(id));
+  }, [panes, queryClient]);
+
+  /** Writes the URL; panes the view chose by itself are written out, so they stay put from now on. */
+  const write = useCallback((patch: Partial<UrlState>, options?: NavigateOptions) => {
+    const { setUrlState: set, panes: current, chosen } = latest.current;
+    set({ ...(chosen ? { panes: current } : {}), ...patch }, options);
+  }, []);
+
+  const selectClaim = useCallback(
+    (claim: string, fromArticle?: string) => {
+      useSourcesUi.getState().setSelectionOrigin(fromArticle ? { claim, article: fromArticle } : null);
+      write({ claim });
+    },
+    [write],
+  );
+  const step = useCallback(
+    (direction: 1 | -1) => {
+      const { state: current, order } = latest.current;
+      const next = stepClaim(order, current.claim, direction);
+      if (next === null) announce('No claim matches the filters.');
+      else if (next === current.claim)
+        announce(direction === 1 ? 'This is the last claim.' : 'This is the first claim.');
+      else selectClaim(next);
+    },
+    [announce, selectClaim],
+  );
+  const clearClaim = useCallback(() => write({ claim: null }), [write]);
+  const openPane = useCallback(
+    (articleId: string) => {
+      const current = latest.current.panes;
+      if (current.includes(articleId)) return;
+      if (current.length >= MAX_PANES) {
+        announce(`${MAX_PANES} articles are open: close one first.`);
+        return;
+      }
+      write({ panes: [...current, articleId] });
+      announce(`${outletName(articleId)} opened in pane ${current.length + 1}.`);
+    },
+    [announce, outletName, write],
+  );
+  const closePane = useCallback(
+    (articleId: string) => {
+      const current = latest.current.panes;
+      const at = current.indexOf(articleId);
+      if (at === -1) return;
+      focusAfterClose.current = Math.min(at, current.length - 2);
+      write({ panes: current.filter((id) => id !== articleId) });
+      announce(`${outletName(articleId)} closed.`);
+    },
+    [announce, outletName, write],
+  );
+  const togglePane = useCallback(
+    (articleId: string) => (latest.current.panes.includes(articleId) ? closePane(articleId) : openPane(articleId)),
+    [closePane, openPane],
+  );
+  const movePane = useCallback(
+    (articleId: string, direction: -1 | 1) => {
+      const current = [...latest.current.panes];
+      const from = current.indexOf(articleId);
+      const to = from + direction;
+      if (from === -1 || to < 0 || to >= current.length) return;
+      current[from] = current[to] as string;
+      current[to] = articleId;
+      write({ panes: current });
+      announce(`${outletName(articleId)} moved to position ${to + 1} of ${current.length}.`);
+    },
+    [announce, outletName, write],
+  );
+  const followPassage = useCallback(
+    (passageId: string, fromArticle: string) => {
+      useSourcesUi.getState().followPassage(passageId, fromArticle);
+      const passage = passageById.get(passageId);
+      const carriers = [...new Set(passage?.spans.map((span) => span.article))].filter((id) => id !== fromArticle);
+      const open = carriers.filter((id) => latest.current.panes.includes(id)).map(outletName);
+      const closed = carriers.filter((id) => !latest.current.panes.includes(id)).map(outletName);
+      announce(
+        [
+          open.length > 0
+            ? `Shared passage shown in ${joinNames(open)}.`
+            : 'No other open article carries this passage.',
+          closed.length > 0 ? `Also in ${joinNames(closed)}, not open.` : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      );
+    },
+    [announce, outletName, passageById],
+  );
+  const filter = useCallback((patch: Partial<ClaimFilters>) => write(patch, { replace: true }), [write]);
+  const chooseFromList = useCallback(() => useSourcesUi.getState().setSelectionOrigin(null), []);
+
+  // Closing a pane hands focus to the pane that took its place, not to the top of the page.
+  useEffect(() => {
+    const at = focusAfterClose.current;
+    if (at === null) return;
+    focusAfterClose.current = null;
+    const pane = document.querySelectorAll<HTMLElement>('.panes > .pane')[Math.max(0, at)];
+    pane?.querySelector<HTMLElement>('.pane__close, .pane__body')?.focus();
+  }, [panes]);
+
+  // A new selection is announced with how the open articles treat it.
+  const announced = useRef<string | null>(null);
+  useEffect(() => {
+    if (state.claim === announced.current) return;
+    announced.current = state.claim;
+    if (state.claim === null) return;
+    const claim = index.claims.get(state.claim);
+    if (!claim) return;
+    const mentions = index.mentionsByClaim.get(claim.id) ?? [];
+    const silent = panes.filter((id) => !mentions.some((m) => m.article === id)).map(outletName);
+    announce(
+      `Selected: ${claim.text} Evidence in ${panes.length - silent.length} of ${panes.length} open articles` +
+        (silent.length > 0 ? `; not mentioned by ${joinNames(silent)}.` : '.'),
+    );
+  }, [state.claim, index, panes, outletName, announce]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!useSourcesUi.getState().shortcuts) return;
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTypingTarget(event.target))
+      return;
+    if (event.key === 'j' || event.key === 'k') {
+      event.preventDefault();
+      step(event.key === 'j' ? 1 : -1);
+    }
   };
 
+  // Links to claims do not depend on the selected claim, so the list need not re-draw them on selection.
+  const linkBase = JSON.stringify({ ...state, ...(resolved.chosen ? { panes } : {}), claim: null });
+  const hrefForClaim = useMemo(() => {
+    const base = JSON.parse(linkBase) as UrlState;
+    return (claim: string) => hrefFor(base, { claim });
+  }, [linkBase]);
+
   return (
-    <div className="sources">
-      <section className="sources__list" aria-labelledby="sources-heading">
-        <h2 id="sources-heading">Articles ({bundle.articles.length})</h2>
-        <ul className="article-list">
-          {bundle.articles.map((article) => {
-            const outlet = index.outlets.get(article.outlet);
-            const shown = panes.includes(article.id);
-            return (
-              <li key={article.id} className="article-list__item">
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={shown}
-                    disabled={!shown && panes.length >= MAX_PANES}
-                    onChange={() => togglePane(article.id)}
-                  />{' '}
-                  <span className="article-list__outlet">{outlet?.name ?? article.outlet}</span>
-                </label>
-                <span className="article-list__title">{article.title}</span>
-                <PublishedDate published={article.published} />
-                <span className="article-list__mentions">
-                  {index.mentionsByArticle.get(article.id)?.length ?? 0} claim mentions
-                </span>
-              </li>
-            );
-          })}
-        </ul>
-      </section>
-      <div className="panes" style={{ '--pane-count': panes.length } as CSSProperties}>
-        {panes.map((id) => {
-          const meta = index.articles.get(id);
-          if (!meta) return null;
-          return (
-            <ArticlePane
-              key={id}
-              meta={meta}
-              outlet={index.outlets.get(meta.outlet)}
-              onClose={panes.length > 1 ? () => togglePane(id) : undefined}
-            />
-          );
-        })}
+    <div className="sources" onKeyDown={onKeyDown}>
+      <div className="sources__side">
+        <ArticlePicker articles={bundle.articles} index={index} panes={panes} onToggle={togglePane} />
+        <ClaimList
+          list={list}
+          claimCount={bundle.claims.length}
+          topics={topics}
+          filters={filters}
+          selectedClaim={state.claim}
+          hrefForClaim={hrefForClaim}
+          onChooseClaim={chooseFromList}
+          onFilter={filter}
+        />
       </div>
+      <div className="sources__main">
+        <div className="sources__toolbar">
+          <Suspense fallback={<span />}>
+            <LazyLegend />
+          </Suspense>
+          <details className="keys-help">
+            <summary>Keys</summary>
+            <Suspense fallback={<p role="status">Loading…</p>}>
+              <LazyKeysList />
+            </Suspense>
+          </details>
+        </div>
+        <Suspense fallback={<div className="selected-claim" />}>
+          <LazySelectedClaim
+            claimId={state.claim}
+            index={index}
+            panes={panes}
+            claimHref={state.claim ? hrefFor(state, { view: 'claim', claim: state.claim }) : null}
+            onStep={step}
+            onClear={clearClaim}
+            onOpen={openPane}
+          />
+        </Suspense>
+        <Suspense fallback={null}>
+          <LazyPassageBar passages={passageById} index={index} panes={panes} onOpen={openPane} />
+        </Suspense>
+        {resolved.unknown.length > 0 ? (
+          <p className="sources__notice" role="status">
+            Not in this story, so not shown: {resolved.unknown.join(', ')}.
+          </p>
+        ) : null}
+        <Suspense fallback={<p role="status">Loading the articles…</p>}>
+          <div className="panes" style={{ '--pane-count': panes.length } as CSSProperties}>
+            {panes.map((id, position) => {
+              const meta = index.articles.get(id);
+              if (!meta) return null;
+              return (
+                <ArticlePane
+                  key={id}
+                  meta={meta}
+                  outlet={index.outlets.get(meta.outlet)}
+                  index={index}
+                  passages={passagesIn.get(id) ?? NO_PASSAGES}
+                  selectedClaim={state.claim}
+                  position={position}
+                  count={panes.length}
+                  onMove={movePane}
+                  onClose={panes.length > 1 ? closePane : undefined}
+                  onSelectClaim={selectClaim}
+                  onFollowPassage={followPassage}
+                />
+              );
+            })}
+          </div>
+        </Suspense>
+      </div>
+      <Announcer />
     </div>
   );
 }

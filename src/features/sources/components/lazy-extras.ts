@@ -1,0 +1,14 @@
+import { lazy } from 'react';
+
+const loadExtras = () => import('./sources-extras');
+
+/** Starts loading the extras as soon as the view is up, before anyone hovers or selects. */
+export function preloadExtras(): void {
+  void loadExtras();
+}
+
+export const LazyEvidenceTip = lazy(() => loadExtras().then((m) => ({ default: m.EvidenceTip })));
+export const LazyPassageBar = lazy(() => loadExtras().then((m) => ({ default: m.PassageBar })));
+export const LazySelectedClaim = lazy(() => loadExtras().then((m) => ({ default: m.SelectedClaim })));
+export const LazyKeysList = lazy(() => loadExtras().then((m) => ({ default: m.KeysList })));
+export const LazyLegend = lazy(() => loadExtras().then((m) => ({ default: m.Legend })));

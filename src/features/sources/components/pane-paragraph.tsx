@@ -1,0 +1,136 @@
+import { memo, type ReactNode } from 'react';
+import type { ParagraphLayout, Segment } from '../../../domain/evidence-layout';
+import { STANCE_GLYPHS } from '../../../components/stance-badge';
+import type { EvidenceMark, PaneMark } from '../model/pane-marks';
+
+type PaneParagraphProps = {
+  paragraph: ParagraphLayout;
+  index: number;
+  body: string;
+  marks: readonly PaneMark[];
+  /** Marks that begin in each segment of this paragraph. */
+  starts: readonly (readonly number[])[];
+  /** The selected claim, only when this paragraph shows it (so other paragraphs skip re-drawing). */
+  selectedClaim: string | null;
+  /** The followed shared passage, only when this paragraph shows it. */
+  activePassage: string | null;
+  /** The segment whose details are shown, only when it is in this paragraph. */
+  describedSegment: number | null;
+  tipId: string;
+  passageLabels: ReadonlyMap<string, string>;
+};
+
+/** One paragraph of article text, drawn as text nodes and marks: never as HTML. */
+export const PaneParagraph = memo(function PaneParagraph({
+  paragraph,
+  index,
+  body,
+  marks,
+  starts,
+  selectedClaim,
+  activePassage,
+  describedSegment,
+  tipId,
+  passageLabels,
+}: PaneParagraphProps) {
+  return (
+    <p className="pane__paragraph">
+      {paragraph.segments.map((segment, s) =>
+        renderSegment(segment, s, {
+          paragraph: index,
+          body,
+          marks,
+          starts: starts[s] ?? [],
+          selectedClaim,
+          activePassage,
+          described: describedSegment === s,
+          tipId,
+          passageLabels,
+        }),
+      )}
+    </p>
+  );
+});
+
+type SegmentContext = {
+  paragraph: number;
+  body: string;
+  marks: readonly PaneMark[];
+  starts: readonly number[];
+  selectedClaim: string | null;
+  activePassage: string | null;
+  described: boolean;
+  tipId: string;
+  passageLabels: ReadonlyMap<string, string>;
+};
+
+function renderSegment(segment: Segment, s: number, context: SegmentContext): ReactNode {
+  const text = context.body.slice(segment.start, segment.end);
+  if (segment.marks.length === 0) return text;
+  const { marks } = context;
+  const evidence: EvidenceMark[] = [];
+  const passages: string[] = [];
+  for (const i of segment.marks) {
+    const mark = marks[i];
+    if (mark?.kind === 'evidence') evidence.push(mark);
+    else if (mark?.kind === 'passage') passages.push(mark.passage.id);
+  }
+  const claims = new Set(evidence.map((mark) => mark.claim));
+  const selected = context.selectedClaim !== null && claims.has(context.selectedClaim);
+  // The selected claim's stance shows through; otherwise the most specific (shortest) evidence.
+  const shown =
+    evidence.find((mark) => selected && mark.claim === context.selectedClaim) ??
+    evidence.reduce<EvidenceMark | undefined>(
+      (best, mark) => (!best || mark.end - mark.start < best.end - best.start ? mark : best),
+      undefined,
+    );
+  const className = [
+    'hl',
+    shown ? `hl--${shown.stance}` : 'hl--plain',
+    claims.size > 1 ? 'hl--overlap' : '',
+    passages.length > 0 ? 'hl--shared' : '',
+    selected ? 'hl--selected' : '',
+    context.activePassage !== null && passages.includes(context.activePassage) ? 'hl--followed' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  const glyphs = new Set<string>();
+  const links: ReactNode[] = [];
+  for (const i of context.starts) {
+    const mark = marks[i];
+    if (mark?.kind === 'evidence') glyphs.add(STANCE_GLYPHS[mark.stance]);
+    else if (mark?.kind === 'passage') {
+      links.push(
+        <button
+          key={`passage-${i}`}
+          type="button"
+          className="passage-link"
+          data-passage={mark.passage.id}
+          aria-label={context.passageLabels.get(mark.passage.id) ?? 'Shared passage'}
+          title={context.passageLabels.get(mark.passage.id)}
+        >
+          ⇄
+        </button>,
+      );
+    }
+  }
+
+  return (
+    <mark
+      key={s}
+      className={className}
+      data-seg={`${context.paragraph}.${s}`}
+      tabIndex={evidence.length > 0 ? -1 : undefined}
+      aria-describedby={context.described ? context.tipId : undefined}
+    >
+      {links}
+      {glyphs.size > 0 ? (
+        <span className="hl__glyph" aria-hidden="true">
+          {[...glyphs].join('')}
+        </span>
+      ) : null}
+      {text}
+    </mark>
+  );
+}

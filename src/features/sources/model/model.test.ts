@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { readCorpusDir } from '../../../../server/corpus/read-corpus-dir';
+import type { StoryBundle } from '../../../domain/schemas';
+import { indexStory } from '../../../domain/story-index';
+import { buildClaimList, stepClaim, storyTopics } from './claim-rows';
+import { joinNames } from './join-names';
+import { buildPaneModel, claimsOf, claimToSelect, navigationTargets } from './pane-marks';
+import { passagesByArticle } from './passages-by-article';
+import { resolvePanes } from './resolve-panes';
+
+const corpus = readCorpusDir();
+const story = corpus.stories[0];
+if (!story) throw new Error('no bundled story');
+const bundle: StoryBundle = {
+  story: story.story,
+  outlets: corpus.outlets,
+  actors: corpus.actors,
+  articles: story.articles.map(({ body: _body, paragraphs: _p, sentences: _s, ...meta }) => meta),
+  claims: story.claims,
+  mentions: story.mentions,
+  events: story.events,
+  passages: story.passages,
+};
+const index = indexStory(bundle);
+const [INN, IBT, JPOST, NYT, TOI] = bundle.articles.map((a) => a.id) as [string, string, string, string, string];
+const DEAL = 'us-accepts-rafah-for-no-iran-strike';
+
+describe('resolvePanes', () => {
+  it('keeps the articles the link names, in order, and reports unknown ones', () => {
+    expect(resolvePanes([NYT, 'nope', INN], null, bundle, index)).toEqual({
+      panes: [NYT, INN],
+      unknown: ['nope'],
+      chosen: false,
+    });
+  });
+
+  it('opens the first two articles without a choice', () => {
+    expect(resolvePanes([], null, bundle, index)).toEqual({ panes: [INN, IBT], unknown: [], chosen: true });
+  });
+
+  it('opens a supporting and an opposing article for a selected claim', () => {
+    expect(resolvePanes([], DEAL, bundle, index).panes).toEqual([INN, IBT]);
+    // Only supporting coverage: the first two articles that carry it.
+    expect(resolvePanes([], 'us-concerns-rafah', bundle, index).panes).toEqual([INN, JPOST]);
+    // Carried by one article: it, then the story's first.
+    expect(resolvePanes([], 'may-fixed-corridors', bundle, index).panes).toEqual([TOI, INN]);
+    expect(resolvePanes([], 'no-such-claim', bundle, index).panes).toEqual([INN, IBT]);
+  });
+});
+
+describe('buildClaimList', () => {
+  const none = { topics: [], stances: [], q: '' };
+
+  it('puts the claims of the open articles first, with their stances there', () => {
+    const list = buildClaimList(bundle.claims, index, [INN, IBT], none);
+    expect(list.total).toBe(bundle.claims.length);
+    expect(list.items[0]).toEqual({ kind: 'group', label: 'In the open articles', count: expect.any(Number) });
+    const deal = list.items.find((item) => item.kind === 'claim' && item.row.claim.id === DEAL);
+    expect(deal?.kind === 'claim' && deal.row).toMatchObject({ stances: ['reports', 'denies'], silentPanes: 0 });
+    const groups = list.items
+      .filter((item) => item.kind === 'group')
+      .map((item) => item.kind === 'group' && item.label);
+    expect(groups).toEqual(['In the open articles', 'Elsewhere in the story']);
+    expect(list.order).toHaveLength(bundle.claims.length);
+  });
+
+  it('filters by topic, by stance in the open articles (silent included) and by text', () => {
+    const byTopic = buildClaimList(bundle.claims, index, [INN, IBT], { ...none, topics: ['Reported deal'] });
+    expect(byTopic.order).toEqual([DEAL, 'no-green-light-regardless-of-iran']);
+    const denied = buildClaimList(bundle.claims, index, [INN, IBT], { ...none, stances: ['denies'] });
+    expect(denied.order).toEqual([DEAL]);
+    const silentInNyt = buildClaimList(bundle.claims, index, [NYT], { ...none, stances: ['silent'] });
+    expect(silentInNyt.total).toBe(
+      bundle.claims.length - new Set(index.mentionsByArticle.get(NYT)?.map((m) => m.claim)).size,
+    );
+    expect(buildClaimList(bundle.claims, index, [INN], { ...none, q: 'LEAFLETS' }).order).toEqual([
+      'idf-leaflets-not-dropped',
+    ]);
+    expect(buildClaimList(bundle.claims, index, [INN], { ...none, q: 'nothing like this' }).items).toEqual([]);
+  });
+
+  it('lists the topics in story order', () => {
+    expect(storyTopics(bundle.claims).slice(0, 3)).toEqual(['SCG meetings', '18 April meeting', 'Reported deal']);
+  });
+});
+
+describe('stepClaim', () => {
+  it('moves through the list, stops at its ends and starts from either end', () => {
+    expect(stepClaim(['a', 'b', 'c'], 'b', 1)).toBe('c');
+    expect(stepClaim(['a', 'b', 'c'], 'c', 1)).toBe('c');
+    expect(stepClaim(['a', 'b', 'c'], 'a', -1)).toBe('a');
+    expect(stepClaim(['a', 'b', 'c'], null, 1)).toBe('a');
+    expect(stepClaim(['a', 'b', 'c'], 'hidden', -1)).toBe('c');
+    expect(stepClaim([], null, 1)).toBeNull();
+  });
+});
+
+describe('pane marks', () => {
+  const jpost = story.articles[2];
+  if (!jpost) throw new Error('no Jerusalem Post article');
+  const model = buildPaneModel(
+    jpost.id,
+    jpost.paragraphs,
+    index.mentionsByArticle.get(jpost.id) ?? [],
+    passagesByArticle(bundle.passages).get(jpost.id) ?? [],
+  );
+
+  it('lays every evidence span and shared passage of the article over its text, in reading order', () => {
+    const evidence = model.marks.filter((m) => m.kind === 'evidence');
+    const spans = (index.mentionsByArticle.get(jpost.id) ?? []).reduce((n, m) => n + m.spans.length, 0);
+    expect(evidence).toHaveLength(spans);
+    expect(model.marks.some((m) => m.kind === 'passage')).toBe(true);
+    expect(model.marks.map((m) => m.start)).toEqual([...model.marks.map((m) => m.start)].sort((a, b) => a - b));
+    for (let i = 0; i < model.marks.length; i += 1) expect(model.layout.firstSegment[i]).not.toBeNull();
+  });
+
+  it('steps through the selected claim’s spans, or every highlight', () => {
+    const ofDeal = navigationTargets(model, DEAL);
+    expect(ofDeal.map((i) => model.marks[i]?.kind === 'evidence' && model.marks[i].claim)).toEqual([DEAL, DEAL]);
+    expect(navigationTargets(model, null).length).toBeGreaterThan(ofDeal.length);
+    expect(navigationTargets(model, 'a-claim-it-lacks')).toEqual(navigationTargets(model, null));
+  });
+
+  it('cycles through the claims on the same words', () => {
+    const where = model.layout.firstSegment[navigationTargets(model, DEAL)[1] as number];
+    const over = model.layout.paragraphs[where?.paragraph ?? 0]?.segments[where?.segment ?? 0]?.marks ?? [];
+    const claims = claimsOf(model.marks, over);
+    expect(claims).toEqual(['no-green-light-regardless-of-iran', DEAL]);
+    expect(claimToSelect(claims, null)).toBe('no-green-light-regardless-of-iran');
+    expect(claimToSelect(claims, 'no-green-light-regardless-of-iran')).toBe(DEAL);
+    expect(claimToSelect(claims, DEAL)).toBe('no-green-light-regardless-of-iran');
+    expect(claimToSelect([], DEAL)).toBeNull();
+  });
+});
+
+describe('joinNames', () => {
+  it('joins names as a sentence does', () => {
+    expect([joinNames([]), joinNames(['A']), joinNames(['A', 'B']), joinNames(['A', 'B', 'C'])]).toEqual([
+      '',
+      'A',
+      'A and B',
+      'A, B and C',
+    ]);
+  });
+});
