@@ -10,8 +10,12 @@ const databasePath = join(mkdtempSync(join(tmpdir(), 'parallax-e2e-')), 'paralla
 
 export default defineConfig({
   testDir: 'e2e',
+  // One results folder per port, so runs on different ports never delete each other's traces.
+  outputDir: `test-results/e2e-${port}`,
   fullyParallel: false,
   workers: 1,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: process.env.CI ? 'list' : 'line',

@@ -23,6 +23,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'dom',
+          testTimeout: 30_000,
           environment: 'jsdom',
           include: ['src/**/*.test.tsx', 'src/{app,features,lib,components}/**/*.test.ts'],
           setupFiles: ['src/test/setup-dom.ts'],
