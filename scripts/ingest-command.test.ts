@@ -41,7 +41,7 @@ describe('npm run ingest', () => {
     expect(lines[2]).toMatch(/^\[3\/5\] wire-denial\.html: duplicate: this text is already in the story/);
     expect(lines[3]).toBe('[4/5] binary.bin: error: the input is binary (it contains NUL bytes), not text');
     expect(lines[4]).toBe('[5/5] missing.txt: error: cannot be read');
-    expect(lines[5]).toMatch(/^\n2 added, 1 duplicate, 2 errors:\n  binary\.bin: the input is binary/);
+    expect(lines[5]).toMatch(/^\n2 added, 1 duplicate, 2 errors:\n {2}binary\.bin: the input is binary/);
     const bundle = await store.getStoryBundle('rafah-scg-2024');
     expect(bundle?.articles).toHaveLength(7);
   });

@@ -74,13 +74,16 @@ export async function runIngestCommand(store: Store, argv: string[], io: IngestI
       io.out(`${prefix} error: cannot be read`);
       continue;
     }
-    const outcome = await ingester.add({
-      content,
-      fileName: basename(file),
-      outlet: values.outlet!,
-      published: values.published!,
-      url: values.url ?? null,
-    });
+    const outcome = await ingester.add(
+      {
+        content,
+        fileName: basename(file),
+        outlet: values.outlet!,
+        published: values.published!,
+        url: values.url ?? null,
+      },
+      { deferPassages: true },
+    );
     if (outcome.ok) {
       summary.added += 1;
       const { article, suggestions, newOutlet } = outcome.review;
@@ -98,6 +101,7 @@ export async function runIngestCommand(store: Store, argv: string[], io: IngestI
       io.out(`${prefix} error: ${outcome.problem.message}`);
     }
   }
+  await ingester.finish();
   io.out(
     `\n${summary.added} added, ${summary.duplicates} duplicate${summary.duplicates === 1 ? '' : 's'}, ` +
       `${summary.errors} error${summary.errors === 1 ? '' : 's'}` +

@@ -65,13 +65,21 @@ export async function createStoryIngester(store: Store, storyId: string) {
   const bodies = context.bodies as Map<string, string>;
   const articles = await store.listStoryArticles(storyId);
 
+  let passagesStale = false;
+  const currentPassages = () => findSharedPassages(storyId, articles);
+
   return {
-    async add(input: IngestInput): Promise<IngestOutcome> {
+    /**
+     * Adds one article. In a batch, `deferPassages` leaves the shared passages to `finish()`:
+     * they are a function of the whole story's text, so computing them once per batch
+     * instead of once per article keeps a large batch linear.
+     */
+    async add(input: IngestInput, { deferPassages = false } = {}): Promise<IngestOutcome> {
       const result = prepareArticle(input, context);
       if (!result.ok)
         return { ok: false, status: result.problem.code === 'duplicate' ? 409 : 422, problem: result.problem };
       const { article, newOutlet, analysis, suggestions } = result.prepared;
-      const passages: Passage[] = findSharedPassages(storyId, [...articles, article]);
+      const passages: Passage[] | null = deferPassages ? null : findSharedPassages(storyId, [...articles, article]);
       if ((await store.addArticle({ article, newOutlet, passages })) === 'exists') {
         return {
           ok: false,
@@ -80,6 +88,7 @@ export async function createStoryIngester(store: Store, storyId: string) {
         };
       }
       articles.push(article);
+      passagesStale = deferPassages;
       bodies.set(article.id, article.body);
       fingerprints.set(result.fingerprint, article.id);
       if (newOutlet) (context.outlets as unknown[]).push(newOutlet);
@@ -92,6 +101,13 @@ export async function createStoryIngester(store: Store, storyId: string) {
           suggestions: reviewSuggestions(suggestions, new Set(), []),
         },
       };
+    },
+
+    /** Brings the story's shared passages up to date after deferred additions. */
+    async finish(): Promise<void> {
+      if (!passagesStale) return;
+      await store.replacePassages(storyId, currentPassages());
+      passagesStale = false;
     },
   };
 }

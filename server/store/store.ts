@@ -121,6 +121,8 @@ export interface Store {
    * nothing; 'exists' (and no change) when the article id is taken.
    */
   addArticle(input: NewArticle): Promise<'added' | 'exists'>;
+  /** Replaces a story's shared passages, all at once. */
+  replacePassages(storyId: string, passages: Passage[]): Promise<void>;
   /** Adds a mention with its spans; 'exists' when the id is taken. */
   addMention(mention: Mention): Promise<'added' | 'exists'>;
   addClaim(claim: Claim): Promise<'added' | 'exists'>;
@@ -131,7 +133,8 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export type NewArticle = { article: Article; newOutlet: Outlet | null; passages: Passage[] };
+/** `passages: null` leaves the story's shared passages as they are (a batch replaces them at its end). */
+export type NewArticle = { article: Article; newOutlet: Outlet | null; passages: Passage[] | null };
 
 export type SuggestionRejection = {
   article: string;

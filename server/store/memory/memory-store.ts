@@ -47,6 +47,10 @@ export function createMemoryStore(): Store {
     const articleIds = new Set(ofStory(articles, storyId).map((a) => a.id));
     return [...mentions.values()].filter((m) => articleIds.has(m.article));
   };
+  const replaceStoryPassages = (storyId: string, storyPassages: Passage[]) => {
+    for (const passage of ofStory(passages, storyId)) passages.delete(passage.id);
+    addMissing(passages, storyPassages);
+  };
   const addMissing = <T extends { id: string }>(map: Map<string, T>, items: T[]) => {
     let added = 0;
     for (const item of items) {
@@ -247,9 +251,12 @@ export function createMemoryStore(): Store {
       if (articles.has(article.id)) return 'exists';
       if (newOutlet) addMissing(outlets, [newOutlet]);
       articles.set(article.id, structuredClone(article));
-      for (const passage of ofStory(passages, article.story)) passages.delete(passage.id);
-      addMissing(passages, storyPassages);
+      if (storyPassages) replaceStoryPassages(article.story, storyPassages);
       return 'added';
+    },
+
+    async replacePassages(storyId, storyPassages) {
+      replaceStoryPassages(storyId, storyPassages);
     },
 
     async addMention(mention) {

@@ -318,10 +318,15 @@ export function createSqliteStore(path: string): Store & { db: SqliteDatabase } 
     if (newOutlet) insertOutletRow(newOutlet);
     insertArticleRow(article);
     // Shared passages are a function of all the story's text: the new set replaces the old.
-    statements.deletePassages.run(article.story);
-    for (const p of passages) insertPassageRow(p);
+    if (passages) replacePassages(article.story, passages);
     return 'added';
   });
+
+  const replacePassages = (storyId: string, passages: Passage[]) => {
+    statements.deletePassages.run(storyId);
+    for (const p of passages) insertPassageRow(p);
+  };
+  const replacePassagesNow = db.transaction(replacePassages);
 
   const updateVerdict = db.transaction((update: VerdictUpdate): VerdictUpdateResult => {
     const row = statements.claim.get(update.claimId) as Row | undefined;
@@ -459,6 +464,10 @@ export function createSqliteStore(path: string): Store & { db: SqliteDatabase } 
 
     async addArticle(input) {
       return addArticle.immediate(input);
+    },
+
+    async replacePassages(storyId, passages) {
+      replacePassagesNow.immediate(storyId, passages);
     },
 
     async addMention(mention) {

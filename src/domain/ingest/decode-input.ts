@@ -24,7 +24,12 @@ export function decodeInput(bytes: Uint8Array, fileName = ''): DecodedInput {
     return { ok: false, problem: 'the input is not valid UTF-8 text' };
   }
   text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const controls = text.match(/[\u0001-\u0008\u000B\u000C\u000E-\u001F]/g)?.length ?? 0;
+  let controls = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    // C0 controls other than tab, line feed and carriage return do not occur in text.
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) controls += 1;
+  }
   if (controls > 0 && controls / text.length > 0.01) return { ok: false, problem: 'the input is binary, not text' };
   if (text.trim() === '') return { ok: false, problem: 'the input has no text' };
   return { ok: true, text, format: detectFormat(text, fileName) };

@@ -118,4 +118,3 @@ export const coverageChangeEventSchema = z.object({
   id: idSchema,
 });
 export type CoverageChangeEvent = z.infer<typeof coverageChangeEventSchema>;
-

@@ -1,6 +1,8 @@
 import { PublishedDate } from '../../../components/published-date';
 import { QueryStatus } from '../../../components/query-status';
 import { StanceBadge } from '../../../components/stance-badge';
+import { OriginTree } from '../../../components/origin-tree';
+import { mentionOptionsFor } from '../../../components/verdict-editor/mention-options';
 import { VerdictEditor } from '../../../components/verdict-editor/verdict-editor';
 import { isContested } from '../../../domain/stance-rules';
 import { formatAttribution } from '../../../domain/story-index';
@@ -30,11 +32,6 @@ export function ClaimView() {
     );
   }
   const mentions = index.mentionsByClaim.get(claim.id) ?? [];
-  const mentionOptions = mentions.map((mention) => {
-    const article = index.articles.get(mention.article);
-    const outlet = article && index.outlets.get(article.outlet);
-    return { id: mention.id, label: `${outlet?.name ?? mention.article} — ${mention.stance}` };
-  });
 
   return (
     <section aria-labelledby="claim-heading" className="claim">
@@ -46,8 +43,10 @@ export function ClaimView() {
           it.
         </p>
       ) : null}
-      <VerdictEditor claim={claim} mentionOptions={mentionOptions} />
+      <VerdictEditor claim={claim} mentionOptions={mentionOptionsFor(index, mentions)} />
       <VerdictHistory claimId={claim.id} />
+      <h3>Where it comes from</h3>
+      <OriginTree mentions={mentions} index={index} headingLevel={4} />
       <h3>Mentions ({mentions.length})</h3>
       <ol className="mentions">
         {mentions.map((mention) => {

@@ -1,72 +1,146 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { QueryStatus } from '../../../components/query-status';
 import { StanceBadge } from '../../../components/stance-badge';
-import { countStances, isContested, STANCES } from '../../../domain/stance-rules';
-import { Link } from '../../../lib/router/link';
+import type { StoryBundle } from '../../../domain/schemas';
+import type { StoryIndex } from '../../../domain/story-index';
+import { encodeUrl } from '../../../domain/url-state';
 import { useStoryData } from '../../../lib/story/use-story-data';
-import { hrefFor, useUrlState } from '../../../lib/url-state/use-url-state';
-import { claimsByTopic } from './claims-by-topic';
+import { useUrlState } from '../../../lib/url-state/use-url-state';
+import { useMatrixExport } from '../hooks/use-matrix-export';
+import { matrixModelFor, type MatrixModel } from '../model/matrix-model';
+import { filtersKey, selectMatrix, type MatrixFilters } from '../model/select-matrix';
+import { CellPreview } from './cell-preview';
+import { MatrixDetail } from './matrix-detail';
+import { MatrixGrid, type MatrixGridHandle, type OpenCell } from './matrix-grid';
+import { MatrixToolbar } from './matrix-toolbar';
+import './matrix.css';
 
-/** Every claim with how many sources assert, report, deny or contradict it, grouped by topic. */
+/** The contradiction matrix: every claim against every source. */
 export function MatrixView() {
   const data = useStoryData();
-  const { state } = useUrlState();
-  if (data.status !== 'success') return <QueryStatus {...data} what="the story" />;
-  const { bundle, index } = data;
-  const sourceCount = bundle.articles.length;
+  return (
+    <section aria-labelledby="matrix-heading" className="mx">
+      <h2 id="matrix-heading">Claims and their coverage</h2>
+      {data.status === 'success' ? (
+        <Matrix bundle={data.bundle} index={data.index} />
+      ) : (
+        <QueryStatus {...data} what="the story" />
+      )}
+    </section>
+  );
+}
+
+/** Keeps one object for equal keys, so memos downstream survive URL changes that do not concern them. */
+function useStable<T>(value: T, key: string): T {
+  const [stable, setStable] = useState({ key, value });
+  if (stable.key !== key) {
+    setStable({ key, value });
+    return value;
+  }
+  return stable.value;
+}
+
+/** Slices of idle time: long enough to get on, short enough that input never waits. */
+const IDLE_SLICE_MS = 8;
+
+/** Counts every claim's origins and indexes both column modes while the page is idle. */
+function usePreparationInIdleTime(model: MatrixModel) {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const work = () => {
+      const end = performance.now() + IDLE_SLICE_MS;
+      if (!model.prepareAhead(() => performance.now() < end)) timer = setTimeout(work, 20);
+    };
+    timer = setTimeout(work, 200);
+    return () => clearTimeout(timer);
+  }, [model]);
+}
+
+function Matrix({ bundle, index }: { bundle: StoryBundle; index: StoryIndex }) {
+  const { state, setUrlState } = useUrlState();
+  const model = useMemo(() => matrixModelFor(bundle, index), [bundle, index]);
+  const filters = useStable<MatrixFilters>(state, filtersKey(state));
+  const selection = useMemo(() => selectMatrix(model, filters), [model, filters]);
+  const { exportStatus, runExport } = useMatrixExport(model, selection, encodeUrl(state));
+  usePreparationInIdleTime(model);
+  const gridHandle = useRef<MatrixGridHandle>(null);
+  const [openColumn, setOpenColumn] = useState<OpenCell | null>(null);
+  const [focusToken, setFocusToken] = useState(0);
+  const summaryId = useId();
+
+  const open: OpenCell | null =
+    state.claim === null
+      ? null
+      : { claimId: state.claim, columnId: openColumn?.claimId === state.claim ? openColumn.columnId : null };
+
+  const onOpen = useCallback(
+    (cell: OpenCell, by: 'keyboard' | 'pointer') => {
+      setOpenColumn(cell);
+      if (state.claim !== cell.claimId) setUrlState({ claim: cell.claimId });
+      if (by === 'keyboard') setFocusToken((token) => token + 1);
+    },
+    [state.claim, setUrlState],
+  );
+  const onClose = useCallback(() => {
+    setOpenColumn(null);
+    setFocusToken(0);
+    setUrlState({ claim: null });
+    gridHandle.current?.focusActiveCell();
+  }, [setUrlState]);
+
+  const total = model.claims.length;
+  const shown = selection.claims.length;
+  const sourceNoun = selection.mode === 'article' ? 'article' : 'outlet';
 
   return (
-    <section aria-labelledby="matrix-heading">
-      <h2 id="matrix-heading">Claims and their coverage</h2>
+    <>
       <p className="view-intro">
-        {bundle.claims.length} claims across {sourceCount} articles. A claim is contested when one source is for it and
-        another against.
+        Each row is a claim, each column a source; a claim is <strong>contested</strong> when one source is for it and
+        another against. <em>Independent origins</em> counts the original sources behind the coverage: outlets relaying
+        the same source count once. Enter or click a cell for its evidence.
       </p>
-      <table className="claims-table">
-        <thead>
-          <tr>
-            <th scope="col">Claim</th>
-            {STANCES.map((stance) => (
-              <th scope="col" key={stance}>
-                <StanceBadge stance={stance} />
-              </th>
-            ))}
-            <th scope="col">
-              <StanceBadge stance="silent" />
-            </th>
-            <th scope="col">Verdict</th>
-          </tr>
-        </thead>
-        {claimsByTopic(bundle.claims).map(([topic, claims]) => (
-          <tbody key={topic}>
-            <tr className="claims-table__topic">
-              <th scope="rowgroup" colSpan={STANCES.length + 3}>
-                {topic}
-              </th>
-            </tr>
-            {claims.map((claim) => {
-              const mentions = index.mentionsByClaim.get(claim.id) ?? [];
-              const counts = countStances(mentions);
-              const silent = sourceCount - new Set(mentions.map((m) => m.article)).size;
-              const contested = isContested(mentions);
-              return (
-                <tr key={claim.id} className={contested ? 'is-contested' : undefined}>
-                  <th scope="row">
-                    <Link to={hrefFor(state, { view: 'claim', claim: claim.id })}>{claim.text}</Link>
-                    {contested ? <span className="tag tag--contested">contested</span> : null}
-                  </th>
-                  {STANCES.map((stance) => (
-                    <td key={stance} className="num">
-                      {counts[stance]}
-                    </td>
-                  ))}
-                  <td className="num">{silent}</td>
-                  <td>{claim.verdict.status}</td>
-                </tr>
-              );
-            })}
-          </tbody>
+      <p className="mx-legend" aria-label="Legend">
+        {(['asserts', 'reports', 'denies', 'contradicts', 'silent'] as const).map((stance) => (
+          <StanceBadge key={stance} stance={stance} />
         ))}
-      </table>
-    </section>
+      </p>
+      <MatrixToolbar
+        model={model}
+        state={state}
+        setUrlState={setUrlState}
+        onExport={(format) => void runExport(format)}
+        exporting={exportStatus.busy}
+      />
+      <p id={summaryId} className="mx-summary" role="status">
+        Showing {shown} of {total} claims against {selection.columns.length} {sourceNoun}
+        {selection.columns.length === 1 ? '' : 's'}.
+        {selection.unknownSources.length > 0 ? ` Not in this story: ${selection.unknownSources.join(', ')}.` : null}
+      </p>
+      <p className="mx-export-status" role="status">
+        {exportStatus.message}
+      </p>
+      <div className={`mx-body${open ? ' mx-body--open' : ''}`}>
+        <MatrixGrid
+          model={model}
+          selection={selection}
+          state={state}
+          open={open}
+          onOpen={onOpen}
+          labelledBy="matrix-heading"
+          handleRef={gridHandle}
+        />
+        {open ? (
+          <MatrixDetail
+            model={model}
+            selection={selection}
+            state={state}
+            open={open}
+            focusToken={focusToken}
+            onClose={onClose}
+          />
+        ) : null}
+      </div>
+      <CellPreview model={model} mode={selection.mode} />
+    </>
   );
 }

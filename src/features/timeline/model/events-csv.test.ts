@@ -1,52 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { bundledStory } from './bundled-story.fixture';
-import { csvField, eventsCsv, neutralizeFormula, toCsv } from './events-csv';
+import { parseCsv } from '../../../domain/csv';
+import { eventsCsv } from './events-csv';
 import { buildTimelineData } from './timeline-data';
 
-/** A small RFC 4180 reader, to check that what is written reads back. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 1;
-    } else field += c;
-  }
-  return rows;
-}
-
-describe('CSV', () => {
-  it('quotes fields with quotes, commas and line breaks, and ends records with CRLF', () => {
-    expect(
-      toCsv([
-        ['a', 'b,c'],
-        ['say "hi"', 'two\nlines'],
-      ]),
-    ).toBe('a,"b,c"\r\n"say ""hi""","two\nlines"\r\n');
-  });
-
-  it('neutralizes cells a spreadsheet would run as formulas', () => {
-    for (const value of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])
-      expect(neutralizeFormula(value)).toBe(`'${value}`);
-    expect(neutralizeFormula('2024-04-18')).toBe('2024-04-18');
-    expect(csvField('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
+describe('events CSV', () => {
+  it('neutralizes an event title a spreadsheet would run as a formula', () => {
+    const { bundle, index } = bundledStory();
+    const timeline = buildTimelineData(bundle, index);
+    const [first] = timeline.events;
+    if (!first) throw new Error('the bundled story has events');
+    const hostile = { ...first, event: { ...first.event, title: '=HYPERLINK("http://x","y")' } };
+    expect(parseCsv(eventsCsv([hostile]))[1]?.[1]).toBe('\'=HYPERLINK("http://x","y")');
   });
 
   it('writes every event of the bundled story with its date, derivation and sources, and reads back', () => {

@@ -1,0 +1,79 @@
+import { useCallback, useState } from 'react';
+import { csvRecord } from '../../../domain/csv';
+import { matrixCsvRecords, matrixJsonChunks } from '../model/matrix-export';
+import type { MatrixModel } from '../model/matrix-model';
+import type { MatrixSelection } from '../model/select-matrix';
+
+/** Work this long, then let the page breathe: a large export never freezes the page. */
+const SLICE_MS = 30;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Hands a file to the browser's downloads. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Some browsers read the object URL after click() returns; it is freed once the download surely started.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** Gathers text pieces into a Blob in slices of work, yielding to the page in between. */
+async function blobInSlices(pieces: Iterable<string>, type: string, prefix = ''): Promise<Blob> {
+  const parts: string[] = prefix ? [prefix] : [];
+  let sliceStart = performance.now();
+  for (const piece of pieces) {
+    parts.push(piece);
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await nextTask();
+      sliceStart = performance.now();
+    }
+  }
+  return new Blob(parts, { type });
+}
+
+/** The CSV of the matrix as shown; records go into the Blob as parts, never one giant string. */
+export function buildCsvBlob(model: MatrixModel, selection: MatrixSelection): Promise<Blob> {
+  const records = function* () {
+    for (const record of matrixCsvRecords(model, selection)) yield csvRecord(record);
+  };
+  // The byte order mark makes spreadsheets read the file as UTF-8 (accents, Arabic names).
+  return blobInSlices(records(), 'text/csv;charset=utf-8', '\uFEFF');
+}
+
+export function buildJsonBlob(model: MatrixModel, selection: MatrixSelection, url: string): Promise<Blob> {
+  return blobInSlices(matrixJsonChunks(model, selection, url), 'application/json');
+}
+
+export type ExportState = { busy: boolean; message: string };
+
+/** Export of the matrix as shown (filters, sort and columns), with a status to announce. */
+export function useMatrixExport(model: MatrixModel, selection: MatrixSelection, url: string) {
+  const [status, setStatus] = useState<ExportState>({ busy: false, message: '' });
+  const run = useCallback(
+    async (format: 'csv' | 'json') => {
+      const size = `${selection.claims.length} claims × ${selection.columns.length} sources`;
+      const name = `${model.bundle.story.id}-matrix.${format}`;
+      setStatus({ busy: true, message: `Preparing the ${format.toUpperCase()} export of ${size}…` });
+      try {
+        await nextTask();
+        const blob =
+          format === 'csv' ? await buildCsvBlob(model, selection) : await buildJsonBlob(model, selection, url);
+        downloadBlob(blob, name);
+        setStatus({ busy: false, message: `Exported ${size} as ${name}.` });
+      } catch (error) {
+        setStatus({
+          busy: false,
+          message: `The export failed: ${error instanceof Error ? error.message : String(error)}`,
+        });
+      }
+    },
+    [model, selection, url],
+  );
+  return { exportStatus: status, runExport: run };
+}

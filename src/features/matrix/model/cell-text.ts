@@ -1,0 +1,26 @@
+import type { Mention } from '../../../domain/schemas';
+import { formatAttribution, nodeName, type StoryIndex } from '../../../domain/story-index';
+
+/** Who the publisher had the claim from: the chain without the publisher itself; empty for its own voice. */
+export function mentionVia(index: StoryIndex, mention: Pick<Mention, 'attribution'>): string {
+  return mention.attribution.length > 1 ? formatAttribution(index, mention.attribution.slice(0, -1)) : '';
+}
+
+/** What a screen reader says for a cell: each mention's stance and where it came from. */
+export function cellLabel(index: StoryIndex, mentions: readonly Mention[] | undefined): string {
+  if (!mentions || mentions.length === 0) return 'silent';
+  return mentions
+    .map((mention) => {
+      const via = mentionVia(index, mention);
+      return via ? `${mention.stance} via ${via}` : `${mention.stance}, in its own voice`;
+    })
+    .join('; ');
+}
+
+/** The short hint under a cell's glyphs: "via Egyptian sources", or how many mentions it holds. */
+export function cellHint(index: StoryIndex, mentions: readonly Mention[] | undefined): string {
+  if (!mentions || mentions.length === 0) return '';
+  if (mentions.length > 1) return `${mentions.length} mentions`;
+  const [first] = mentions[0]?.attribution ?? [];
+  return mentions[0] && mentions[0].attribution.length > 1 && first ? `via ${nodeName(index, first)}` : '';
+}

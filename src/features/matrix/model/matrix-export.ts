@@ -1,0 +1,137 @@
+import type { CsvValue } from '../../../domain/csv';
+import type { OriginGroup } from '../../../domain/origin-analysis';
+import type { Mention } from '../../../domain/schemas';
+import { formatAttribution } from '../../../domain/story-index';
+import { cellStances, type ClaimStats, type MatrixColumn, type MatrixModel } from './matrix-model';
+import type { MatrixSelection } from './select-matrix';
+
+export const CSV_CLAIM_HEADERS = [
+  'claim id',
+  'topic',
+  'claim',
+  'verdict',
+  'contested',
+  'origins for',
+  'origins against',
+  'mentions for',
+  'mentions against',
+  'articles',
+] as const;
+
+/** A column's heading in exports: outlet, date and id, so that two articles of one outlet differ. */
+export function columnLabel(column: MatrixColumn): string {
+  if (column.kind === 'article') return `${column.outletName} · ${column.firstDate} · ${column.id}`;
+  const count = column.articleIds.length;
+  const dates = column.firstDate === column.lastDate ? column.firstDate : `${column.firstDate}–${column.lastDate}`;
+  return `${column.outletName} · ${count} article${count === 1 ? '' : 's'} · ${dates}`;
+}
+
+/** A cell as text: its stances ("reports; denies"), empty when the source is silent. */
+export function cellText(mentions: readonly Pick<Mention, 'stance'>[] | undefined): string {
+  return cellStances(mentions).join('; ');
+}
+
+/** Column id → position among the shown columns. */
+function columnPositions(selection: MatrixSelection): Map<string, number> {
+  return new Map(selection.columns.map((column, i) => [column.id, i]));
+}
+
+/** The records of the CSV export: a header, then one per claim, in the order shown. */
+export function* matrixCsvRecords(model: MatrixModel, selection: MatrixSelection): Generator<CsvValue[]> {
+  const cells = model.cells(selection.mode);
+  const positions = columnPositions(selection);
+  yield [...CSV_CLAIM_HEADERS, ...selection.columns.map(columnLabel)];
+  for (const stats of selection.claims) {
+    const origins = model.originCounts(stats.claim.id);
+    // Most cells are silent: start from empty ones and fill in the few that carry the claim.
+    const sources: string[] = new Array<string>(selection.columns.length).fill('');
+    for (const [columnId, mentions] of cells.get(stats.claim.id) ?? []) {
+      const at = positions.get(columnId);
+      if (at !== undefined) sources[at] = cellText(mentions);
+    }
+    yield [
+      stats.claim.id,
+      stats.claim.topic,
+      stats.claim.text,
+      stats.claim.verdict.status,
+      stats.contested ? 'yes' : 'no',
+      origins.support,
+      origins.opposition,
+      stats.support,
+      stats.opposition,
+      stats.coverage,
+      ...sources,
+    ];
+  }
+}
+
+const originLabel = (group: OriginGroup) => group.members.map((member) => member.name).join(' ⇄ ');
+
+/** The JSON export without its claims: the story, the view's URL and the shown columns. */
+export function matrixJsonHead(model: MatrixModel, selection: MatrixSelection, url: string) {
+  return {
+    story: { id: model.bundle.story.id, title: model.bundle.story.title },
+    url,
+    columns: selection.columns.map((column) => ({
+      id: column.id,
+      kind: column.kind,
+      outlet: { id: column.outletId, name: column.outletName },
+      title: column.title,
+      articles: column.articleIds,
+      published: { first: column.firstDate, last: column.lastDate },
+    })),
+  };
+}
+
+/** One claim of the JSON export, with every mention of every shown cell (silent cells left out). */
+export function matrixJsonClaim(
+  model: MatrixModel,
+  selection: MatrixSelection,
+  stats: ClaimStats,
+  positions = columnPositions(selection),
+) {
+  const origins = model.origins(stats.claim.id);
+  const shown = [...(model.cells(selection.mode).get(stats.claim.id) ?? [])]
+    .filter(([columnId]) => positions.has(columnId))
+    .sort(([a], [b]) => (positions.get(a) as number) - (positions.get(b) as number));
+  return {
+    id: stats.claim.id,
+    topic: stats.claim.topic,
+    text: stats.claim.text,
+    verdict: stats.claim.verdict.status,
+    contested: stats.contested,
+    origins: { support: origins.support.map(originLabel), opposition: origins.opposition.map(originLabel) },
+    mentions: { support: stats.support, opposition: stats.opposition },
+    articles: stats.coverage,
+    cells: Object.fromEntries(
+      shown.map(([columnId, mentions]) => [
+        columnId,
+        mentions.map((mention) => ({
+          mention: mention.id,
+          article: mention.article,
+          stance: mention.stance,
+          attribution: formatAttribution(model.index, mention.attribution),
+          quotes: mention.spans.map((span) => span.exact),
+        })),
+      ]),
+    ),
+  };
+}
+
+export type MatrixJson = ReturnType<typeof matrixJsonHead> & { claims: ReturnType<typeof matrixJsonClaim>[] };
+
+/**
+ * The JSON export as text, in pieces: the head, then one claim at a time, so that a large export
+ * can be written between frames. The pieces joined are one JSON document of type MatrixJson.
+ */
+export function* matrixJsonChunks(model: MatrixModel, selection: MatrixSelection, url: string): Generator<string> {
+  const head = JSON.stringify(matrixJsonHead(model, selection, url));
+  yield `${head.slice(0, -1)},"claims":[`;
+  const positions = columnPositions(selection);
+  let first = true;
+  for (const stats of selection.claims) {
+    yield `${first ? '' : ','}${JSON.stringify(matrixJsonClaim(model, selection, stats, positions))}`;
+    first = false;
+  }
+  yield ']}';
+}
