@@ -2,21 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCorpusDir } from '../corpus/read-corpus-dir';
+import { storyBundleOf } from '../corpus/story-bundle-of';
 import { createIngestContext, prepareArticle, resolveOutlet, type IngestInput } from './prepare-article';
 
 const corpus = readCorpusDir();
 const seeded = corpus.stories[0]!;
 const context = createIngestContext({
-  story: {
-    story: seeded.story,
-    outlets: corpus.outlets,
-    actors: corpus.actors,
-    articles: seeded.articles.map(({ body: _b, paragraphs: _p, sentences: _s, ...meta }) => meta),
-    claims: seeded.claims,
-    mentions: seeded.mentions,
-    events: seeded.events,
-    passages: seeded.passages,
-  },
+  story: storyBundleOf(corpus),
   bodies: new Map(seeded.articles.map((a) => [a.id, a.body])),
   outlets: corpus.outlets,
   actors: corpus.actors,

@@ -2,26 +2,13 @@ import { useCallback, useState } from 'react';
 import { csvRecord } from '../../../domain/csv';
 import { matrixCsvRecords, matrixJsonChunks } from '../model/matrix-export';
 import type { MatrixModel } from '../model/matrix-model';
+import { downloadBlob } from '../../../lib/download-blob';
 import type { MatrixSelection } from '../model/select-matrix';
 
 /** Work this long, then let the page breathe: a large export never freezes the page. */
 const SLICE_MS = 30;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** Hands a file to the browser's downloads. */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Some browsers read the object URL after click() returns; it is freed once the download surely started.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
 
 /** Gathers text pieces into a Blob in slices of work, yielding to the page in between. */
 async function blobInSlices(pieces: Iterable<string>, type: string, prefix = ''): Promise<Blob> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCorpusDir } from '../../../../server/corpus/read-corpus-dir';
+import { storyBundleOf } from '../../../../server/corpus/story-bundle-of';
 import { parseCsv, toCsv } from '../../../domain/csv';
 import type { StoryBundle } from '../../../domain/schemas';
 import { indexStory } from '../../../domain/story-index';
@@ -12,26 +13,7 @@ const DEAL = 'us-accepts-rafah-for-no-iran-strike';
 const IBTIMES_ARTICLE = '001_2550a2c150cccb37';
 
 function bundledStory(change?: (bundle: StoryBundle) => void): StoryBundle {
-  const corpus = readCorpusDir();
-  const story = corpus.stories[0];
-  if (!story) throw new Error('no bundled story');
-  const bundle: StoryBundle = {
-    story: story.story,
-    outlets: corpus.outlets,
-    actors: corpus.actors,
-    articles: story.articles.map((article) => ({
-      id: article.id,
-      story: article.story,
-      outlet: article.outlet,
-      title: article.title,
-      published: article.published,
-      source: article.source,
-    })),
-    claims: story.claims,
-    mentions: story.mentions,
-    events: story.events,
-    passages: story.passages,
-  };
+  const bundle = storyBundleOf(readCorpusDir());
   change?.(bundle);
   return bundle;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCorpusDir } from '../../../../server/corpus/read-corpus-dir';
+import { storyBundleOf } from '../../../../server/corpus/story-bundle-of';
 import type { StoryBundle } from '../../../domain/schemas';
 import { indexStory } from '../../../domain/story-index';
 import { buildClaimList, stepClaim, storyTopics } from './claim-rows';
@@ -9,18 +10,8 @@ import { passagesByArticle } from './passages-by-article';
 import { resolvePanes } from './resolve-panes';
 
 const corpus = readCorpusDir();
-const story = corpus.stories[0];
-if (!story) throw new Error('no bundled story');
-const bundle: StoryBundle = {
-  story: story.story,
-  outlets: corpus.outlets,
-  actors: corpus.actors,
-  articles: story.articles.map(({ body: _body, paragraphs: _p, sentences: _s, ...meta }) => meta),
-  claims: story.claims,
-  mentions: story.mentions,
-  events: story.events,
-  passages: story.passages,
-};
+const story = corpus.stories[0]!;
+const bundle: StoryBundle = storyBundleOf(corpus);
 const index = indexStory(bundle);
 const [INN, IBT, JPOST, NYT, TOI] = bundle.articles.map((a) => a.id) as [string, string, string, string, string];
 const DEAL = 'us-accepts-rafah-for-no-iran-strike';

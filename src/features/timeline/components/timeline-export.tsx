@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { chartSize, downloadBlob, serializeChartSvg, svgToPng } from '../export/chart-export';
+import { downloadBlob } from '../../../lib/download-blob';
+import { chartSize, serializeChartSvg, svgToPng } from '../export/chart-export';
 import { eventsCsv } from '../model/events-csv';
 import type { TimelineEvent } from '../model/timeline-data';
 

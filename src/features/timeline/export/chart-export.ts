@@ -95,17 +95,3 @@ export async function svgToPng(svgText: string, width: number, height: number, s
     URL.revokeObjectURL(url);
   }
 }
-
-/** Offers `blob` as a download named `filename`. */
-export function downloadBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in some browsers.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
