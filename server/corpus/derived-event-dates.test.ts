@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveRelativeDate } from '../../src/domain/relative-dates';
-import { CorpusError } from './corpus-error';
+import { bundledWithEdit, loadError } from './corpus-test-kit';
 import { loadCorpus, type CorpusSource } from './load-corpus';
 import { BUNDLED_CORPUS_DIR, directorySource } from './read-corpus-dir';
 
@@ -9,29 +9,12 @@ type Row = { id: string; date: Record<string, unknown> };
 
 /** The bundled corpus with the event `id` changed by `edit`. */
 function withEventEdit(id: string, edit: (event: Row) => void): CorpusSource {
-  const real = directorySource(BUNDLED_CORPUS_DIR);
-  return {
-    storyDirs: () => real.storyDirs(),
-    read: (path) => {
-      const text = real.read(path);
-      if (path !== EVENTS || text === undefined) return text;
-      const rows = JSON.parse(text) as Row[];
-      const row = rows.find((r) => r.id === id);
-      if (!row) throw new Error(`no event ${id}`);
-      edit(row);
-      return JSON.stringify(rows);
-    },
-  };
-}
-
-function loadError(source: CorpusSource): CorpusError {
-  try {
-    loadCorpus(source);
-  } catch (error) {
-    if (error instanceof CorpusError) return error;
-    throw error;
-  }
-  throw new Error('the corpus loaded although it should not');
+  return bundledWithEdit(EVENTS, (data) => {
+    const row = (data as Row[]).find((r) => r.id === id);
+    if (!row) throw new Error(`no event ${id}`);
+    edit(row);
+    return data;
+  });
 }
 
 const bundled = loadCorpus(directorySource(BUNDLED_CORPUS_DIR)).stories[0];

@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CorpusError } from './corpus-error';
-import { loadCorpus, type CorpusSource } from './load-corpus';
+import { bundledWithEdit, loadError } from './corpus-test-kit';
 import { BUNDLED_CORPUS_DIR, directorySource } from './read-corpus-dir';
 
 const STORY = 'stories/rafah-scg-2024';
 
-/** The bundled corpus with one file replaced by what `edit` makes of its parsed JSON. */
-function withEdit(file: string, edit: (data: unknown) => unknown): CorpusSource {
-  const real = directorySource(BUNDLED_CORPUS_DIR);
-  return {
-    storyDirs: () => real.storyDirs(),
-    read: (path) => {
-      const text = real.read(path);
-      return path === file && text !== undefined ? JSON.stringify(edit(JSON.parse(text))) : text;
-    },
-  };
-}
-
-function loadError(source: CorpusSource): CorpusError {
-  try {
-    loadCorpus(source);
-  } catch (error) {
-    if (error instanceof CorpusError) return error;
-    throw error;
-  }
-  throw new Error('the corpus loaded although it should not');
-}
+const withEdit = bundledWithEdit;
 
 type Rows = Record<string, unknown>[];
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeUrl, encodeUrl, isCanonical } from './url-codec';
+import { URL_PARAMS } from './url-params';
 import { urlStateSchema, type UrlState } from './url-state-schema';
 import { compareTopics } from './url-text';
 import {
@@ -128,27 +129,8 @@ const pathnameArb = fc.oneof(
     .map((segments) => `/${segments.join('/')}`),
 );
 
-const paramNameArb = fc.constantFrom(
-  'story',
-  'panes',
-  'claim',
-  'event',
-  'article',
-  'topic',
-  'stance',
-  'verdict',
-  'source',
-  'contested',
-  'q',
-  'sort',
-  'cols',
-  'kind',
-  'from',
-  'to',
-  'Q',
-  'x',
-  '',
-);
+// Every real parameter, and names that are not.
+const paramNameArb = fc.constantFrom(...URL_PARAMS.map((param) => param.name), 'Q', 'x', '');
 const paramValueArb = fc.oneof(
   idArb,
   anyTextArb,
