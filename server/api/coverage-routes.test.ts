@@ -213,6 +213,7 @@ describe('reviewing suggestions', () => {
     const claim = claimSchema.parse(await created.json());
     expect(claim.verdict.status).toBe('unreviewed');
     expect((await post(`/api/stories/${STORY}/claims`, { text: claim.text, topic: 'Reported deal' })).status).toBe(409);
+    expect((await post('/api/stories/no-story/claims', { text: 'x', topic: 'y' })).status).toBe(404);
     const sentence = (await (await kit.app.request(`/api/articles/${review.article.id}`)).json()).sentences[1];
     const mention = await post(`/api/stories/${STORY}/mentions`, {
       claim: claim.id,

@@ -137,8 +137,10 @@ export function coverageRoutes(deps: ApiDeps) {
     if ('response' in param) return param.response;
     const body = await readJsonBody(c, addClaimRequestSchema);
     if ('response' in body) return body.response;
-    if (!(await store.getStoryBundle(param.id)))
+    // The story list answers "does it exist" without assembling a whole story.
+    if (!(await store.listStories()).some((story) => story.id === param.id)) {
       return jsonError(c, 404, 'not_found', `no story "${param.id}"`, 'story');
+    }
     const claim: Claim = {
       id: `${slugify(body.data.text, 40)}-${shortHash(`${param.id}|${body.data.text}`).slice(0, 6)}`,
       story: param.id,

@@ -150,6 +150,26 @@ export function prepareArticle(input: IngestInput, context: IngestContext): Inge
   };
 }
 
+/**
+ * The context with a newly stored article in it, so that the next article of a batch is
+ * compared with it too (duplicates, and a new outlet's name recognized).
+ */
+export function withStoredArticle(
+  context: IngestContext,
+  article: Article,
+  fingerprint: string,
+  newOutlet: Outlet | null,
+): IngestContext {
+  const outlets = newOutlet ? [...context.outlets, newOutlet] : context.outlets;
+  return {
+    ...context,
+    fingerprints: new Map(context.fingerprints).set(fingerprint, article.id),
+    bodies: new Map(context.bodies).set(article.id, article.body),
+    outlets,
+    matchNames: newOutlet ? createNameMatcher(context.actors, outlets) : context.matchNames,
+  };
+}
+
 /** What the normalization finds in an article's text, and which sentences may carry which claims. */
 export function analyseArticle(
   article: Article,

@@ -1,5 +1,5 @@
-import type { Article, ArticleMeta, Passage } from '../../src/domain/schemas';
-import type { ArticleReview } from '../../src/domain/schemas';
+import type { Article, ArticleMeta, ArticleReview, Passage } from '../../src/domain/schemas';
+
 import type { ClaimSuggestion } from '../../src/domain/ingest/claim-suggestions';
 import { findSharedPassages } from '../../src/domain/shared-passages';
 import type { Store } from '../store/store';
@@ -7,6 +7,7 @@ import {
   analyseArticle,
   createIngestContext,
   prepareArticle,
+  withStoredArticle,
   type IngestContext,
   type IngestInput,
   type IngestProblem,
@@ -35,18 +36,25 @@ export function reviewSuggestions(
     .sort((a, b) => b.score - a.score || a.range[0] - b.range[0]);
 }
 
-async function loadContext(store: Store, storyId: string, except?: string): Promise<IngestContext | null> {
-  const story = await store.getStoryBundle(storyId);
-  if (!story) return null;
+/** What adding to or reviewing a story starts from, read once: the bundle and the article texts. */
+async function loadStory(store: Store, storyId: string) {
+  const bundle = await store.getStoryBundle(storyId);
+  if (!bundle) return null;
   const [articles, outlets, actors] = await Promise.all([
     store.listStoryArticles(storyId),
     store.listOutlets(),
     store.listActors(),
   ]);
-  const others = articles.filter((a) => a.id !== except);
+  return { bundle, articles, outlets, actors };
+}
+
+type LoadedStory = NonNullable<Awaited<ReturnType<typeof loadStory>>>;
+
+/** The comparison context of a story, leaving out `except` (an article under review is not compared with itself). */
+function contextOf({ bundle, articles, outlets, actors }: LoadedStory, except?: string): IngestContext {
   return createIngestContext({
-    story: { ...story, mentions: story.mentions.filter((m) => m.article !== except) },
-    bodies: new Map(others.map((a) => [a.id, a.body])),
+    story: { ...bundle, mentions: bundle.mentions.filter((m) => m.article !== except) },
+    bodies: new Map(articles.filter((a) => a.id !== except).map((a) => [a.id, a.body])),
     outlets,
     actors,
   });
@@ -59,11 +67,10 @@ async function loadContext(store: Store, storyId: string, except?: string): Prom
  * does not reload the story for every file.
  */
 export async function createStoryIngester(store: Store, storyId: string) {
-  const context = await loadContext(store, storyId);
-  if (!context) return null;
-  const fingerprints = context.fingerprints as Map<string, string>;
-  const bodies = context.bodies as Map<string, string>;
-  const articles = await store.listStoryArticles(storyId);
+  const loaded = await loadStory(store, storyId);
+  if (!loaded) return null;
+  let context = contextOf(loaded);
+  const articles = [...loaded.articles];
 
   let passagesStale = false;
   const currentPassages = () => findSharedPassages(storyId, articles);
@@ -89,9 +96,7 @@ export async function createStoryIngester(store: Store, storyId: string) {
       }
       articles.push(article);
       passagesStale = deferPassages;
-      bodies.set(article.id, article.body);
-      fingerprints.set(result.fingerprint, article.id);
-      if (newOutlet) (context.outlets as unknown[]).push(newOutlet);
+      context = withStoredArticle(context, article, result.fingerprint, newOutlet);
       return {
         ok: true,
         review: {
@@ -116,11 +121,10 @@ export async function createStoryIngester(store: Store, storyId: string) {
 export async function reviewStoredArticle(store: Store, articleId: string): Promise<ArticleReview | null> {
   const article = await store.getArticle(articleId);
   if (!article) return null;
-  const context = await loadContext(store, article.story, article.id);
-  if (!context) return null;
-  const { analysis, suggestions } = analyseArticle(article, 'text', context);
-  const bundle = await store.getStoryBundle(article.story);
-  const mentioned = new Set(bundle?.mentions.filter((m) => m.article === article.id).map((m) => m.claim) ?? []);
+  const loaded = await loadStory(store, article.story);
+  if (!loaded) return null;
+  const { analysis, suggestions } = analyseArticle(article, 'text', contextOf(loaded, article.id));
+  const mentioned = new Set(loaded.bundle.mentions.filter((m) => m.article === article.id).map((m) => m.claim));
   const rejected = await store.listRejectedSuggestions(article.id);
   return {
     article: metaOf(article),

@@ -5,7 +5,7 @@ import type { Corpus } from '../corpus/load-corpus';
 
 const bodies = {
   'art-a': 'Officials met on Monday.\n\nThe two sides agreed to meet again soon, a statement said.',
-  'art-b': 'A report said the two sides agreed to meet again soon.\nOfficials denied any deal.',
+  'art-b': 'Earlier this week, a report said the two sides agreed to meet again soon.\nOfficials denied any deal.',
 };
 
 function span(article: keyof typeof bodies, exact: string) {
@@ -84,7 +84,7 @@ export function fixtureCorpus(): Corpus {
               { kind: 'actor', id: 'officials' },
               { kind: 'outlet', id: 'outlet-two' },
             ],
-            spans: [span('art-b', 'Officials denied any deal.'), span('art-b', 'A report said')],
+            spans: [span('art-b', 'Officials denied any deal.'), span('art-b', 'a report said')],
           },
         ],
         events: [
@@ -96,11 +96,12 @@ export function fixtureCorpus(): Corpus {
             format: 'virtual',
             status: 'held',
             date: {
+              // As the timeline's resolver reads "earlier this week" in art-b (Friday 12 April).
               precision: 'range',
               start: '2024-04-08',
-              end: '2024-04-10',
-              basis: '"on Monday"',
-              derivedFrom: { article: 'art-a', phrase: 'on Monday' },
+              end: '2024-04-11',
+              basis: '"earlier this week" (art-b)',
+              derivedFrom: { article: 'art-b', phrase: 'Earlier this week' },
             },
             participants: ['officials'],
             mentions: ['m-a-meet'],
