@@ -7,6 +7,7 @@ import {
   addMentionRequestSchema,
   canEditVerdicts,
   rejectSuggestionRequestSchema,
+  singleNode,
   unreviewedVerdict,
   type Claim,
   type CoverageChangeEvent,
@@ -113,7 +114,7 @@ export function coverageRoutes(deps: ApiDeps) {
       attribution: attribution ?? [{ kind: 'outlet', id: article.outlet }],
       spans: [{ ...anchorAt(article.body, start, end), article: articleId }],
     };
-    const last = mention.attribution.at(-1);
+    const last = singleNode(mention.attribution.at(-1));
     if (last?.kind !== 'outlet' || last.id !== article.outlet) {
       return refuse(
         c,

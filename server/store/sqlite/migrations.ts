@@ -156,4 +156,16 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (article, claim, sentence_start)
   );
   `,
+  // What the curated data says about its own basis: research notes, article provenance and page
+  // furniture, a mention's support and basis, an event date's record and related events.
+  // JSON or NULL when absent, so a stored item reads back exactly as it was given.
+  `
+  ALTER TABLE stories ADD COLUMN notes TEXT;
+  ALTER TABLE articles ADD COLUMN provenance TEXT;
+  ALTER TABLE articles ADD COLUMN furniture TEXT;
+  ALTER TABLE mentions ADD COLUMN support TEXT;
+  ALTER TABLE mentions ADD COLUMN basis TEXT;
+  ALTER TABLE events ADD COLUMN date_record TEXT;
+  ALTER TABLE events ADD COLUMN related TEXT;
+  `,
 ];

@@ -1,7 +1,11 @@
 import {
   actorKindSchema,
-  attributionNodeSchema,
+  attributionStepSchema,
   auditEntrySchema,
+  furnitureSchema,
+  mentionBasisSchema,
+  researchNoteSchema,
+  supportSchema,
   evidenceRefSchema,
   charRangeSchema,
   datePrecisionSchema,
@@ -44,7 +48,20 @@ const jsonArray = <T extends z.core.SomeType>(item: T) =>
   z.string().transform((text) => z.array(item).parse(JSON.parse(text)));
 const rangesFromJson = jsonArray(charRangeSchema);
 const idsFromJson = jsonArray(z.string());
-const chainFromJson = jsonArray(attributionNodeSchema);
+const chainFromJson = jsonArray(attributionStepSchema);
+const notesFromJson = jsonArray(researchNoteSchema);
+const furnitureFromJson = jsonArray(furnitureSchema);
+const relatedFromJson = jsonArray(z.object({ event: z.string(), note: z.string() }));
+const basisFromJson = z.string().transform((text) => mentionBasisSchema.parse(JSON.parse(text)));
+
+/** An optional field as a nullable column: JSON when present, NULL when absent. */
+const jsonOrNull = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+/** The column back as the optional field: absent, not null, when the column is NULL. */
+const optionalFrom = <T>(value: unknown, parse: (text: unknown) => T): T | undefined =>
+  value === null || value === undefined ? undefined : parse(value);
+/** Only the fields that are present, so that absent optional fields stay absent. */
+const present = <T extends Record<string, unknown>>(fields: T): Partial<T> =>
+  Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
 const spansFromJson = jsonArray(
   z.object({
     article: z.string(),
@@ -141,9 +158,10 @@ export function createSqliteStore(path: string): Store & { db: SqliteDatabase } 
         (SELECT count(*) FROM mentions WHERE story = s.id) AS mentions,
         (SELECT count(*) FROM events WHERE story = s.id) AS events
       FROM stories s ORDER BY s.rowid`),
-    story: db.prepare('SELECT id, title, summary FROM stories WHERE id = ?'),
+    story: db.prepare('SELECT id, title, summary, notes FROM stories WHERE id = ?'),
     articleMetas: db.prepare(
-      `SELECT id, story, outlet, title, published_date, published_basis, source_file, source_url
+      `SELECT id, story, outlet, title, published_date, published_basis, source_file, source_url,
+         provenance, furniture
        FROM articles WHERE story = ? ORDER BY rowid`,
     ),
     article: db.prepare('SELECT * FROM articles WHERE id = ?'),
@@ -160,27 +178,29 @@ export function createSqliteStore(path: string): Store & { db: SqliteDatabase } 
     insertActor: db.prepare(
       'INSERT OR IGNORE INTO actors (id, name, kind, description) VALUES (@id, @name, @kind, @description)',
     ),
-    insertStory: db.prepare('INSERT OR IGNORE INTO stories (id, title, summary) VALUES (@id, @title, @summary)'),
+    insertStory: db.prepare(
+      'INSERT OR IGNORE INTO stories (id, title, summary, notes) VALUES (@id, @title, @summary, @notes)',
+    ),
     insertArticle: db.prepare(`
       INSERT OR IGNORE INTO articles (id, story, outlet, title, published_date, published_basis,
-        source_file, source_url, body, paragraphs, sentences)
+        source_file, source_url, body, paragraphs, sentences, provenance, furniture)
       VALUES (@id, @story, @outlet, @title, @publishedDate, @publishedBasis, @sourceFile, @sourceUrl,
-        @body, @paragraphs, @sentences)`),
+        @body, @paragraphs, @sentences, @provenance, @furniture)`),
     insertClaim: db.prepare(`
       INSERT OR IGNORE INTO claims (id, story, text, topic, verdict_status, verdict_note, verdict_evidence,
         verdict_editor, verdict_at, verdict_version)
       VALUES (@id, @story, @text, @topic, @status, @note, @evidence, @editor, @at, @version)`),
     insertMention: db.prepare(`
-      INSERT OR IGNORE INTO mentions (id, story, claim, article, stance, attribution)
-      VALUES (@id, @story, @claim, @article, @stance, @attribution)`),
+      INSERT OR IGNORE INTO mentions (id, story, claim, article, stance, attribution, support, basis)
+      VALUES (@id, @story, @claim, @article, @stance, @attribution, @support, @basis)`),
     insertSpan: db.prepare(`
       INSERT INTO spans (mention, ordinal, story, article, start, end, exact, prefix, suffix)
       VALUES (@mention, @ordinal, @story, @article, @start, @end, @exact, @prefix, @suffix)`),
     insertEvent: db.prepare(`
       INSERT OR IGNORE INTO events (id, story, title, kind, format, status, date_precision, date_start,
-        date_end, date_basis, date_derived_from, participants, mentions)
+        date_end, date_basis, date_derived_from, participants, mentions, date_record, related)
       VALUES (@id, @story, @title, @kind, @format, @status, @precision, @start, @end, @basis,
-        @derivedFrom, @participants, @mentions)`),
+        @derivedFrom, @participants, @mentions, @record, @related)`),
     deletePassages: db.prepare('DELETE FROM passages WHERE story = ?'),
     allOutlets: db.prepare('SELECT * FROM outlets ORDER BY rowid'),
     storyArticles: db.prepare('SELECT * FROM articles WHERE story = ? ORDER BY rowid'),
@@ -241,6 +261,10 @@ export function createSqliteStore(path: string): Store & { db: SqliteDatabase } 
     title: str(row, 'title'),
     published: { date: str(row, 'published_date'), basis: str(row, 'published_basis') },
     source: { file: strOrNull(row, 'source_file'), url: strOrNull(row, 'source_url') },
+    ...present({
+      provenance: optionalFrom(row.provenance, String),
+      furniture: optionalFrom(row.furniture, (text) => furnitureFromJson.parse(text)),
+    }),
   });
 
   const insertArticleRow = (a: Article) =>
@@ -256,6 +280,8 @@ export function createSqliteStore(path: string): Store & { db: SqliteDatabase } 
       body: a.body,
       paragraphs: JSON.stringify(a.paragraphs),
       sentences: JSON.stringify(a.sentences),
+      provenance: a.provenance ?? null,
+      furniture: jsonOrNull(a.furniture),
     }).changes;
   const insertClaimRow = (c: Claim) =>
     statements.insertClaim.run({
@@ -275,6 +301,8 @@ export function createSqliteStore(path: string): Store & { db: SqliteDatabase } 
       article: m.article,
       stance: m.stance,
       attribution: JSON.stringify(m.attribution),
+      support: m.support ?? null,
+      basis: jsonOrNull(m.basis),
     }).changes;
     if (inserted === 0) return 0;
     m.spans.forEach((span, ordinal) => statements.insertSpan.run({ ...span, mention: m.id, ordinal, story: storyId }));
@@ -290,7 +318,12 @@ export function createSqliteStore(path: string): Store & { db: SqliteDatabase } 
     for (const outlet of corpus.outlets) insertOutletRow(outlet);
     for (const actor of corpus.actors) statements.insertActor.run(actor);
     for (const { story, articles, claims, mentions, events, passages } of corpus.stories) {
-      report.stories += statements.insertStory.run(story).changes;
+      report.stories += statements.insertStory.run({
+        id: story.id,
+        title: story.title,
+        summary: story.summary,
+        notes: jsonOrNull(story.notes),
+      }).changes;
       for (const a of articles) report.articles += insertArticleRow(a);
       for (const c of claims) report.claims += insertClaimRow(c);
       for (const m of mentions) report.mentions += insertMentionRows(m, story.id);
@@ -304,8 +337,10 @@ export function createSqliteStore(path: string): Store & { db: SqliteDatabase } 
           status: e.status,
           ...e.date,
           derivedFrom: e.date.derivedFrom ? JSON.stringify(e.date.derivedFrom) : null,
+          record: e.date.record ?? null,
           participants: JSON.stringify(e.participants),
           mentions: JSON.stringify(e.mentions),
+          related: jsonOrNull(e.related),
         }).changes;
       }
       for (const p of passages) insertPassageRow(p);
@@ -408,6 +443,10 @@ export function createSqliteStore(path: string): Store & { db: SqliteDatabase } 
           stance: stanceSchema.parse(row.stance),
           attribution: chainFromJson.parse(row.attribution),
           spans: spansByMention.get(str(row, 'id')) ?? [],
+          ...present({
+            support: optionalFrom(row.support, (value) => supportSchema.parse(value)),
+            basis: optionalFrom(row.basis, (text) => basisFromJson.parse(text)),
+          }),
         }));
         const events: StoryEvent[] = (statements.events.all(storyId) as Row[]).map((row) => ({
           id: str(row, 'id'),
@@ -422,13 +461,20 @@ export function createSqliteStore(path: string): Store & { db: SqliteDatabase } 
             end: str(row, 'date_end'),
             basis: str(row, 'date_basis'),
             derivedFrom: row.date_derived_from === null ? null : derivedFromJson.parse(row.date_derived_from),
+            ...present({ record: optionalFrom(row.date_record, String) }),
           },
           participants: idsFromJson.parse(row.participants),
           mentions: idsFromJson.parse(row.mentions),
+          ...present({ related: optionalFrom(row.related, (text) => relatedFromJson.parse(text)) }),
         }));
         const refs = referencedBy(articles, mentions, events);
         return {
-          story: { id: str(storyRow, 'id'), title: str(storyRow, 'title'), summary: str(storyRow, 'summary') },
+          story: {
+            id: str(storyRow, 'id'),
+            title: str(storyRow, 'title'),
+            summary: str(storyRow, 'summary'),
+            ...present({ notes: optionalFrom(storyRow.notes, (text) => notesFromJson.parse(text)) }),
+          },
           outlets: (statements.outlets.all() as Row[]).filter((row) => refs.outlets.has(str(row, 'id'))).map(toOutlet),
           actors: (statements.actors.all() as Row[]).filter((row) => refs.actors.has(str(row, 'id'))).map(toActor),
           articles,
