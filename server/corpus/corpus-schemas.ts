@@ -31,7 +31,7 @@ export const corpusArticleSchema = z.extend(z.omit(articleMetaSchema, { story: t
 });
 export const corpusArticlesSchema = z.array(corpusArticleSchema);
 
-export const corpusClaimsSchema = z.array(z.pick(claimSchema, { id: true, text: true, topic: true }));
+export const corpusClaimsSchema = z.array(z.pick(claimSchema, { id: true, text: true, topic: true, basis: true }));
 
 export const corpusMentionsSchema = z.array(
   z

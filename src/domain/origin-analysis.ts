@@ -321,6 +321,15 @@ function uniqueByKey(nodes: readonly ResolvedNode[]): ResolvedNode[] {
   return [...seen.values()];
 }
 
+/**
+ * How an origin is named: the circle of outlets ("A ⇄ B"), or its voices ("US State Department
+ * and The Pentagon" for a joint statement, and for a voice that also spoke alone).
+ */
+export function originName(group: OriginGroup): string {
+  if (group.circular) return group.members.map((member) => member.name).join(' ⇄ ');
+  return jointly.format(group.voices.map((voice) => voice.name));
+}
+
 /** Just the numbers of independent origins of an analysis. */
 export function countOrigins(origins: ClaimOrigins): Record<OriginSide, number> {
   return { support: origins.support.length, opposition: origins.opposition.length };

@@ -7,6 +7,7 @@ import {
   type Claim,
   type Mention,
   type Outlet,
+  type ResearchNote,
   type StoryBundle,
 } from './schemas';
 
@@ -19,6 +20,8 @@ export type StoryIndex = {
   mentionsByClaim: Map<string, Mention[]>;
   mentionsByArticle: Map<string, Mention[]>;
   mentions: Map<string, Mention>;
+  /** The story's research notes, which dates, chains and article metadata cite by id. */
+  notes: Map<string, ResearchNote>;
 };
 
 export function indexStory(bundle: StoryBundle): StoryIndex {
@@ -36,6 +39,7 @@ export function indexStory(bundle: StoryBundle): StoryIndex {
     mentions: byId(bundle.mentions),
     mentionsByClaim,
     mentionsByArticle,
+    notes: byId(bundle.story.notes ?? []),
   };
 }
 

@@ -161,6 +161,7 @@ export const MIGRATIONS: readonly string[] = [
   // JSON or NULL when absent, so a stored item reads back exactly as it was given.
   `
   ALTER TABLE stories ADD COLUMN notes TEXT;
+  ALTER TABLE claims ADD COLUMN basis TEXT;
   ALTER TABLE articles ADD COLUMN provenance TEXT;
   ALTER TABLE articles ADD COLUMN furniture TEXT;
   ALTER TABLE mentions ADD COLUMN support TEXT;

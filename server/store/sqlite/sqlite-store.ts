@@ -98,6 +98,7 @@ function toClaim(row: Row): Claim {
       at: strOrNull(row, 'verdict_at'),
       version: num(row, 'verdict_version'),
     },
+    ...present({ basis: optionalFrom(row.basis, String) }),
   };
 }
 
@@ -188,8 +189,8 @@ export function createSqliteStore(path: string): Store & { db: SqliteDatabase } 
         @body, @paragraphs, @sentences, @provenance, @furniture)`),
     insertClaim: db.prepare(`
       INSERT OR IGNORE INTO claims (id, story, text, topic, verdict_status, verdict_note, verdict_evidence,
-        verdict_editor, verdict_at, verdict_version)
-      VALUES (@id, @story, @text, @topic, @status, @note, @evidence, @editor, @at, @version)`),
+        verdict_editor, verdict_at, verdict_version, basis)
+      VALUES (@id, @story, @text, @topic, @status, @note, @evidence, @editor, @at, @version, @basis)`),
     insertMention: db.prepare(`
       INSERT OR IGNORE INTO mentions (id, story, claim, article, stance, attribution, support, basis)
       VALUES (@id, @story, @claim, @article, @stance, @attribution, @support, @basis)`),
@@ -291,6 +292,7 @@ export function createSqliteStore(path: string): Store & { db: SqliteDatabase } 
       topic: c.topic,
       ...c.verdict,
       evidence: JSON.stringify(c.verdict.evidence ?? []),
+      basis: c.basis ?? null,
     }).changes;
   /** The mention and its spans, or nothing when the id exists. */
   const insertMentionRows = (m: Mention, storyId: string) => {

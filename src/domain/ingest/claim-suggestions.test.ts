@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readCorpusDir } from '../../../server/corpus/read-corpus-dir';
 import { suggestClaims, type ClaimQuery } from './claim-suggestions';
+import type { Article } from '../schemas';
+
+/** The sentences of the text itself: page furniture (captions, pull-quotes) is never a candidate. */
+const textSentences = (article: Article) =>
+  article.sentences.filter(([start, end]) => !article.furniture?.some((f) => start < f.end && f.start < end));
 
 const corpus = readCorpusDir();
 const story = corpus.stories.find((s) => s.story.id === 'rafah-scg-2024')!;
@@ -15,7 +20,7 @@ function leaveOneOut() {
   const misses: string[] = [];
   for (const article of story.articles) {
     const others = story.articles.filter((a) => a.id !== article.id);
-    const background = others.flatMap((a) => a.sentences.map(([s, e]) => a.body.slice(s, e)));
+    const background = others.flatMap((a) => textSentences(a).map(([s, e]) => a.body.slice(s, e)));
     const claims: ClaimQuery[] = story.claims.map((claim) => ({
       id: claim.id,
       text: claim.text,
@@ -23,7 +28,7 @@ function leaveOneOut() {
         .filter((m) => m.claim === claim.id && m.article !== article.id)
         .flatMap((m) => m.spans.map((span) => span.exact)),
     }));
-    const suggestions = suggestClaims(article.body, article.sentences, claims, background, { minScore: 0 });
+    const suggestions = suggestClaims(article.body, textSentences(article), claims, background, { minScore: 0 });
     const byClaim = new Map(claims.map((c, i) => [c.id, suggestions[i] ?? []]));
     for (const mention of story.mentions.filter((m) => m.article === article.id)) {
       total += 1;
