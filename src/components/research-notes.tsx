@@ -1,4 +1,5 @@
 import type { StoryIndex } from '../domain/story-index';
+import './research-notes.css';
 
 type ResearchNotesProps = {
   ids: readonly string[] | undefined;
