@@ -1,4 +1,4 @@
-import { stepSources, type ArticleMeta, type Mention, type StoryEvent } from '../../src/domain/schemas';
+import { stepSources, type ArticleMeta, type Mention, type StoryEvent } from '@/domain/schemas';
 
 /** The outlets and actors a story's bundle must carry: those its articles, chains and events name. */
 export function referencedBy(

@@ -1,19 +1,19 @@
-import { stepSources, type AttributionStep } from '../domain/schemas';
-import { stepName, type StoryIndex } from '../domain/story-index';
+import { stepSources, type AttributionStep } from '@/domain/schemas';
+import { formatAttribution, stepName, type StoryIndex } from '@/domain/story-index';
 
 /**
  * A chain as a reader says it: "Egyptian sources → Al-Araby Al-Jadeed → Israel National News",
- * with a step of co-sources named together and marked as one joint statement.
+ * one line of text; a step of co-sources is named together and then said to be one statement.
  */
 export function AttributionChain({ chain, index }: { chain: readonly AttributionStep[]; index: StoryIndex }) {
+  const joint = chain.filter((step) => stepSources(step).length > 1);
   return (
     <>
-      {chain.map((step, i) => (
-        <span key={i} className="chain__step">
-          {i > 0 ? <span aria-hidden="true"> → </span> : null}
-          {i > 0 ? <span className="visually-hidden"> to </span> : null}
-          {stepName(index, step)}
-          {stepSources(step).length > 1 ? <span className="chain__joint"> (jointly)</span> : null}
+      <span className="chain">{formatAttribution(index, chain)}</span>
+      {joint.map((step, i) => (
+        <span key={i} className="chain__joint">
+          {' '}
+          ({stepName(index, step)} made one statement together)
         </span>
       ))}
     </>

@@ -1,4 +1,4 @@
-import type { StoryIndex } from '../domain/story-index';
+import type { StoryIndex } from '@/domain/story-index';
 import './research-notes.css';
 
 type ResearchNotesProps = {

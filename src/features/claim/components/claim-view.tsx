@@ -1,15 +1,15 @@
-import { PublishedDate } from '../../../components/published-date';
-import { QueryStatus } from '../../../components/query-status';
-import { StanceBadge } from '../../../components/stance-badge';
-import { AttributionChain } from '../../../components/attribution-chain';
-import { OriginTree } from '../../../components/origin-tree';
-import { ResearchNotes } from '../../../components/research-notes';
-import { mentionOptionsFor } from '../../../components/verdict-editor/mention-options';
-import { VerdictEditor } from '../../../components/verdict-editor/verdict-editor';
-import { isContested } from '../../../domain/stance-rules';
-import { Link } from '../../../lib/router/link';
-import { useStoryData } from '../../../lib/story/use-story-data';
-import { hrefFor, useUrlState } from '../../../lib/url-state/use-url-state';
+import { PublishedDate } from '@/components/published-date';
+import { QueryStatus } from '@/components/query-status';
+import { StanceBadge } from '@/components/stance-badge';
+import { AttributionChain } from '@/components/attribution-chain';
+import { OriginTree } from '@/components/origin-tree';
+import { ResearchNotes } from '@/components/research-notes';
+import { mentionOptionsFor } from '@/components/verdict-editor/mention-options';
+import { VerdictEditor } from '@/components/verdict-editor/verdict-editor';
+import { isContested } from '@/domain/stance-rules';
+import { Link } from '@/lib/router/link';
+import { useStoryData } from '@/lib/story/use-story-data';
+import { hrefFor, useUrlState } from '@/lib/url-state/use-url-state';
 import { VerdictHistory } from './verdict-history';
 import './claim.css';
 

@@ -1,7 +1,7 @@
 import { memo, type ReactNode } from 'react';
-import type { ParagraphLayout, Segment } from '../../../domain/evidence-layout';
-import { STANCE_GLYPHS } from '../../../components/stance-badge';
-import type { Furniture } from '../../../domain/schemas';
+import type { ParagraphLayout, Segment } from '@/domain/evidence-layout';
+import { STANCE_GLYPHS } from '@/components/stance-badge';
+import type { Furniture } from '@/domain/schemas';
 import type { EvidenceMark, PaneMark } from '../model/pane-marks';
 
 const FURNITURE_LABELS: Record<Furniture['kind'], string> = {
