@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import {
   canEditVerdicts,
+  VERDICT_STATUSES,
   MAX_VERDICT_NOTE_LENGTH,
   type Claim,
   type Verdict,
@@ -13,7 +14,7 @@ import { EvidenceFields, type MentionOption } from './evidence-fields';
 import type { MentionLabels } from './evidence-list';
 import { staleClaimOf, useSaveVerdict } from './use-save-verdict';
 import { VerdictConflict } from './verdict-conflict';
-import { contentOf, sameContent, VERDICT_GLYPHS, VERDICT_LABELS, VERDICT_STATUSES } from './verdict-content';
+import { contentOf, sameContent, VERDICT_GLYPHS, VERDICT_LABELS } from './verdict-content';
 import { VerdictSummary } from './verdict-summary';
 import './verdict-editor.css';
 
