@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { shortHash, slugify } from '../../src/domain/ingest/article-id';
+import { shortHash, slugify } from '@/domain/ingest/article-id';
 import {
   addArticleRequestSchema,
   addClaimRequestSchema,
@@ -9,8 +9,8 @@ import {
   type Claim,
   type CoverageChangeEvent,
   type Mention,
-} from '../../src/domain/schemas';
-import { anchorAt } from '../../src/domain/span-anchoring';
+} from '@/domain/schemas';
+import { anchorAt } from '@/domain/span-anchoring';
 import { createStoryIngester, reviewStoredArticle } from '../ingest/story-ingester';
 import type { ApiDeps, ApiEnv } from './api-context';
 import { jsonError } from './api-errors';

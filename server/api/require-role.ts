@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import { canEditVerdicts, type Role, type SessionUser } from '../../src/domain/schemas';
+import { canEditVerdicts, type Role, type SessionUser } from '@/domain/schemas';
 import type { ApiDeps, ApiEnv } from './api-context';
 import { refuseChange } from './security-log';
 

@@ -1,8 +1,14 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { SessionUser } from '@/domain/schemas';
 import type { SecurityEventKind } from '../store/store';
 import type { ApiDeps, ApiEnv } from './api-context';
 import { jsonError } from './api-errors';
+
+/** Who a request came from, as far as its session says; any route's context will do. */
+function signedInName(c: { get(key: 'user'): SessionUser | null }): string | null {
+  return c.get('user')?.username ?? null;
+}
 
 /** Appends to the security log who did what from where; logging never fails the request. */
 export async function logSecurity<E extends ApiEnv>(
@@ -10,7 +16,7 @@ export async function logSecurity<E extends ApiEnv>(
   c: Context<E>,
   kind: SecurityEventKind,
   detail: string,
-  username: string | null = c.get('user')?.username ?? null,
+  username: string | null = signedInName(c),
 ) {
   try {
     await deps.store.logSecurityEvent({

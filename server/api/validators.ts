@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import { validator } from 'hono/validator';
 import type * as z from 'zod/mini';
-import { idSchema } from '../../src/domain/schemas';
+import { idSchema } from '@/domain/schemas';
 import type { ApiContext, ApiEnv } from './api-context';
 import { jsonError } from './api-errors';
 

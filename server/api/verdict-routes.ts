@@ -1,10 +1,5 @@
 import { Hono } from 'hono';
-import {
-  verdictPatchSchema,
-  type EvidenceRef,
-  type VerdictChangeEvent,
-  type VerdictContent,
-} from '../../src/domain/schemas';
+import { verdictPatchSchema, type EvidenceRef, type VerdictChangeEvent, type VerdictContent } from '@/domain/schemas';
 import { verdictContentOf } from '../store/store';
 import type { ApiDeps, ApiEnv } from './api-context';
 import { jsonError } from './api-errors';

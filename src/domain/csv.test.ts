@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readCsv } from '../test/read-csv';
+import { readCsv } from '@/test/read-csv';
 import { csvField, csvRecord, neutralizeFormula, toCsv } from './csv';
 
 describe('CSV fields', () => {

@@ -7,9 +7,9 @@ import {
   type Claim,
   type Verdict,
   type VerdictContent,
-} from '../../domain/schemas';
-import { ApiError } from '../../lib/api/api-error';
-import { sessionQueries } from '../../lib/api/session-queries';
+} from '@/domain/schemas';
+import { ApiError } from '@/lib/api/api-error';
+import { sessionQueries } from '@/lib/api/session-queries';
 import { EvidenceFields, type MentionOption } from './evidence-fields';
 import type { MentionLabels } from './evidence-list';
 import { staleClaimOf, useSaveVerdict } from './use-save-verdict';

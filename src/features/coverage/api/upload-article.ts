@@ -1,5 +1,5 @@
-import { articleReviewSchema, type AddArticleRequest, type ArticleReview } from '../../../domain/schemas';
-import { readAnswer, unreachable } from '../../../lib/api/request-core';
+import { articleReviewSchema, type AddArticleRequest, type ArticleReview } from '@/domain/schemas';
+import { readAnswer, unreachable } from '@/lib/api/request-core';
 
 export type UploadProgress = { phase: 'sending'; fraction: number } | { phase: 'analysing' };
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readCorpusDir } from '../../../../server/corpus/read-corpus-dir';
 import { storyBundleOf } from '../../../../server/corpus/story-bundle-of';
-import { toCsv } from '../../../domain/csv';
-import { readCsv } from '../../../test/read-csv';
-import type { StoryBundle } from '../../../domain/schemas';
-import { indexStory } from '../../../domain/story-index';
-import { DEFAULT_URL_STATE, type UrlState } from '../../../domain/url-state';
+import { toCsv } from '@/domain/csv';
+import { readCsv } from '@/test/read-csv';
+import type { StoryBundle } from '@/domain/schemas';
+import { indexStory } from '@/domain/story-index';
+import { DEFAULT_URL_STATE, type UrlState } from '@/domain/url-state';
 import { cellText, matrixCsvRecords, matrixJsonChunks, type MatrixJson } from './matrix-export';
 import { cellStances, matrixModelFor } from './matrix-model';
 import { filtersKey, selectMatrix, type MatrixFilters } from './select-matrix';

@@ -1,6 +1,6 @@
-import type { UrlState } from '../../../domain/url-state';
+import type { UrlState } from '@/domain/url-state';
 import { type ClaimStats, type MatrixColumn, type MatrixModel } from './matrix-model';
-import { searchMatcher } from '../../../domain/claim-search';
+import { searchMatcher } from '@/domain/claim-search';
 
 /** The URL fields the matrix reads. */
 export type MatrixFilters = Pick<

@@ -1,11 +1,11 @@
 import { memo, useMemo, useState } from 'react';
-import { PublishedDate } from '../../../components/published-date';
-import type { ArticleMeta } from '../../../domain/schemas';
-import type { StoryIndex } from '../../../domain/story-index';
+import { PublishedDate } from '@/components/published-date';
+import type { ArticleMeta } from '@/domain/schemas';
+import type { StoryIndex } from '@/domain/story-index';
 import { MAX_PANES } from '../model/resolve-panes';
 import { VirtualList } from './virtual-list';
-import { searchMatcher, searchTerms } from '../../../domain/claim-search';
-import { foldText } from '../../../domain/text-folding';
+import { searchMatcher, searchTerms } from '@/domain/claim-search';
+import { foldText } from '@/domain/text-folding';
 
 const articleKey = (article: ArticleMeta) => article.id;
 

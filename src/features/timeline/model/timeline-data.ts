@@ -1,5 +1,5 @@
-import { dayNumber } from '../../../domain/calendar-days';
-import { resolveRelativeDate } from '../../../domain/relative-dates';
+import { dayNumber } from '@/domain/calendar-days';
+import { resolveRelativeDate } from '@/domain/relative-dates';
 import {
   EVENT_KINDS,
   type ArticleMeta,
@@ -7,8 +7,8 @@ import {
   type Mention,
   type StoryBundle,
   type StoryEvent,
-} from '../../../domain/schemas';
-import type { StoryIndex } from '../../../domain/story-index';
+} from '@/domain/schemas';
+import type { StoryIndex } from '@/domain/story-index';
 import { articleSays, saidStatusOf, type SaidStatus } from './mention-status';
 
 export type MentionReport = {
