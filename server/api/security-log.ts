@@ -1,14 +1,14 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { SessionUser } from '@/domain/schemas';
 import type { SecurityEventKind } from '../store/store';
 import type { ApiDeps, ApiEnv } from './api-context';
 import { jsonError } from './api-errors';
 
-/** Who a request came from, as far as its session says; any route's context will do. */
-function signedInName(c: { get(key: 'user'): SessionUser | null }): string | null {
-  return c.get('user')?.username ?? null;
-}
+/** Read through the base environment: on a generic context Hono types the variable as `any`. */
+const signedInName = <E extends ApiEnv>(c: Context<E>): string | null => {
+  const user: ApiEnv['Variables']['user'] = c.get<'user'>('user');
+  return user?.username ?? null;
+};
 
 /** Appends to the security log who did what from where; logging never fails the request. */
 export async function logSecurity<E extends ApiEnv>(

@@ -51,7 +51,8 @@ describe('the bundled corpus', () => {
 
   it('keeps every article body exactly as received, byte for byte', () => {
     for (const article of bundledStory().articles) {
-      const file = join(BUNDLED_CORPUS_DIR, 'stories', STORY_ID, 'articles', article.source.file ?? '(none)');
+      if (!article.source.file) throw new Error(`${article.id} names no source file`);
+      const file = join(BUNDLED_CORPUS_DIR, 'stories', STORY_ID, 'articles', article.source.file);
       expect(article.body === readFileSync(file, 'utf8'), article.id).toBe(true);
       expect(article.sentences.length, article.id).toBeGreaterThan(5);
     }
