@@ -10,6 +10,8 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          // One throwaway PostgreSQL server for the run; each store test isolates itself in a schema.
+          globalSetup: ['server/store/postgres-global-setup.ts'],
           include: [
             'src/domain/**/*.test.ts',
             'server/**/*.test.ts',

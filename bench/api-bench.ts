@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
 import { createApp } from '../server/api/create-api';
-import { createSqliteStore } from '../server/store/sqlite/sqlite-store';
+import { openSqliteStore } from '../server/store/sql/sql-store';
 import { LARGE_STORY_ID } from './large-story/generate-large-story';
 import { count, median, ms, ratio } from './bench-format';
 import type { BenchModule } from './bench-types';
@@ -21,7 +21,7 @@ type Sample = { ms: number; bytes: number; body: Buffer };
 export const apiBench: BenchModule = {
   name: 'api',
   async run(context) {
-    const store = createSqliteStore(await context.largeStoryDb());
+    const store = await openSqliteStore(await context.largeStoryDb());
     const app = createApp(store);
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
       const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
