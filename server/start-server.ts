@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { ApiOptions } from './api/api-context';
-import { createChangeFeed } from './api/change-feed';
+import { createSharedChangeFeed } from './api/shared-change-feed';
 import type { Corpus } from './corpus/load-corpus';
 import { createServerApp } from './http/create-server-app';
 import type { SeedReport } from './store/store';
@@ -35,7 +35,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const store = await openStore({ databasePath: options.databasePath, databaseUrl: options.databaseUrl ?? null });
   const seeded = await store.seed(options.corpus);
   const accounts = (await store.listAccounts()).length;
-  const changes = createChangeFeed();
+  const changes = await createSharedChangeFeed(store);
   const app = createServerApp(store, options.distDir, {
     clientAddress: clientAddressOf(options.trustedProxies ?? 0),
     ...options.api,

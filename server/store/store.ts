@@ -172,10 +172,22 @@ export interface SecurityLogStore {
 }
 
 /**
+ * Accepted changes passed between the processes sharing a database, for their live updates.
+ * Only a server database has notifications: on SQLite, `listenForChanges` answers null and
+ * each process's change feed stays its own.
+ */
+export interface ChangeLogStore {
+  /** Records a change and notifies every listening process when the transaction commits. */
+  appendChange(payload: string, at: number): Promise<void>;
+  /** Calls `onChange` with each change any process appends, in commit order; resolves to the stop function. */
+  listenForChanges(onChange: (payload: string) => void): Promise<(() => Promise<void>) | null>;
+}
+
+/**
  * Where Parallax keeps its data: SQLite in one file by default, or a PostgreSQL server that
  * several processes share. Asynchronous so that either can stand behind it.
  */
-export interface Store extends StoryStore, VerdictStore, AccountStore, SecurityLogStore {
+export interface Store extends StoryStore, VerdictStore, AccountStore, SecurityLogStore, ChangeLogStore {
   readonly engine: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { inject } from 'vitest';
 import { openPostgresStore, openSqliteStore, type SqlStore } from './sql/sql-store';
 
@@ -31,4 +32,33 @@ export async function testPostgresStore(schema = freshSchemaName()): Promise<Sql
 /** An empty store on either engine: SQLite in memory, or PostgreSQL in a fresh schema. */
 export function testStore(engine: StoreEngineName = 'sqlite'): Promise<SqlStore> {
   return engine === 'sqlite' ? openSqliteStore(':memory:') : testPostgresStore();
+}
+
+/**
+ * A new, empty database on the shared test server, for tests that run whole server
+ * processes against it (they use the default schema). `drop` removes it.
+ */
+export async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const admin = new pg.Client({ connectionString: testPostgresUrl() });
+  await admin.connect();
+  const name = freshSchemaName();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(testPostgresUrl());
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: testPostgresUrl() });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
 }

@@ -24,6 +24,15 @@ export type Database = {
   security_log_prunes: SecurityLogPrunesTable;
   sign_in_throttle: SignInThrottleTable;
   suggestion_rejections: SuggestionRejectionsTable;
+  change_log: ChangeLogTable;
+};
+
+export type ChangeLogTable = {
+  id: Generated<number>;
+  /** Milliseconds since the epoch; rows older than a few minutes are removed. */
+  at: number;
+  /** The change as JSON, as the change stream sends it. */
+  payload: string;
 };
 
 /**

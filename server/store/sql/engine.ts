@@ -29,9 +29,21 @@ export type SqlEngine = {
   db: Kysely<Tables>;
   /** The better-sqlite3 handle, for SQLite's own tools (pragmas, online backup); null on PostgreSQL. */
   sqlite: Database.Database | null;
+  /** PostgreSQL's LISTEN/NOTIFY, for changes other processes make; null on SQLite. */
+  notifications: Notifications | null;
   /** Resolves once the schema is current; rejects when the database cannot be used. */
   ready: Promise<void>;
   close(): Promise<void>;
+};
+
+export type Notifications = {
+  /** The channel of this database (and schema). */
+  channel: string;
+  /**
+   * Listens on the channel on a connection of its own, reconnecting when it drops; resolves,
+   * once listening, to the function that stops.
+   */
+  listen(onNotify: (payload: string) => Promise<void>): Promise<() => Promise<void>>;
 };
 
 /**
@@ -81,7 +93,7 @@ export function openSqliteEngine(path: string): SqlEngine {
     adoptLegacySqliteSchema(sqlite);
     await runMigrations(db, undefined);
   })();
-  return engine('sqlite', db, sqlite, ready);
+  return engine('sqlite', db, sqlite, null, ready);
 }
 
 export type PostgresOptions = {
@@ -113,13 +125,59 @@ export function openPostgresEngine(url: string, options: PostgresOptions = {}): 
     if (schema !== 'public') await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db);
     await runMigrations(db, schema);
   })();
-  return engine('postgres', db, null, ready);
+  const notifications = postgresNotifications(url, schema);
+  return engine('postgres', db, null, notifications, ready);
 }
 
-function engine(kind: EngineKind, db: Kysely<Tables>, sqlite: Database.Database | null, ready: Promise<void>) {
-  // Callers await `ready` before every query; an unobserved failure must not crash the process first.
+function engine(
+  kind: EngineKind,
+  db: Kysely<Tables>,
+  sqlite: Database.Database | null,
+  notifications: Notifications | null,
+  ready: Promise<void>,
+): SqlEngine {
+  // The store awaits `ready` before use; an unobserved failure must not crash the process first.
   ready.catch(() => undefined);
-  return { kind, db, sqlite, ready, close: () => db.destroy() };
+  return { kind, db, sqlite, notifications, ready, close: () => db.destroy() };
+}
+
+function postgresNotifications(url: string, schema: string): Notifications {
+  const channel = schema === 'public' ? 'parallax_changes' : `parallax_changes_${schema}`;
+  return {
+    channel,
+    async listen(onNotify) {
+      let stopped = false;
+      let client: pg.Client | null = null;
+      let retry: NodeJS.Timeout | null = null;
+      // Notifications are handled one at a time, so they reach the feed in commit order.
+      let queue = Promise.resolve();
+      const connect = async () => {
+        const next = new pg.Client({ connectionString: url, types: postgresTypes });
+        next.on('notification', (message) => {
+          queue = queue
+            .then(() => onNotify(message.payload ?? ''))
+            .catch((error: unknown) => {
+              console.error('could not relay a change from another process:', error);
+            });
+        });
+        next.on('error', (error) => {
+          console.error('PostgreSQL change listener lost its connection:', error.message);
+          void next.end().catch(() => undefined);
+          if (!stopped && client === next) retry = setTimeout(() => void connect().catch(() => undefined), 1_000);
+        });
+        await next.connect();
+        await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+        client = next;
+      };
+      await connect();
+      return async () => {
+        stopped = true;
+        if (retry) clearTimeout(retry);
+        await client?.end().catch(() => undefined);
+        await queue;
+      };
+    },
+  };
 }
 
 /**

@@ -224,6 +224,14 @@ const STEPS: readonly Step[] = [
       `CREATE TABLE sign_in_throttle (key TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_at BIGINT NOT NULL)`,
     ],
   },
+  {
+    // Accepted changes, briefly, for the live updates of the other processes sharing the database.
+    name: '0006-change-log',
+    statements: (d) => [
+      `CREATE TABLE change_log (id ${d.serialId}, at BIGINT NOT NULL, payload TEXT NOT NULL)`,
+      'CREATE INDEX change_log_by_time ON change_log(at)',
+    ],
+  },
 ];
 
 export const MIGRATION_NAMES = STEPS.map((step) => step.name);

@@ -1,5 +1,6 @@
 import type { Store } from '../store';
 import { accountQueries } from './account-queries';
+import { changeLogQueries } from './change-log-queries';
 import { openPostgresEngine, openSqliteEngine, type PostgresOptions, type SqlEngine } from './engine';
 import { securityLogQueries } from './security-log-queries';
 import { storyQueries } from './story-queries';
@@ -20,6 +21,7 @@ export function sqlStore(engine: SqlEngine): SqlStore {
     ...verdictQueries(engine.db),
     ...accountQueries(engine.db, engine.kind),
     ...securityLogQueries(engine.db),
+    ...changeLogQueries(engine.db, engine),
     close: () => engine.close(),
   };
 }
