@@ -11,6 +11,7 @@ import { openSqliteStore } from '../server/store/sql/sql-store';
 import { LARGE_STORY_ID } from './large-story/generate-large-story';
 import { count, median, ms, ratio } from './bench-format';
 import type { BenchModule } from './bench-types';
+import { throughputTable } from './throughput-bench';
 
 const HEALTH = { warmup: 30, runs: 300 };
 const STORY = { warmup: 2, runs: 7 };
@@ -65,6 +66,7 @@ export const apiBench: BenchModule = {
         ];
       };
       const requests = HEALTH.warmup + HEALTH.runs + STORY.warmup + STORY.runs + ARTICLES.warmup + ARTICLES.runs;
+      const throughput = await throughputTable();
       return [
         {
           title: 'API on the large story (HTTP on 127.0.0.1, median per request)',
@@ -79,6 +81,7 @@ export const apiBench: BenchModule = {
             `${requests} requests in all, one at a time, after warm-ups; gzip at zlib's default level, as a server would send it.`,
           ],
         },
+        throughput,
       ];
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
