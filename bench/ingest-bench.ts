@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { splitParagraphs, splitSentences } from '../src/domain/text-segmentation';
+import { splitParagraphs, splitSentences } from '@/domain/text-segmentation';
 import { createStoryIngester } from '../server/ingest/story-ingester';
 import { openSqliteStore } from '../server/store/sql/sql-store';
 import { createIngestContext, prepareArticle } from '../server/ingest/prepare-article';

@@ -8,7 +8,7 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { findSharedPassages, type PassageSource } from '../src/domain/shared-passages';
+import { findSharedPassages, type PassageSource } from '@/domain/shared-passages';
 import { openSqliteStore } from '../server/store/sql/sql-store';
 import type Database from 'better-sqlite3';
 import { count, formatTable, median, ms, ratio } from './bench-format';

@@ -4,8 +4,8 @@
  * both, all in the same run and reported as ratios to the SQLite figure.
  */
 import pg from 'pg';
-import { serverProcessKit, signInOver, type ServerProcess } from '../server/server-process-kit';
-import { startTestPostgres } from '../server/store/postgres-test-cluster';
+import { serverProcessKit, signInOver, type ServerProcess } from '../server/server-process-test-kit';
+import { startTestPostgres } from '../server/store/postgres-test-kit';
 import { ratio } from './bench-format';
 import type { BenchTable } from './bench-types';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixtureCorpus } from '../server/store/fixture-corpus';
 import { openPostgresStore, openSqliteStore } from '../server/store/sql/sql-store';
-import { freshPostgresDatabase } from '../server/store/test-stores';
+import { freshPostgresDatabase } from '../server/store/store-test-kit';
 import { runDbCommand } from './db-command';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-db-command-'));

@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import {
-  auditEntrySchema,
-  storyBundleSchema,
-  storySummarySchema,
-  verdictChangeEventSchema,
-} from '../src/domain/schemas';
-import { serverProcessKit, signInOver, type ServerProcess } from './server-process-kit';
-import { freshPostgresDatabase } from './store/test-stores';
+import { auditEntrySchema, storyBundleSchema, storySummarySchema, verdictChangeEventSchema } from '@/domain/schemas';
+import { serverProcessKit, signInOver, type ServerProcess } from './server-process-test-kit';
+import { freshPostgresDatabase } from './store/store-test-kit';
 
 const PASSWORD = 'a shared password';
 
@@ -44,7 +39,7 @@ describe('several processes on one PostgreSQL database', () => {
   let b: ServerProcess;
   beforeAll(async () => {
     const database = await freshPostgresDatabase();
-    drop = database.drop;
+    drop = () => database.drop();
     kit = serverProcessKit(database.url);
     // Started together on an empty database: the migrations and the seeding run once.
     [a, b] = await Promise.all([kit.start(), kit.start()]);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { auditEntrySchema, claimSchema, storyBundleSchema, storySummarySchema } from '../src/domain/schemas';
-import { exited, serverProcessKit, signInOver } from './server-process-kit';
-import { freshPostgresDatabase, STORE_ENGINES } from './store/test-stores';
+import { auditEntrySchema, claimSchema, storyBundleSchema, storySummarySchema } from '@/domain/schemas';
+import { exited, serverProcessKit, signInOver } from './server-process-test-kit';
+import { freshPostgresDatabase, STORE_ENGINES } from './store/store-test-kit';
 
 const PASSWORD = 'a durable password';
 
@@ -14,7 +14,7 @@ describe.each(STORE_ENGINES)('durability of acknowledged verdict changes on %s',
   beforeAll(async () => {
     if (engine === 'postgres') {
       const database = await freshPostgresDatabase();
-      drop = database.drop;
+      drop = () => database.drop();
       kit = serverProcessKit(database.url);
     } else {
       kit = serverProcessKit();

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { SessionUser } from '../../src/domain/schemas';
+import type { SessionUser } from '@/domain/schemas';
 import { socketAddress } from '../http/client-address';
 import type { Store } from '../store/store';
 import { createChangeFeed, type ChangeFeed } from './change-feed';

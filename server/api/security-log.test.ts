@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore, type SqlStore } from '../store/sql/sql-store';
-import { testPostgresStore } from '../store/test-stores';
+import { testPostgresStore } from '../store/store-test-kit';
 import { createTestApi } from './api-test-kit';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-security-log-'));

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { signInInputSchema, type SessionState } from '../../src/domain/schemas';
+import { signInInputSchema, type SessionState } from '@/domain/schemas';
 import { verifyAgainstNoAccount, verifyPassword } from '../auth/password';
 import { accountKey, addressKey, signInRules } from '../auth/sign-in-throttle';
 import { clearSessionCookie, writeSessionCookie } from '../auth/session-cookie';

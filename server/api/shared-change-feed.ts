@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { coverageChangeEventSchema, verdictChangeEventSchema } from '../../src/domain/schemas';
+import { coverageChangeEventSchema, verdictChangeEventSchema } from '@/domain/schemas';
 import type { ChangeLogStore } from '../store/store';
 import { createChangeFeed, type ChangeFeed, type FeedEvent } from './change-feed';
 

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { apiErrorSchema, auditEntrySchema, claimSchema, staleVersionBodySchema } from '../../src/domain/schemas';
+import { apiErrorSchema, auditEntrySchema, claimSchema, staleVersionBodySchema } from '@/domain/schemas';
 import { openSqliteStore } from '../store/sql/sql-store';
 import type { Store } from '../store/store';
-import { testPostgresStore } from '../store/test-stores';
+import { testPostgresStore } from '../store/store-test-kit';
 import { createTestApi } from './api-test-kit';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-verdict-api-'));

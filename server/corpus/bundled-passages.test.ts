@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { passageSchema, storyBundleSchema } from '../../src/domain/schemas';
-import { checkSpan } from '../../src/domain/span-anchoring';
+import { passageSchema, storyBundleSchema } from '@/domain/schemas';
+import { checkSpan } from '@/domain/span-anchoring';
 import { createApp } from '../api/create-api';
 import { openSqliteStore } from '../store/sql/sql-store';
 import { readCorpusDir } from './read-corpus-dir';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { roleSchema } from '../../../src/domain/schemas';
+import { roleSchema } from '@/domain/schemas';
 import { currentFailures, throttleDecision, throttleWaitMs, THROTTLE_POLICY } from '../../auth/sign-in-throttle';
 import type { Account, AccountStore } from '../store';
 import type { Database } from './database-schema';

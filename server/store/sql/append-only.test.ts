@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixtureCorpus } from '../fixture-corpus';
-import { STORE_ENGINES, testStore } from '../test-stores';
+import { STORE_ENGINES, testStore } from '../store-test-kit';
 import type { SqlStore } from './sql-store';
 
 describe.each(STORE_ENGINES)('%s refuses changes to the history, itself', (engine) => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { STORE_ENGINES, testStore } from '../test-stores';
+import { STORE_ENGINES, testStore } from '../store-test-kit';
 import type { Database } from './database-schema';
 import type { SqlStore } from './sql-store';
 

@@ -102,20 +102,14 @@ export type PostgresOptions = {
   maxConnections?: number;
 };
 
-/** BIGINT (counts, milliseconds) arrives as a number, as on SQLite; Parallax's values fit in 2^53. */
-const postgresTypes = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === pg.types.builtins.INT8
-      ? (value: string) => Number(value)
-      : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
-};
+// BIGINT (counts, milliseconds) arrives as a number, as on SQLite; Parallax's values fit in 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
 
 export function openPostgresEngine(url: string, options: PostgresOptions = {}): SqlEngine {
   const schema = options.schema ?? 'public';
   const pool = new pg.Pool({
     connectionString: url,
     max: options.maxConnections ?? 10,
-    types: postgresTypes,
     options: `-c search_path=${schema}`,
   });
   // An idle client losing its server (a restart) must not crash the process; the pool reconnects.
@@ -152,7 +146,7 @@ function postgresNotifications(url: string, schema: string): Notifications {
       // Notifications are handled one at a time, so they reach the feed in commit order.
       let queue = Promise.resolve();
       const connect = async () => {
-        const next = new pg.Client({ connectionString: url, types: postgresTypes });
+        const next = new pg.Client({ connectionString: url });
         next.on('notification', (message) => {
           queue = queue
             .then(() => onNotify(message.payload ?? ''))
@@ -197,7 +191,7 @@ async function runMigrations(db: Kysely<Tables>, schema: string | undefined) {
     throw new Error(`the database schema (${newer.join(', ')}) is newer than this Parallax; upgrade Parallax`);
   }
   const { error } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error('the schema migration failed', { cause: error });
 }
 
 async function executedMigrationNames(db: Kysely<Tables>, schema: string | undefined): Promise<string[]> {

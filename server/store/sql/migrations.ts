@@ -246,5 +246,5 @@ export function migrationProvider(kind: EngineKind): MigrationProvider {
       },
     };
   }
-  return { getMigrations: async () => migrations };
+  return { getMigrations: () => Promise.resolve(migrations) };
 }

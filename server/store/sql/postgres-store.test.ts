@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { fixtureCorpus } from '../fixture-corpus';
 import { describeStoreContract } from '../store-contract';
-import { freshSchemaName, testPostgresStore, testPostgresUrl } from '../test-stores';
+import { freshSchemaName, testPostgresStore, testPostgresUrl } from '../store-test-kit';
 import { MIGRATION_NAMES } from './migrations';
 import { openPostgresStore } from './sql-store';
 

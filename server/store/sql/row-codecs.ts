@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { attributionNodeSchema, charRangeSchema, evidenceRefSchema } from '../../../src/domain/schemas';
+import { attributionNodeSchema, charRangeSchema, evidenceRefSchema } from '@/domain/schemas';
 
 /** JSON text columns, validated on the way out so a hand-edited row is an error, not bad data. */
 const jsonOf = <T extends z.ZodType>(schema: T) =>

@@ -17,7 +17,7 @@ import {
   type Span,
   type StoryBundle,
   type StoryEvent,
-} from '../../../src/domain/schemas';
+} from '@/domain/schemas';
 import { emptySeedReport, type StoryStore } from '../store';
 import { referencedBy } from '../story-references';
 import type { ArticlesTable, Database } from './database-schema';

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import { auditEntrySchema, verdictStatusSchema, type AuditEntry, type Claim } from '../../../src/domain/schemas';
+import { auditEntrySchema, verdictStatusSchema, type AuditEntry, type Claim } from '@/domain/schemas';
 import { verdictContentOf, type VerdictStore } from '../store';
 import type { ClaimsTable, Database, VerdictAuditTable } from './database-schema';
 import { evidenceFromJson, inserted } from './row-codecs';

@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
+import './postgres-test-kit';
 import { openPostgresStore, openSqliteStore, type SqlStore } from './sql/sql-store';
 
 /** The engines every store test runs against. */
 export const STORE_ENGINES = ['sqlite', 'postgres'] as const;
 export type StoreEngineName = (typeof STORE_ENGINES)[number];
 
-/** The shared test server's URL (see postgres-global-setup.ts). */
+/** The shared test server's URL (see postgres-test-kit.ts). */
 export const testPostgresUrl = () => inject('postgresUrl');
 
 /** A fresh, empty schema name on the shared test server. */

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { TestProject } from 'vitest/node';
 
 const run = promisify(execFile);
 
@@ -41,7 +42,7 @@ async function freePort(): Promise<number> {
  */
 export async function startTestPostgres(): Promise<TestPostgres> {
   const given = process.env.PARALLAX_TEST_DATABASE_URL;
-  if (given) return { url: given, stop: async () => undefined };
+  if (given) return { url: given, stop: () => Promise.resolve() };
 
   const bin = postgresBinDir();
   if (!bin) {
@@ -84,4 +85,18 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The PostgreSQL server every test file of the run shares (each store in its own schema). */
+    postgresUrl: string;
+  }
+}
+
+/** Vitest's global setup: one PostgreSQL server for the whole test run, not one per file. */
+export default async function setup(project: TestProject) {
+  const postgres = await startTestPostgres();
+  project.provide('postgresUrl', postgres.url);
+  return () => postgres.stop();
 }

@@ -41,8 +41,8 @@ export function serverProcessKit(databaseUrl: string | null = null) {
         const url = /Parallax is serving (http:\/\/[^\s]+?)\/?\n/.exec(output)?.[1];
         if (url) resolve({ child, url, output: () => output });
       };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', onData);
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
       child.on('exit', (code) => reject(new Error(`the server exited (${code}) before serving:\n${output}`)));
     });
   };
