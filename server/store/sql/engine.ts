@@ -116,7 +116,14 @@ export function openPostgresEngine(url: string, options: PostgresOptions = {}): 
   pool.on('error', (error) => console.error('PostgreSQL connection lost:', error.message));
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   const ready = (async () => {
-    if (schema !== 'public') await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db);
+    if (schema !== 'public') {
+      // CREATE SCHEMA IF NOT EXISTS is not safe against itself: processes starting together
+      // on a new schema serialize on a transaction-scoped advisory lock first.
+      await db.transaction().execute(async (trx) => {
+        await sql`SELECT pg_advisory_xact_lock(hashtext(${`parallax-schema:${schema}`}))`.execute(trx);
+        await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(trx);
+      });
+    }
     await runMigrations(db, schema);
   })();
   const notifications = postgresNotifications(url, schema);
