@@ -5,6 +5,7 @@ import { useStoryData } from '@/lib/story/use-story-data';
 import { hrefFor, useUrlState } from '@/lib/url-state/use-url-state';
 import { UrlNotices } from './url-notices';
 import { useCanonicalUrl } from './use-canonical-url';
+import { ViewHeading } from './view-heading';
 import { VIEW_COMPONENTS, VIEW_LABELS } from './views';
 
 const NAV_VIEWS: View[] = ['sources', 'matrix', 'timeline', 'coverage'];
@@ -21,6 +22,7 @@ export function AppShell() {
   const { state } = useUrlState();
   const story = useStoryData();
   const storyTitle = story.status === 'success' ? story.bundle.story.title : null;
+  const summary = story.status === 'success' ? story.bundle.story.summary : null;
   const ViewComponent = VIEW_COMPONENTS[state.view];
 
   useEffect(() => {
@@ -56,6 +58,7 @@ export function AppShell() {
       </header>
       <UrlNotices />
       <main id="main" className="shell__main" tabIndex={-1}>
+        <ViewHeading state={state} storyTitle={storyTitle} summary={summary} />
         <Suspense fallback={<p role="status">Loading the view…</p>}>
           <ViewComponent />
         </Suspense>

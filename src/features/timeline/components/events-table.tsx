@@ -2,7 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef, type MouseEvent } from 'react';
 import type { EventFormat } from '@/domain/schemas';
 import { formatDayRange } from '@/lib/format-date';
-import { FORMAT_LABELS, KIND_LABELS, STATUS_LABELS } from '../model/labels';
+import { FORMAT_LABELS, KIND_LABELS } from '../model/labels';
+import { EventStatusText } from './event-status';
 import type { TimelineEvent } from '../model/timeline-data';
 
 export const FORMAT_GLYPHS: Record<EventFormat, string> = {
@@ -153,7 +154,7 @@ const EventRow = memo(function EventRow({ timelineEvent, open, rowIndex, measure
         {FORMAT_LABELS[event.format]}
       </td>
       <td>
-        <span className={`status status--${event.status}`}>{STATUS_LABELS[event.status]}</span>
+        <EventStatusText status={event.status} />
       </td>
       <td>{outlets.join(', ') || '—'}</td>
     </tr>

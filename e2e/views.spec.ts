@@ -1,0 +1,107 @@
+import type { Page, TestInfo } from '@playwright/test';
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+
+/* The views as people first meet them: at desktop size and on a phone, by keyboard, and through a shared link. */
+
+const VIEWS = [
+  { name: 'sources', path: '/', ready: /Articles \(5\)/ },
+  { name: 'matrix', path: '/matrix', ready: 'Claims and their coverage' },
+  { name: 'timeline', path: '/timeline', ready: 'Sequence of events' },
+  { name: 'claim', path: '/claims/us-accepts-rafah-for-no-iran-strike', ready: /US agreed to accept/ },
+  { name: 'add', path: '/add', ready: /Add coverage/ },
+] as const;
+
+const SIZES = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+/** Elements that carry a verdict or a status; strike-through there reads as "not false", "not postponed". */
+async function struckStatusElements(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => getComputedStyle(el).textDecorationLine.includes('line-through'))
+      // Withdrawn things may be struck through; nothing else may.
+      .filter((el) => !el.closest('del, s, [data-withdrawn]'))
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.textContent?.slice(0, 40) ?? ''}`),
+  );
+}
+
+async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
+  await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+}
+
+for (const size of SIZES) {
+  test(`every view at ${size.name} size has one h1, no struck status, passes axe, and is photographed`, async ({
+    page,
+  }, testInfo) => {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    for (const view of VIEWS) {
+      await page.goto(view.path);
+      await expect(page.getByRole('heading', { name: view.ready }).first()).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+      await expect(page.getByRole('button', { name: 'Copy link' })).toBeVisible();
+      expect(await struckStatusElements(page), view.name).toEqual([]);
+      await expectNoSeriousA11yViolations(page);
+      await attachScreenshot(page, testInfo, `${view.name}-${size.name}.png`);
+    }
+
+    // An open panel: the timeline's event details, with a postponed event's status.
+    await page.goto('/timeline');
+    await page
+      .getByRole('table')
+      .getByRole('button', { name: /In-person SCG meeting in Washington/ })
+      .click();
+    const panel = page.getByRole('complementary', { name: /In-person SCG meeting in Washington/ });
+    await expect(panel.getByText('postponed', { exact: true })).toBeVisible();
+    expect(await struckStatusElements(page)).toEqual([]);
+    await expectNoSeriousA11yViolations(page);
+    await attachScreenshot(page, testInfo, `timeline-panel-${size.name}.png`);
+  });
+}
+
+test('the first view shows the story summary', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByText(/outlets relay a reported deal/)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sources');
+});
+
+test('statuses are told by glyph and word, not by strike-through', async ({ page }) => {
+  await page.goto('/timeline');
+  const row = page.getByRole('table').getByRole('row', { name: /In-person SCG meeting in Washington/ });
+  const status = row.locator('[data-status-text="postponed"]');
+  await expect(status).toHaveText('⏸ postponed');
+  await expect(status).toHaveCSS('text-decoration-line', 'none');
+});
+
+test('focus lands on the new view heading after navigation', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: /Articles \(5\)/ })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Timeline' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Timeline');
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Matrix' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Matrix');
+});
+
+test('Copy link gives a URL that reopens the same view in a fresh browser', async ({ page, browser, baseURL }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  await page.goto('/matrix?contested=1&utm_source=newsletter&fbclid=abc');
+  await expect(page.getByRole('heading', { name: 'Claims and their coverage' })).toBeVisible();
+  // Tracking parameters are left out quietly: no notice, and not in the canonical URL.
+  await expect(page).toHaveURL(/\/matrix\?contested=1$/);
+  await expect(page.getByText('could not be used')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByText('Link copied')).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(`${baseURL}/matrix?contested=1`);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(copied);
+  await expect(other.getByRole('heading', { name: 'Claims and their coverage' })).toBeVisible();
+  await expect(other).toHaveURL(copied);
+  await expect(other.getByRole('checkbox', { name: /contested/i })).toBeChecked();
+  await fresh.close();
+});
