@@ -3,6 +3,7 @@ import type { View } from '@/domain/url-state';
 import { Link } from '@/lib/router/link';
 import { useStoryData } from '@/lib/story/use-story-data';
 import { hrefFor, useUrlState } from '@/lib/url-state/use-url-state';
+import { StoryNotices } from './story-notices';
 import { UrlNotices } from './url-notices';
 import { useCanonicalUrl } from './use-canonical-url';
 import { ViewHeading } from './view-heading';
@@ -57,6 +58,7 @@ export function AppShell() {
         </Suspense>
       </header>
       <UrlNotices />
+      {story.status === 'success' ? <StoryNotices state={state} bundle={story.bundle} /> : null}
       <main id="main" className="shell__main" tabIndex={-1}>
         <ViewHeading state={state} storyTitle={storyTitle} summary={summary} />
         <Suspense fallback={<p role="status">Loading the view…</p>}>

@@ -16,7 +16,8 @@ const KNOWN_PARAMS = new Set<string>(URL_PARAMS.map((param) => param.name));
  * Parameters that analytics and ad platforms append to shared links. They say nothing about
  * the view, so they are dropped silently (no notice) and never written back.
  */
-const TRACKING_PARAM = /^(utm_[a-z_]+|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|twclid|igshid|mc_cid|mc_eid|_hsenc|_hsmi|yclid|ref_src)$/i;
+const TRACKING_PARAM =
+  /^(utm_[a-z_]+|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|twclid|igshid|mc_cid|mc_eid|_hsenc|_hsmi|yclid|ref_src)$/i;
 
 export const isTrackingParam = (name: string) => TRACKING_PARAM.test(name);
 

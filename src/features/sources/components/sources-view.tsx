@@ -57,6 +57,10 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: Story
   }, [filterKey]);
   const list = useMemo(() => buildClaimList(bundle.claims, index, panes, filters), [bundle, index, panes, filters]);
   const topics = useMemo(() => storyTopics(bundle.claims), [bundle]);
+  // A claim id the story does not have selects nothing (the shell names it), so no pane
+  // claims to "not mention" it.
+  const selectedClaim = state.claim !== null && index.claims.has(state.claim) ? state.claim : null;
+  const hiddenByFilters = selectedClaim !== null && !list.order.includes(selectedClaim);
   const passagesIn = useMemo(() => passagesByArticle(bundle.passages), [bundle]);
   const passageById = useMemo(() => new Map(bundle.passages.map((p) => [p.id, p])), [bundle]);
 
@@ -253,6 +257,14 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: Story
         <Suspense fallback={null}>
           <LazyPassageBar passages={passageById} index={index} panes={panes} onOpen={openPane} />
         </Suspense>
+        {hiddenByFilters ? (
+          <p className="sources__notice" role="status">
+            The filters leave the selected claim out of the list; it is still shown in the articles.{' '}
+            <button type="button" onClick={() => filter({ topics: [], stances: [], q: '' })}>
+              Clear the filters
+            </button>
+          </p>
+        ) : null}
         {resolved.unknown.length > 0 ? (
           <p className="sources__notice" role="status">
             Not in this story, so not shown: {resolved.unknown.join(', ')}.
@@ -270,7 +282,7 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: Story
                   outlet={index.outlets.get(meta.outlet)}
                   index={index}
                   passages={passagesIn.get(id) ?? NO_PASSAGES}
-                  selectedClaim={state.claim}
+                  selectedClaim={selectedClaim}
                   position={position}
                   count={panes.length}
                   onMove={movePane}
