@@ -35,6 +35,8 @@ for (const size of SIZES) {
   test(`every view at ${size.name} size has one h1, no struck status, passes axe, and is photographed`, async ({
     page,
   }, testInfo) => {
+    // Five views, each with axe and a full-page screenshot, plus a panel: slow on a shared machine.
+    test.setTimeout(300_000);
     await page.setViewportSize({ width: size.width, height: size.height });
     for (const view of VIEWS) {
       await page.goto(view.path);
@@ -104,4 +106,27 @@ test('Copy link gives a URL that reopens the same view in a fresh browser', asyn
   await expect(other).toHaveURL(copied);
   await expect(other.getByRole('checkbox', { name: /contested/i })).toBeChecked();
   await fresh.close();
+});
+
+test('the article picker shows all five articles without scrolling the list', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  const list = page.getByRole('list', { name: 'Articles of the story' });
+  await expect(list.getByRole('checkbox')).toHaveCount(5);
+  const scroller = list.locator('xpath=..');
+  const clipped = await scroller.evaluate((el) => el.scrollHeight > el.clientHeight + 1);
+  expect(clipped).toBe(false);
+});
+
+test('a link with an unknown topic or claim says so instead of showing nothing', async ({ page }) => {
+  await page.goto('/matrix?topic=Weather');
+  await expect(page.getByRole('status').filter({ hasText: 'does not match this story' })).toContainText(
+    'topic=Weather: no claim in this story has this topic',
+  );
+  await page.goto('/?claim=no-such-claim');
+  await expect(page.getByRole('status').filter({ hasText: 'does not match this story' })).toContainText(
+    'claim=no-such-claim',
+  );
+  await expect(page.getByRole('article').first()).toBeVisible();
+  await expect(page.getByText(/does not mention the selected claim/)).toHaveCount(0);
 });

@@ -165,6 +165,20 @@ describe('the Sources view', () => {
     expect(document.activeElement).toHaveAccessibleDescription(/Source: .*International Business Times/);
   });
 
+  it('moves between the panes with ] and [, and skips to the panes from the top', async () => {
+    const { user } = renderApp(`/?panes=${INN},${IBT}`);
+    const inn = await loadedText('Israel National News');
+    const ibt = await loadedText('International Business Times');
+    await user.click(screen.getByRole('link', { name: 'Skip to the articles’ text' }));
+    expect(inn).toHaveFocus();
+    await user.keyboard(']');
+    expect(ibt).toHaveFocus();
+    await user.keyboard(']');
+    expect(inn).toHaveFocus();
+    await user.keyboard('[[');
+    expect(ibt).toHaveFocus();
+  });
+
   it('lets the single-key shortcuts be turned off', async () => {
     const { user } = renderApp(`/?panes=${INN},${IBT}`);
     const ibt = await loadedText('International Business Times');

@@ -35,6 +35,25 @@ const NO_PASSAGES: readonly Passage[] = [];
 // The panes' code loads beside the article texts (prefetched below), not before the lists can show.
 const ArticlePane = lazy(() => import('./article-pane').then((m) => ({ default: m.ArticlePane })));
 
+const paneTexts = () => [...document.querySelectorAll<HTMLElement>('.panes > .pane .pane__body')];
+
+/** Moves focus to the text of the next (or previous) pane, from wherever focus is; wraps around. */
+function focusPaneText(from: EventTarget, direction: 1 | -1) {
+  const texts = paneTexts();
+  if (texts.length === 0) return;
+  const at = from instanceof Node ? texts.findIndex((text) => text.closest('.pane')?.contains(from)) : -1;
+  const next = at === -1 ? (direction === 1 ? 0 : texts.length - 1) : (at + direction + texts.length) % texts.length;
+  texts[next]?.focus();
+}
+
+/** The skip link lands in the first pane's text, where reading (and n / p) starts. */
+function skipToPanes(event: { preventDefault: () => void }) {
+  const first = paneTexts()[0];
+  if (!first) return;
+  event.preventDefault();
+  first.focus();
+}
+
 /** Sources: two to five articles side by side, the claims beside them, evidence marked in the text. */
 export function SourcesView() {
   const data = useStoryData();
@@ -206,6 +225,9 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: Story
     if (event.key === 'j' || event.key === 'k') {
       event.preventDefault();
       step(event.key === 'j' ? 1 : -1);
+    } else if (event.key === ']' || event.key === '[') {
+      event.preventDefault();
+      focusPaneText(event.target, event.key === ']' ? 1 : -1);
     }
   };
 
@@ -218,6 +240,9 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: Story
 
   return (
     <div className="sources" onKeyDown={onKeyDown}>
+      <a className="skip-link" href="#sources-panes" onClick={skipToPanes}>
+        Skip to the articles’ text
+      </a>
       <div className="sources__side">
         <ArticlePicker articles={bundle.articles} index={index} panes={panes} onToggle={togglePane} />
         <ClaimList
@@ -271,7 +296,12 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: Story
           </p>
         ) : null}
         <Suspense fallback={<p role="status">Loading the articles…</p>}>
-          <div className="panes" style={{ '--pane-count': panes.length } as CSSProperties}>
+          <div
+            className="panes"
+            id="sources-panes"
+            tabIndex={-1}
+            style={{ '--pane-count': panes.length } as CSSProperties}
+          >
             {panes.map((id, position) => {
               const meta = index.articles.get(id);
               if (!meta) return null;
