@@ -55,7 +55,7 @@ for (const size of SIZES) {
       .getByRole('button', { name: /In-person SCG meeting in Washington/ })
       .click();
     const panel = page.getByRole('complementary', { name: /In-person SCG meeting in Washington/ });
-    await expect(panel.locator('[data-status-text="postponed"]')).toHaveText('⏸ postponed');
+    await expect(panel.locator('.status[data-status-text="postponed"]')).toHaveText('⏸ postponed');
     expect(await struckStatusElements(page)).toEqual([]);
     await expectNoSeriousA11yViolations(page);
     await attachScreenshot(page, testInfo, `timeline-panel-${size.name}.png`);
@@ -130,3 +130,44 @@ test('a link with an unknown topic or claim says so instead of showing nothing',
   await expect(page.getByRole('article').first()).toBeVisible();
   await expect(page.getByText(/does not mention the selected claim/)).toHaveCount(0);
 });
+
+/** True when the page is wider than its window: the reader would have to scroll sideways. */
+const scrollsSideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+
+const NARROW = [
+  { name: 'a 390×844 phone', width: 390, height: 844, scale: 3 },
+  // 1440×900 at 200% zoom lays out as 720×450 CSS pixels.
+  { name: '200% zoom', width: 720, height: 450, scale: 2 },
+] as const;
+
+for (const size of NARROW) {
+  test(`the timeline does not scroll sideways at ${size.name}, and lists the events one under another`, async ({
+    browser,
+  }, testInfo) => {
+    const context = await browser.newContext({
+      viewport: { width: size.width, height: size.height },
+      deviceScaleFactor: size.scale,
+    });
+    const page = await context.newPage();
+    await page.goto(testInfo.project.use.baseURL + '/timeline');
+    const rows = page.getByRole('table').locator('tbody tr');
+    await expect(rows).toHaveCount(14);
+    expect(await scrollsSideways(page)).toBe(false);
+    // One event under another: each row starts below the one before.
+    const tops = await rows.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().top));
+    expect(tops.every((top, i) => i === 0 || top > (tops[i - 1] ?? 0))).toBe(true);
+    await page
+      .getByRole('table')
+      .getByRole('button', { name: /In-person SCG meeting in Washington/ })
+      .click();
+    await expect(page.getByRole('complementary', { name: /In-person SCG meeting in Washington/ })).toBeVisible();
+    expect(await scrollsSideways(page)).toBe(false);
+    await expectNoSeriousA11yViolations(page);
+    await testInfo.attach(`timeline-${size.width}.png`, {
+      body: await page.screenshot({ fullPage: true }),
+      contentType: 'image/png',
+    });
+    await context.close();
+  });
+}
