@@ -171,3 +171,12 @@ for (const size of NARROW) {
     await context.close();
   });
 }
+
+test('"Iran strike" finds the reported deal in Sources and in the Matrix, words in any order', async ({ page }) => {
+  const deal = /US agreed to accept an Israeli military operation in Rafah/;
+  await page.goto('/?q=Iran%20strike');
+  const claims = page.getByRole('region', { name: /Claims/ });
+  await expect(claims.getByRole('link', { name: deal })).toBeVisible();
+  await page.goto('/matrix?q=strike%20IRAN');
+  await expect(page.getByRole('row', { name: deal }).first()).toBeVisible();
+});
