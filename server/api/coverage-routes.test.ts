@@ -68,8 +68,10 @@ describe('adding an article', () => {
     expect(review.article).toMatchObject({ story: STORY, outlet: 'global-wire', published: { date: '2024-04-19' } });
     expect(review.newOutlet?.name).toBe('Global Wire');
     expect(review.suggestions[0]?.score).toBeGreaterThan(0);
-    const deal = review.suggestions.find((s) => s.claim === DEAL);
-    expect(deal?.proposal).toEqual({ stance: 'denies', cue: 'flatly denied' });
+    const deal = review.suggestions.filter((s) => s.claim === DEAL).map((s) => s.proposal);
+    expect(deal).toContainEqual({ stance: 'denies', cue: 'flatly denied' });
+    const order = review.suggestions.map((s) => s.range[0]);
+    expect(order, 'sentence by sentence in article order').toEqual([...order].sort((a, b) => a - b));
 
     const bundle = await storyBundle();
     expect(bundle.articles.map((a) => a.id)).toContain(review.article.id);

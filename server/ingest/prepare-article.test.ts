@@ -29,8 +29,9 @@ function prepared(result: ReturnType<typeof prepareArticle>) {
   return result.prepared;
 }
 
+/** The best sentence suggested for a claim. */
 const topSuggestion = (p: ReturnType<typeof prepared>, claimId: string) =>
-  p.suggestions[context.story.claims.findIndex((c) => c.id === claimId)]?.[0];
+  p.suggestions.filter((s) => s.claim === claimId).sort((a, b) => b.score - a.score)[0];
 
 describe('prepareArticle', () => {
   it('reduces an HTML page to its article text, never keeping scripts or page furniture', () => {
@@ -71,12 +72,22 @@ describe('prepareArticle', () => {
     );
   });
 
-  it('suggests the denial sentence for the reported deal, proposing "denies" with its cue and score', () => {
+  it('suggests the denial sentence for the reported deal, proposing "denies" with its cue and reasons', () => {
     const p = prepared(prepareArticle(input('wire-denial.html'), context));
     const top = topSuggestion(p, 'us-accepts-rafah-for-no-iran-strike');
     expect(top?.text).toMatch(/^WASHINGTON \(Global Wire\) — The United States flatly denied/);
     expect(top?.proposal).toEqual({ stance: 'denies', cue: 'flatly denied' });
-    expect(top?.score).toBeGreaterThan(4);
+    expect(top?.reasons[0]).toMatch(/^words: .*\baccepted\b/);
+  });
+
+  it('suggests at most three claims a sentence, sentence by sentence in article order', () => {
+    const p = prepared(prepareArticle(input('wire-denial.html'), context));
+    const perSentence = new Map<number, number>();
+    for (const s of p.suggestions) perSentence.set(s.sentence, (perSentence.get(s.sentence) ?? 0) + 1);
+    expect(Math.max(...perSentence.values())).toBeLessThanOrEqual(3);
+    const order = p.suggestions.map((s) => s.sentence);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(p.suggestions.length).toBeLessThan(p.article.sentences.length * 2);
   });
 
   it('reads Markdown and plain text, and suggests the claims they carry', () => {

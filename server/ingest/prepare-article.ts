@@ -9,6 +9,7 @@ import {
   type ClaimSuggestion,
   type PreparedClaimQuery,
 } from '../../src/domain/ingest/claim-suggestions';
+import { claimQueriesOf } from '../../src/domain/ingest/claim-queries';
 import { findDatePhrases, type DatePhrase } from '../../src/domain/ingest/date-phrases';
 import { decodeInput, fingerprintText, type InputFormat } from '../../src/domain/ingest/decode-input';
 import { createNameMatcher, type NameMatch, type NameMatcher } from '../../src/domain/ingest/known-names';
@@ -52,21 +53,14 @@ export function createIngestContext(sources: IngestSources): IngestContext {
     fingerprints.set(fingerprintText(body), articleId);
     for (const [start, end] of splitSentences(body)) background.push(body.slice(start, end));
   }
-  const evidence = new Map<string, string[]>();
-  for (const mention of sources.story.mentions) {
-    const quotes = evidence.get(mention.claim) ?? [];
-    quotes.push(...mention.spans.map((span) => span.exact));
-    evidence.set(mention.claim, quotes);
-  }
-  const claimQueries = prepareClaimQueries(
-    sources.story.claims.map((claim) => ({ id: claim.id, text: claim.text, evidence: evidence.get(claim.id) ?? [] })),
-  );
+  const matchNames = createNameMatcher(sources.actors, sources.outlets);
+  const claimQueries = prepareClaimQueries(claimQueriesOf(sources.story), matchNames);
   return {
     ...sources,
     fingerprints,
     background: new TermStatistics(background),
     claimQueries,
-    matchNames: createNameMatcher(sources.actors, sources.outlets),
+    matchNames,
   };
 }
 
@@ -84,8 +78,8 @@ export type PreparedArticle = {
   /** Set when the outlet was not known and will be created with the article. */
   newOutlet: Outlet | null;
   analysis: ArticleAnalysis;
-  /** Per existing claim (in story order), the sentences that most likely carry it. */
-  suggestions: ClaimSuggestion[][];
+  /** In article order, per sentence the existing claims it most likely carries, best first. */
+  suggestions: ClaimSuggestion[];
 };
 
 export type IngestProblem = { code: 'invalid_input' | 'duplicate'; field: string; message: string };
@@ -175,8 +169,9 @@ export function analyseArticle(
   article: Article,
   format: InputFormat,
   context: IngestContext,
-): { analysis: ArticleAnalysis; suggestions: ClaimSuggestion[][] } {
+): { analysis: ArticleAnalysis; suggestions: ClaimSuggestion[] } {
   const { body, sentences } = article;
+  const dates = findDatePhrases(body, article.published.date);
   return {
     analysis: {
       format,
@@ -188,9 +183,14 @@ export function analyseArticle(
         })),
       ),
       names: context.matchNames(body),
-      dates: findDatePhrases(body, article.published.date),
+      dates,
     },
-    suggestions: suggestClaims(body, sentences, context.claimQueries, context.background),
+    suggestions: suggestClaims(
+      { body, sentences, published: article.published.date, dates },
+      context.claimQueries,
+      context.background,
+      context.matchNames,
+    ),
   };
 }
 

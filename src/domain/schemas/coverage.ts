@@ -41,6 +41,8 @@ export const claimSuggestionSchema = z.object({
   range: charRangeSchema,
   text: z.string(),
   score: z.number(),
+  /** Why the sentence was matched to the claim, in plain words. */
+  reasons: z.array(z.string()),
   proposal: stanceProposalSchema,
 });
 export type ClaimSuggestionData = z.infer<typeof claimSuggestionSchema>;
@@ -81,7 +83,10 @@ export const articleReviewSchema = z.object({
   article: articleMetaSchema,
   newOutlet: z.nullable(outletSchema),
   analysis: articleAnalysisSchema,
-  /** Best first; claims already mentioned in the article or rejected for a sentence are left out. */
+  /**
+   * Sentence by sentence in article order, best first within a sentence; claims already
+   * mentioned in the article or rejected for a sentence are left out.
+   */
   suggestions: z.array(claimSuggestionSchema),
 });
 export type ArticleReview = z.infer<typeof articleReviewSchema>;

@@ -10,7 +10,11 @@ type AddArticleFormProps = {
   onAdded: (review: ArticleReview) => void;
 };
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** A pasted article's headline: its first line when that is short and has no final stop. */
+function headlineOf(text: string): string {
+  const first = text.trim().split('\n')[0]?.trim() ?? '';
+  return first.length > 0 && first.length <= 160 && !/[.!?]["”’]?$/.test(first) ? first : '';
+}
 
 /** Paste a text or choose a file (text, Markdown or an HTML page), name the outlet and the date. */
 export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProps) {
@@ -19,7 +23,10 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [outlet, setOutlet] = useState('');
-  const [published, setPublished] = useState(today);
+  // No default: a wrong date silently misplaces every relative date of the article.
+  const [published, setPublished] = useState('');
+  const [title, setTitle] = useState('');
+  const [titleEdited, setTitleEdited] = useState(false);
   const [url, setUrl] = useState('');
   const [progress, setProgress] = useState<UploadProgress | null>(null);
 
@@ -32,6 +39,7 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
           outlet,
           published,
           url: url.trim() === '' ? null : url.trim(),
+          ...(title.trim() ? { title: title.trim() } : {}),
         },
         setProgress,
       ),
@@ -46,7 +54,7 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
     event.preventDefault();
     add.mutate();
   };
-  const missing = !outlet.trim() || (!file && !text.trim());
+  const missing = !outlet.trim() || !published || (!file && !text.trim());
 
   return (
     <form className="coverage-form" onSubmit={submit} aria-labelledby={`${ids}-heading`}>
@@ -59,7 +67,10 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
         id={`${ids}-text`}
         rows={10}
         value={text}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => {
+          setText(event.target.value);
+          if (!titleEdited) setTitle(headlineOf(event.target.value));
+        }}
         disabled={file !== null}
       />
       <label htmlFor={`${ids}-file`}>…or a file</label>
@@ -95,6 +106,21 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
             onChange={(event) => setPublished(event.target.value)}
             required
           />
+        </div>
+        <div>
+          <label htmlFor={`${ids}-title`}>Title</label>
+          <input
+            id={`${ids}-title`}
+            value={title}
+            onChange={(event) => {
+              setTitle(event.target.value);
+              setTitleEdited(true);
+            }}
+            aria-describedby={`${ids}-title-hint`}
+          />
+          <p id={`${ids}-title-hint`} className="coverage-form__hint">
+            Taken from the article when left empty.
+          </p>
         </div>
         <div>
           <label htmlFor={`${ids}-url`}>Source URL (optional)</label>

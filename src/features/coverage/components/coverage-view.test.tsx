@@ -22,16 +22,22 @@ describe('Add coverage', () => {
 
     const form = await screen.findByRole('form', { name: 'Add an article' });
     await user.type(within(form).getByLabelText('Outlet'), 'Global Wire');
-    await user.clear(within(form).getByLabelText('Published'));
     await user.type(within(form).getByLabelText('Published'), '2024-04-19');
     await user.click(within(form).getByLabelText('Article text'));
     await user.paste(WIRE);
+    expect(within(form).getByLabelText('Title')).toHaveValue(
+      'Israel delays Rafah push after Iranian barrage, officials say',
+    );
     await user.click(within(form).getByRole('button', { name: 'Add and suggest claims' }));
 
     const review = await screen.findByRole('region', { name: /^Review: Global Wire — Israel delays Rafah push/ });
     expect(window.location.search).toMatch(/^\?article=global-wire-2024-04-19-/);
     const cards = within(review).getAllByRole('button', { name: 'Accept' });
     expect(cards.length).toBeGreaterThanOrEqual(2);
+    // Grouped by sentence, each group with its way out when no claim fits.
+    const firstGroup = within(review).getAllByRole('listitem', { name: /^Sentence \d+$/ })[0]!;
+    expect(within(firstGroup).getByRole('button', { name: /No existing claim fits sentence \d+/ })).toBeInTheDocument();
+    expect(within(firstGroup).getAllByText(/^Why: words: /).length).toBeGreaterThan(0);
 
     await user.click(cards[0]!);
     expect(await within(review).findByText(/^Accepted: /)).toBeInTheDocument();
@@ -53,6 +59,9 @@ describe('Add coverage', () => {
     await user.type(within(form).getByLabelText('Outlet'), 'Copycat');
     await user.click(within(form).getByLabelText('Article text'));
     await user.paste(seed.body);
+    const add = within(form).getByRole('button', { name: 'Add and suggest claims' });
+    expect(add, 'no silent default for the publication date').toBeDisabled();
+    await user.type(within(form).getByLabelText('Published'), '2024-04-19');
     await user.click(within(form).getByRole('button', { name: 'Add and suggest claims' }));
     expect(await within(form).findByRole('alert')).toHaveTextContent(`Not added: this text is already in the story`);
     expect((await api.store.getStoryBundle('rafah-scg-2024'))?.articles).toHaveLength(5);
