@@ -50,6 +50,7 @@ test('an editor adds an article, accepts two suggestions and rejects one; the ma
   const form = page.getByRole('form', { name: 'Add an article' });
   await form.getByLabel('Article text').fill(WIRE);
   await form.getByLabel('Outlet').fill('Global Wire');
+  await form.getByRole('checkbox', { name: 'Create “Global Wire” as a new outlet' }).check();
   await expect(form.getByRole('button', { name: 'Add and suggest claims' })).toBeDisabled();
   await form.getByLabel('Published').fill('2024-04-19');
   await expect(form.getByLabel('Title')).toHaveValue(TITLE);

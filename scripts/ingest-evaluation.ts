@@ -235,7 +235,14 @@ export function evaluate(
     if (split !== 'all' && article.split !== split) continue;
     const { body, labels } = bodyOf(article);
     const result = prepareArticle(
-      { content: new TextEncoder().encode(body), outlet: article.outlet, published: article.published, url: null },
+      {
+        content: new TextEncoder().encode(body),
+        outlet: article.outlet,
+        // The editor confirms outlets the story does not know yet.
+        createOutlet: true,
+        published: article.published,
+        url: null,
+      },
       context,
     );
     if (!result.ok) throw new Error(`${article.id}: ${result.problem.message}`);

@@ -57,12 +57,13 @@ export function coverageRoutes(deps: ApiDeps) {
     if ('response' in body) return body.response;
     const ingester = await createStoryIngester(store, param.id);
     if (!ingester) return jsonError(c, 404, 'not_found', `no story "${param.id}"`, 'story');
-    const { content, contentBase64, fileName, outlet, published, url, title } = body.data;
+    const { content, contentBase64, fileName, outlet, createOutlet, published, url, title } = body.data;
     const outcome = await ingester.add({
       content: contentBase64 !== undefined ? Buffer.from(contentBase64, 'base64') : new TextEncoder().encode(content),
       ...(fileName ? { fileName } : {}),
       ...(title ? { title } : {}),
       outlet,
+      createOutlet: createOutlet ?? false,
       published,
       url: url ?? null,
     });

@@ -19,6 +19,7 @@ const input = (name: string, patch: Partial<IngestInput> = {}): IngestInput => (
   content: patch.content ?? fixture(name),
   fileName: name,
   outlet: 'Global Wire',
+  createOutlet: true,
   published: '2024-04-19',
   url: null,
   ...patch,

@@ -14,6 +14,7 @@ import { findDatePhrases, type DatePhrase } from '../../src/domain/ingest/date-p
 import { decodeInput, fingerprintText, type InputFormat } from '../../src/domain/ingest/decode-input';
 import { createNameMatcher, type NameMatch, type NameMatcher } from '../../src/domain/ingest/known-names';
 import { markdownToText } from '../../src/domain/ingest/markdown-to-text';
+import { matchOutlet } from '../../src/domain/ingest/outlet-names';
 import { findQuotations } from '../../src/domain/ingest/quotations';
 import type { CharRange } from '../../src/domain/schemas';
 import { splitParagraphs, splitSentences } from '../../src/domain/text-segmentation';
@@ -23,8 +24,13 @@ export type IngestInput = {
   /** The raw file or pasted text. */
   content: Uint8Array;
   fileName?: string;
-  /** The outlet by id, name or alias; an unknown name creates the outlet. */
+  /** The outlet by id, name or alias, written in any case or punctuation. */
   outlet: string;
+  /**
+   * The editor confirms that an outlet no known one matches is new: without it, an unknown
+   * or merely similar name is refused with the closest known outlet proposed.
+   */
+  createOutlet?: boolean;
   published: string;
   url: string | null;
   title?: string;
@@ -82,7 +88,11 @@ export type PreparedArticle = {
   suggestions: ClaimSuggestion[];
 };
 
-export type IngestProblem = { code: 'invalid_input' | 'duplicate'; field: string; message: string };
+export type IngestProblem = {
+  code: 'invalid_input' | 'duplicate' | 'unknown_outlet';
+  field: string;
+  message: string;
+};
 
 export type IngestResult =
   { ok: true; prepared: PreparedArticle; fingerprint: string } | { ok: false; problem: IngestProblem };
@@ -115,8 +125,19 @@ export function prepareArticle(input: IngestInput, context: IngestContext): Inge
   if (!isIsoDay(input.published)) {
     return invalid('published', `"${input.published}" is not a date (YYYY-MM-DD)`);
   }
-  const outlet = resolveOutlet(input.outlet, context.outlets);
-  if (!outlet) return invalid('outlet', 'an outlet name is required');
+  const match = matchOutlet(input.outlet, context.outlets);
+  if (!match) return invalid('outlet', 'an outlet name is required');
+  if (match.kind !== 'known' && !input.createOutlet) {
+    const message =
+      match.kind === 'close'
+        ? `no outlet is called “${match.name}”: did you mean “${match.outlet.name}” (${match.outlet.id})? Choose it, or confirm “${match.name}” as a new outlet`
+        : `“${match.outlet.name}” is not a known outlet: confirm it as a new outlet`;
+    return { ok: false, problem: { code: 'unknown_outlet', field: 'outlet', message } };
+  }
+  const outlet =
+    match.kind === 'close'
+      ? { id: slugify(match.name), name: match.name, aliases: [], kind: 'online' as const, url: null }
+      : match.outlet;
   const paragraphs = splitParagraphs(body);
   const sentences = splitSentences(body, paragraphs);
   const article: Article = {
@@ -200,20 +221,13 @@ function toPlainText(text: string, format: InputFormat): string {
   return text.trim();
 }
 
-const comparable = (name: string) =>
-  name
-    .trim()
-    .toLowerCase()
-    .replace(/^the\s+/, '');
-
-/** A known outlet by id, name or alias; otherwise a new one under that name. */
+/** A known outlet by id, name or alias (in any case or punctuation); otherwise a new one under that name. */
 export function resolveOutlet(given: string, outlets: readonly Outlet[]): Outlet | null {
-  const wanted = comparable(given);
-  if (wanted === '') return null;
-  const known = outlets.find(
-    (o) => o.id === given.trim() || [o.name, ...o.aliases].some((name) => comparable(name) === wanted),
-  );
-  return known ?? { id: slugify(given), name: given.trim(), aliases: [], kind: 'online', url: null };
+  const match = matchOutlet(given, outlets);
+  if (!match) return null;
+  return match.kind === 'close'
+    ? { id: slugify(match.name), name: match.name, aliases: [], kind: 'online', url: null }
+    : match.outlet;
 }
 
 /** A headline-like first paragraph (short, no final stop), else the first sentence shortened. */

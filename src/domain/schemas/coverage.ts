@@ -17,6 +17,8 @@ export const addArticleRequestSchema = z
     contentBase64: z.optional(z.string().check(z.maxLength(MAX_ARTICLE_REQUEST_CHARS, 'is too large'))),
     fileName: z.optional(z.string().check(z.maxLength(255, 'must be at most 255 characters'))),
     outlet: z.string().check(z.trim(), z.minLength(1, 'name the outlet'), z.maxLength(200, 'is too long')),
+    /** The editor confirms that the outlet is new, not one of the known ones written otherwise. */
+    createOutlet: z.optional(z.boolean()),
     published: isoDateSchema,
     url: z.optional(z.nullable(z.url())),
     title: z.optional(z.string().check(z.maxLength(300, 'must be at most 300 characters'))),

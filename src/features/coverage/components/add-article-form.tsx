@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
+import { matchOutlet } from '../../../domain/ingest/outlet-names';
 import type { ArticleReview, Outlet } from '../../../domain/schemas';
 import { storyQueries } from '../../../lib/api/story-queries';
 import { fileToBase64, uploadArticle, type UploadProgress } from '../api/upload-article';
@@ -28,6 +29,9 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
   const [title, setTitle] = useState('');
   const [titleEdited, setTitleEdited] = useState(false);
   const [url, setUrl] = useState('');
+  const [confirmedNew, setConfirmedNew] = useState(false);
+  const match = matchOutlet(outlet, outlets);
+  const createOutlet = match !== null && match.kind !== 'known' && confirmedNew;
   const [progress, setProgress] = useState<UploadProgress | null>(null);
 
   const add = useMutation({
@@ -37,6 +41,7 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
         {
           ...(file ? { contentBase64: await fileToBase64(file), fileName: file.name } : { content: text }),
           outlet,
+          ...(createOutlet ? { createOutlet: true } : {}),
           published,
           url: url.trim() === '' ? null : url.trim(),
           ...(title.trim() ? { title: title.trim() } : {}),
@@ -54,7 +59,8 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
     event.preventDefault();
     add.mutate();
   };
-  const missing = !outlet.trim() || !published || (!file && !text.trim());
+  const outletSettled = match !== null && (match.kind === 'known' || confirmedNew);
+  const missing = !outletSettled || !published || (!file && !text.trim());
 
   return (
     <form className="coverage-form" onSubmit={submit} aria-labelledby={`${ids}-heading`}>
@@ -87,10 +93,35 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
             id={`${ids}-outlet`}
             list={`${ids}-outlets`}
             value={outlet}
-            onChange={(event) => setOutlet(event.target.value)}
+            onChange={(event) => {
+              setOutlet(event.target.value);
+              setConfirmedNew(false);
+            }}
             required
             autoComplete="off"
+            aria-describedby={`${ids}-outlet-match`}
           />
+          <div id={`${ids}-outlet-match`} className="coverage-form__hint">
+            {match?.kind === 'known' ? <p>Known outlet: {match.outlet.name}</p> : null}
+            {match?.kind === 'close' ? (
+              <p>
+                Did you mean {match.outlet.name}?{' '}
+                <button type="button" onClick={() => setOutlet(match.outlet.name)}>
+                  Use {match.outlet.name}
+                </button>
+              </p>
+            ) : null}
+            {match && match.kind !== 'known' ? (
+              <label className="coverage-form__check">
+                <input
+                  type="checkbox"
+                  checked={confirmedNew}
+                  onChange={(event) => setConfirmedNew(event.target.checked)}
+                />{' '}
+                Create “{outlet.trim()}” as a new outlet
+              </label>
+            ) : null}
+          </div>
           <datalist id={`${ids}-outlets`}>
             {outlets.map((o) => (
               <option key={o.id} value={o.name} />

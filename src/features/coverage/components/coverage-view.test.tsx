@@ -22,6 +22,7 @@ describe('Add coverage', () => {
 
     const form = await screen.findByRole('form', { name: 'Add an article' });
     await user.type(within(form).getByLabelText('Outlet'), 'Global Wire');
+    await user.click(within(form).getByRole('checkbox', { name: 'Create “Global Wire” as a new outlet' }));
     await user.type(within(form).getByLabelText('Published'), '2024-04-19');
     await user.click(within(form).getByLabelText('Article text'));
     await user.paste(WIRE);
@@ -50,6 +51,19 @@ describe('Add coverage', () => {
     expect(await api.store.listRejectedSuggestions(articleId)).toHaveLength(1);
   });
 
+  it('proposes the known outlet a name is close to, and needs a new outlet confirmed', async () => {
+    await serveEditorialApi();
+    await signInThroughApi('alice');
+    const { user } = renderApp('/add');
+    const form = await screen.findByRole('form', { name: 'Add an article' });
+    await user.type(within(form).getByLabelText('Outlet'), 'jpost.com');
+    expect(within(form).getByText('Known outlet: The Jerusalem Post')).toBeInTheDocument();
+    await user.clear(within(form).getByLabelText('Outlet'));
+    await user.type(within(form).getByLabelText('Outlet'), 'Jerusalem Psot');
+    await user.click(within(form).getByRole('button', { name: 'Use The Jerusalem Post' }));
+    expect(within(form).getByLabelText('Outlet')).toHaveValue('The Jerusalem Post');
+  });
+
   it('says why an article was not added, and adds nothing', async () => {
     const api = await serveEditorialApi();
     await signInThroughApi('alice');
@@ -57,6 +71,7 @@ describe('Add coverage', () => {
     const form = await screen.findByRole('form', { name: 'Add an article' });
     const seed = (await api.store.listStoryArticles('rafah-scg-2024'))[0]!;
     await user.type(within(form).getByLabelText('Outlet'), 'Copycat');
+    await user.click(within(form).getByRole('checkbox', { name: /as a new outlet/ }));
     await user.click(within(form).getByLabelText('Article text'));
     await user.paste(seed.body);
     const add = within(form).getByRole('button', { name: 'Add and suggest claims' });
