@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
-import { isIsoDay } from '../src/domain/calendar-days';
-import { idSchema } from '../src/domain/schemas';
-import { matchOutlet } from '../src/domain/ingest/outlet-names';
+import { isIsoDay } from '@/domain/calendar-days';
+import { idSchema } from '@/domain/schemas';
+import { matchOutlet } from '@/domain/ingest/outlet-names';
 import { createStoryIngester } from '../server/ingest/story-ingester';
 import type { Store } from '../server/store/store';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
-import { stanceSchema, type Stance, type StoryBundle } from '../src/domain/schemas';
-import { normalizeText } from '../src/domain/ingest/tokens';
+import { stanceSchema, type Stance, type StoryBundle } from '@/domain/schemas';
+import { normalizeText } from '@/domain/ingest/tokens';
 import type { Corpus, CorpusStory } from '../server/corpus/load-corpus';
 import { createIngestContext, prepareArticle, type PreparedArticle } from '../server/ingest/prepare-article';
 import { reviewSuggestions } from '../server/ingest/story-ingester';

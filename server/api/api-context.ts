@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { SessionUser } from '../../src/domain/schemas';
+import type { SessionUser } from '@/domain/schemas';
 import { createSignInLimiter, type SignInLimiter } from '../auth/rate-limiter';
 import type { Store } from '../store/store';
 import { createChangeFeed, type ChangeFeed } from './change-feed';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verdictChangeEventSchema } from '../../src/domain/schemas';
+import { verdictChangeEventSchema } from '@/domain/schemas';
 import { createTestApi } from './api-test-kit';
 
 /** Reads a server-sent event stream until `until` returns true for the text received so far. */

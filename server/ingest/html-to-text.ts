@@ -82,15 +82,15 @@ export function htmlToText(html: string): string {
       return;
     }
     if (node.nodeName === '#text' && 'value' in node) current += node.value;
-    else if ('childNodes' in node) for (const child of node.childNodes) walk(child as Node);
+    else if ('childNodes' in node) for (const child of node.childNodes) walk(child);
   };
-  walk(root as Node);
+  walk(root);
   flush();
   return blocks.join('\n\n');
 }
 
 function findFirst(node: Node | DefaultTreeAdapterMap['document'], tagName: string): Element | null {
-  if (isElement(node as Node) && (node as Element).tagName === tagName) return node as Element;
+  if (isElement(node) && node.tagName === tagName) return node;
   for (const child of ('childNodes' in node ? node.childNodes : []) as Node[]) {
     const found = findFirst(child, tagName);
     if (found) return found;

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { matchOutlet } from '../../../domain/ingest/outlet-names';
-import type { ArticleReview, Outlet } from '../../../domain/schemas';
-import { storyQueries } from '../../../lib/api/story-queries';
+import { matchOutlet } from '@/domain/ingest/outlet-names';
+import type { ArticleReview, Outlet } from '@/domain/schemas';
+import { storyQueries } from '@/lib/api/story-queries';
 import { fileToBase64, uploadArticle, type UploadProgress } from '../api/upload-article';
 
 type AddArticleFormProps = {
