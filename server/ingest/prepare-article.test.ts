@@ -52,7 +52,8 @@ describe('prepareArticle', () => {
     const p = prepared(prepareArticle(input('wire-denial.html'), context));
     const sentences = p.article.sentences.map(([s, e]) => p.article.body.slice(s, e));
     expect(sentences).toContain(
-      'WASHINGTON (Global Wire) — The United States flatly denied on Friday reports that it had accepted an Israeli operation in Rafah in exchange for Israel refraining from a wide strike on Iran, two U.S. officials said.',
+      // The dateline "WASHINGTON (Global Wire) — " is kept out of the sentence.
+      'The United States flatly denied on Friday reports that it had accepted an Israeli operation in Rafah in exchange for Israel refraining from a wide strike on Iran, two U.S. officials said.',
     );
     expect(p.analysis.quotations.map(([s, e]) => p.article.body.slice(s, e))).toEqual([
       '“There is no such deal, and there never was,”',
@@ -76,7 +77,7 @@ describe('prepareArticle', () => {
   it('suggests the denial sentence for the reported deal, proposing "denies" with its cue and reasons', () => {
     const p = prepared(prepareArticle(input('wire-denial.html'), context));
     const top = topSuggestion(p, 'us-accepts-rafah-for-no-iran-strike');
-    expect(top?.text).toMatch(/^WASHINGTON \(Global Wire\) — The United States flatly denied/);
+    expect(top?.text).toMatch(/^The United States flatly denied/);
     expect(top?.proposal).toEqual({ stance: 'denies', cue: 'flatly denied' });
     expect(top?.reasons[0]).toMatch(/^words: .*\baccepted\b/);
   });

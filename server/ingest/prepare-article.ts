@@ -15,6 +15,7 @@ import { decodeInput, fingerprintText, type InputFormat } from '@/domain/ingest/
 import { createNameMatcher, type NameMatch, type NameMatcher } from '@/domain/ingest/known-names';
 import { markdownToText } from '@/domain/ingest/markdown-to-text';
 import { matchOutlet } from '@/domain/ingest/outlet-names';
+import { datelineLength, sentencesWithoutDatelines } from '@/domain/ingest/datelines';
 import { findQuotations } from '@/domain/ingest/quotations';
 import type { CharRange } from '@/domain/schemas';
 import { splitParagraphs, splitSentences } from '@/domain/text-segmentation';
@@ -139,12 +140,12 @@ export function prepareArticle(input: IngestInput, context: IngestContext): Inge
       ? { id: slugify(match.name), name: match.name, aliases: [], kind: 'online' as const, url: null }
       : match.outlet;
   const paragraphs = splitParagraphs(body);
-  const sentences = splitSentences(body, paragraphs);
+  const sentences = sentencesWithoutDatelines(body, paragraphs, splitSentences(body, paragraphs));
   const article: Article = {
     id: articleIdFor(outlet.id, input.published, fingerprint),
     story: context.story.story.id,
     outlet: outlet.id,
-    title: input.title?.trim() || deriveTitle(body, paragraphs),
+    title: input.title?.trim() || deriveTitle(body, paragraphs, sentences),
     published: { date: input.published, basis: 'Given when the article was added.' },
     source: { file: input.fileName ?? null, url: input.url },
     body,
@@ -230,12 +231,15 @@ export function resolveOutlet(given: string, outlets: readonly Outlet[]): Outlet
     : match.outlet;
 }
 
-/** A headline-like first paragraph (short, no final stop), else the first sentence shortened. */
-function deriveTitle(body: string, paragraphs: CharRange[]): string {
+/**
+ * A headline-like first paragraph (short, no final stop), else the first sentence shortened;
+ * a dateline is never the title.
+ */
+function deriveTitle(body: string, paragraphs: CharRange[], sentences: CharRange[]): string {
   const first = paragraphs[0] ? body.slice(...paragraphs[0]) : body;
-  if (first.length <= 160 && !/[.!?]["”’]?$/.test(first)) return first;
-  const sentence = splitSentences(first)[0];
-  const text = sentence ? first.slice(...sentence) : first;
+  if (first.length <= 160 && !/[.!?]["”’]?$/.test(first) && datelineLength(first) === 0) return first;
+  const sentence = sentences[0];
+  const text = sentence ? body.slice(...sentence) : first;
   return text.length <= 120 ? text : `${text.slice(0, 117).replace(/\s+\S*$/, '')}…`;
 }
 
