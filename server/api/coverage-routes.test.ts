@@ -48,6 +48,7 @@ const addWireArticle = (patch: Record<string, unknown> = {}) =>
     content: wireHtml,
     fileName: 'wire.html',
     outlet: 'Global Wire',
+    createOutlet: true,
     published: '2024-04-19',
     ...patch,
   });
@@ -68,8 +69,10 @@ describe('adding an article', () => {
     expect(review.article).toMatchObject({ story: STORY, outlet: 'global-wire', published: { date: '2024-04-19' } });
     expect(review.newOutlet?.name).toBe('Global Wire');
     expect(review.suggestions[0]?.score).toBeGreaterThan(0);
-    const deal = review.suggestions.find((s) => s.claim === DEAL);
-    expect(deal?.proposal).toEqual({ stance: 'denies', cue: 'flatly denied' });
+    const deal = review.suggestions.filter((s) => s.claim === DEAL).map((s) => s.proposal);
+    expect(deal).toContainEqual({ stance: 'denies', cue: 'flatly denied' });
+    const order = review.suggestions.map((s) => s.range[0]);
+    expect(order, 'sentence by sentence in article order').toEqual([...order].sort((a, b) => a - b));
 
     const bundle = await storyBundle();
     expect(bundle.articles.map((a) => a.id)).toContain(review.article.id);
@@ -89,6 +92,30 @@ describe('adding an article', () => {
     expect((await storyBundle()).articles.length).toBe(before);
     const ok = await addWireArticle({ content: undefined, contentBase64: Buffer.from(wireHtml).toString('base64') });
     expect(ok.status).toBe(201);
+  });
+
+  it('takes a known outlet written another way, and creates a new one only when the editor confirms it', async () => {
+    const known = articleReviewSchema.parse(
+      await (await addWireArticle({ outlet: 'JPost.com', createOutlet: false })).json(),
+    );
+    expect(known.article.outlet).toBe('jerusalem-post');
+    expect(known.newOutlet).toBeNull();
+
+    const before = await storyBundle();
+    const other = { content: 'A short wire about the Rafah talks.', fileName: 'other.txt', createOutlet: false };
+    const close = await addWireArticle({ ...other, outlet: 'Jerusalem Psot' });
+    expect(close.status).toBe(422);
+    expect(await errorOf(close)).toMatchObject({
+      code: 'unknown_outlet',
+      field: 'outlet',
+      message: expect.stringContaining('did you mean “The Jerusalem Post” (jerusalem-post)'),
+    });
+    const unknown = await addWireArticle({ ...other, outlet: 'Some Wire' });
+    expect(unknown.status).toBe(422);
+    expect((await errorOf(unknown)).message).toMatch(/not a known outlet: confirm it as a new outlet/);
+    const after = await storyBundle();
+    expect(after.outlets).toEqual(before.outlets);
+    expect(after.articles).toEqual(before.articles);
   });
 
   it('refuses the same text twice as a duplicate, naming the article', async () => {
