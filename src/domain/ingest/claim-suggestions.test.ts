@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readCorpusDir } from '../../../server/corpus/read-corpus-dir';
+import { bundledCorpus } from '../../../server/corpus/corpus-test-kit';
 import { suggestClaims, type ClaimQuery } from './claim-suggestions';
 
-const corpus = readCorpusDir();
+const corpus = bundledCorpus();
 const story = corpus.stories.find((s) => s.story.id === 'rafah-scg-2024')!;
 
 /**
