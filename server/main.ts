@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { readConfig } from './config';
 import { readCorpusDir } from './corpus/read-corpus-dir';
 import { startServer } from './start-server';
+import { describeDatabase } from './store/open-store';
 
 const root = join(import.meta.dirname, '..');
 const config = readConfig(process.env, process.cwd());
@@ -12,7 +13,7 @@ if (config.buildSpa) await buildSpaIfNeeded();
 const server = await startServer({ ...config, distDir, corpus: readCorpusDir() });
 const { seeded } = server;
 console.log(
-  `Database: ${config.databasePath}` +
+  `Database: ${describeDatabase(config)}` +
     (seeded.stories + seeded.articles + seeded.claims > 0
       ? ` (seeded ${seeded.stories} stories, ${seeded.articles} articles, ${seeded.claims} claims, ${seeded.mentions} mentions, ${seeded.events} events)`
       : ' (up to date)'),

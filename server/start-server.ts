@@ -1,16 +1,21 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { ApiOptions } from './api/api-context';
-import { createChangeFeed } from './api/change-feed';
+import { createSharedChangeFeed } from './api/shared-change-feed';
 import type { Corpus } from './corpus/load-corpus';
 import { createServerApp } from './http/create-server-app';
 import type { SeedReport } from './store/store';
-import { createSqliteStore } from './store/sqlite/sqlite-store';
+import { openStore } from './store/open-store';
+import { clientAddressOf } from './http/client-address';
 
 export type StartOptions = {
   port: number;
   host: string;
   databasePath: string;
+  /** A PostgreSQL database to use instead of the SQLite file. */
+  databaseUrl?: string | null;
+  /** Reverse proxies in front, whose X-Forwarded-For entries are believed. */
+  trustedProxies?: number;
   distDir: string;
   corpus: Corpus;
   /** Replaces parts of the API (clock, rate limits…), for tests. */
@@ -27,11 +32,15 @@ export type RunningServer = {
 
 /** Opens the database, adds whatever of the corpus it lacks, and serves the app. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
-  const store = createSqliteStore(options.databasePath);
+  const store = await openStore({ databasePath: options.databasePath, databaseUrl: options.databaseUrl ?? null });
   const seeded = await store.seed(options.corpus);
   const accounts = (await store.listAccounts()).length;
-  const changes = createChangeFeed();
-  const app = createServerApp(store, options.distDir, { ...options.api, changes });
+  const changes = await createSharedChangeFeed(store);
+  const app = createServerApp(store, options.distDir, {
+    clientAddress: clientAddressOf(options.trustedProxies ?? 0),
+    ...options.api,
+    changes,
+  });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(started));
   });

@@ -2,9 +2,8 @@ import type { Hono } from 'hono';
 import type { Role } from '@/domain/schemas';
 import type { Corpus } from '../corpus/load-corpus';
 import { hashPassword } from '../auth/password';
-import { createSignInLimiter } from '../auth/rate-limiter';
 import { fixtureCorpus } from '../corpus/corpus-test-kit';
-import { createMemoryStore } from '../store/memory/memory-store';
+import { openSqliteStore } from '../store/sql/sql-store';
 import type { Store } from '../store/store';
 import type { ApiOptions } from './api-context';
 import { createChangeFeed } from './change-feed';
@@ -41,17 +40,19 @@ export type TestApiOptions = ApiOptions & {
 };
 
 /**
- * The one way tests stand the API up: the real app over a seeded store with an editor
- * (alice), a second editor (bob), a reader (rita) and an admin (ada); a clock the test moves;
- * requests from an address it names. The browser-side kits serve this same app through MSW.
+ * The one way tests stand the API up: the real app over a seeded store (SQLite in memory
+ * unless one is given) with an editor (alice), a second editor (bob), a reader (rita) and an
+ * admin (ada); a clock the test moves; requests from an address it names. The browser-side
+ * kits serve this same app through MSW.
  */
 export async function createTestApi({
-  store = createMemoryStore(),
+  store: given,
   corpus = fixtureCorpus(),
   accounts = TEST_ACCOUNTS,
   realTime = false,
   ...options
 }: TestApiOptions = {}) {
+  const store = given ?? (await openSqliteStore(':memory:'));
   await store.seed(corpus);
   for (const [name, role] of accounts) {
     await addAccount(store, name, role);
@@ -60,7 +61,7 @@ export async function createTestApi({
   const now = () => new Date(clock.now);
   const changes = options.changes ?? createChangeFeed();
   const app: Hono = createApp(store, {
-    ...(realTime ? {} : { now, signInLimiter: createSignInLimiter(() => clock.now) }),
+    ...(realTime ? {} : { now }),
     clientAddress: (c) => c.req.header('x-test-address') ?? '192.0.2.1',
     changes,
     ...options,

@@ -12,7 +12,7 @@ import {
 } from '@/domain/schemas';
 import { checkSpan } from '@/domain/span-anchoring';
 import { bundledCorpus } from '../corpus/corpus-test-kit';
-import { createMemoryStore } from '../store/memory/memory-store';
+import { openSqliteStore } from '../store/sql/sql-store';
 import { createTestApi } from './api-test-kit';
 import type { FeedEvent } from './change-feed';
 
@@ -25,7 +25,7 @@ let editor: string;
 let published: FeedEvent[];
 
 beforeEach(async () => {
-  const store = createMemoryStore();
+  const store = await openSqliteStore(':memory:');
   await store.seed(bundledCorpus());
   kit = await createTestApi({ store });
   editor = await kit.signIn('alice');
