@@ -11,7 +11,7 @@ import {
   storyBundleSchema,
 } from '@/domain/schemas';
 import { checkSpan } from '@/domain/span-anchoring';
-import { readCorpusDir } from '../corpus/read-corpus-dir';
+import { bundledCorpus } from '../corpus/corpus-test-kit';
 import { openSqliteStore } from '../store/sql/sql-store';
 import { createTestApi } from './api-test-kit';
 import type { FeedEvent } from './change-feed';
@@ -26,7 +26,7 @@ let published: FeedEvent[];
 
 beforeEach(async () => {
   const store = await openSqliteStore(':memory:');
-  await store.seed(readCorpusDir());
+  await store.seed(bundledCorpus());
   kit = await createTestApi({ store });
   editor = await kit.signIn('alice');
   published = [];
@@ -123,7 +123,7 @@ describe('adding an article', () => {
     const again = await addWireArticle({ outlet: 'Another Wire' });
     expect(again.status).toBe(409);
     expect((await errorOf(again)).message).toContain(first.article.id);
-    const seed = readCorpusDir().stories[0]!.articles[0]!;
+    const seed = bundledCorpus().stories[0]!.articles[0]!;
     const copy = await post(`/api/stories/${STORY}/articles`, {
       content: seed.body,
       outlet: 'X',

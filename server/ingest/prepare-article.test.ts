@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCorpusDir } from '../corpus/read-corpus-dir';
-import { storyBundleOf } from '../corpus/story-bundle-of';
+import { bundledCorpus, bundledStory } from '../corpus/corpus-test-kit';
 import { createIngestContext, prepareArticle, resolveOutlet, type IngestInput } from './prepare-article';
 
-const corpus = readCorpusDir();
+const corpus = bundledCorpus();
 const seeded = corpus.stories[0]!;
 const context = createIngestContext({
-  story: storyBundleOf(corpus),
+  story: bundledStory().bundle,
   bodies: new Map(seeded.articles.map((a) => [a.id, a.body])),
   outlets: corpus.outlets,
   actors: corpus.actors,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readCorpusDir } from '../../../server/corpus/read-corpus-dir';
+import { bundledCorpus } from '../../../server/corpus/corpus-test-kit';
 import { TermStatistics } from './bm25';
 import { claimQueriesOf } from './claim-queries';
 import { numbersIn, prepareClaimQueries, rankSentences, suggestClaims } from './claim-suggestions';
 import { findDatePhrases } from './date-phrases';
 import { createNameMatcher } from './known-names';
 
-const corpus = readCorpusDir();
+const corpus = bundledCorpus();
 const story = corpus.stories.find((s) => s.story.id === 'rafah-scg-2024')!;
 const matchNames = createNameMatcher(corpus.actors, corpus.outlets);
 
