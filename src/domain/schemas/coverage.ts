@@ -17,6 +17,8 @@ export const addArticleRequestSchema = z
     contentBase64: z.optional(z.string().check(z.maxLength(MAX_ARTICLE_REQUEST_CHARS, 'is too large'))),
     fileName: z.optional(z.string().check(z.maxLength(255, 'must be at most 255 characters'))),
     outlet: z.string().check(z.trim(), z.minLength(1, 'name the outlet'), z.maxLength(200, 'is too long')),
+    /** The editor confirms that the outlet is new, not one of the known ones written otherwise. */
+    createOutlet: z.optional(z.boolean()),
     published: isoDateSchema,
     url: z.optional(z.nullable(z.url())),
     title: z.optional(z.string().check(z.maxLength(300, 'must be at most 300 characters'))),
@@ -41,6 +43,8 @@ export const claimSuggestionSchema = z.object({
   range: charRangeSchema,
   text: z.string(),
   score: z.number(),
+  /** Why the sentence was matched to the claim, in plain words. */
+  reasons: z.array(z.string()),
   proposal: stanceProposalSchema,
 });
 export type ClaimSuggestionData = z.infer<typeof claimSuggestionSchema>;
@@ -81,7 +85,10 @@ export const articleReviewSchema = z.object({
   article: articleMetaSchema,
   newOutlet: z.nullable(outletSchema),
   analysis: articleAnalysisSchema,
-  /** Best first; claims already mentioned in the article or rejected for a sentence are left out. */
+  /**
+   * Sentence by sentence in article order, best first within a sentence; claims already
+   * mentioned in the article or rejected for a sentence are left out.
+   */
   suggestions: z.array(claimSuggestionSchema),
 });
 export type ArticleReview = z.infer<typeof articleReviewSchema>;
