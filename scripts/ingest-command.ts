@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
 import { isIsoDay } from '../src/domain/calendar-days';
 import { idSchema } from '../src/domain/schemas';
+import type { ArticleAnalyser } from '../server/ingest/article-analyser';
 import { createStoryIngester } from '../server/ingest/story-ingester';
 import type { Store } from '../server/store/store';
 
@@ -14,6 +15,8 @@ story already has is refused as a duplicate.`;
 export type IngestIo = {
   readFile(path: string): Promise<Uint8Array>;
   out(line: string): void;
+  /** Where the files are analysed: a worker pool with a time limit per file in the real command. */
+  analyser: ArticleAnalyser;
 };
 
 export type IngestSummary = { added: number; duplicates: number; errors: number };
@@ -56,7 +59,7 @@ export async function runIngestCommand(store: Store, argv: string[], io: IngestI
     return null;
   }
 
-  const ingester = await createStoryIngester(store, values.story!);
+  const ingester = await createStoryIngester(store, io.analyser, values.story!);
   if (!ingester) {
     io.out(`There is no story "${values.story}".`);
     return null;
@@ -74,16 +77,23 @@ export async function runIngestCommand(store: Store, argv: string[], io: IngestI
       io.out(`${prefix} error: cannot be read`);
       continue;
     }
-    const outcome = await ingester.add(
-      {
+    let outcome;
+    try {
+      // Each article is stored with the story's shared passages in one transaction.
+      outcome = await ingester.add({
         content,
         fileName: basename(file),
         outlet: values.outlet!,
         published: values.published!,
         url: values.url ?? null,
-      },
-      { deferPassages: true },
-    );
+      });
+    } catch (error) {
+      // One file that breaks the analysis must not cost the rest of the batch.
+      summary.errors += 1;
+      failures.push(`${file}: could not be analysed (${(error as Error).message})`);
+      io.out(`${prefix} error: could not be analysed`);
+      continue;
+    }
     if (outcome.ok) {
       summary.added += 1;
       const { article, suggestions, newOutlet } = outcome.review;
@@ -101,7 +111,6 @@ export async function runIngestCommand(store: Store, argv: string[], io: IngestI
       io.out(`${prefix} error: ${outcome.problem.message}`);
     }
   }
-  await ingester.finish();
   io.out(
     `\n${summary.added} added, ${summary.duplicates} duplicate${summary.duplicates === 1 ? '' : 's'}, ` +
       `${summary.errors} error${summary.errors === 1 ? '' : 's'}` +

@@ -9,6 +9,7 @@ describe('readConfig', () => {
       databasePath: '/srv/parallax/data/parallax.db',
       distDir: null,
       buildSpa: true,
+      analysisTimeLimitMs: 30_000,
     });
   });
 

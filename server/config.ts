@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 
+/** How long one article may take to analyse by default: far above any real article. */
+export const DEFAULT_ANALYSIS_TIME_LIMIT_MS = 30_000;
+
 const envSchema = z.object({
   PORT: z.coerce
     .number({ error: 'PORT must be a number' })
@@ -12,6 +15,11 @@ const envSchema = z.object({
   PARALLAX_DB: z.string().min(1).optional(),
   PARALLAX_SKIP_BUILD: z.enum(['0', '1']).default('0'),
   PARALLAX_DIST: z.string().min(1).optional(),
+  PARALLAX_ANALYSIS_TIME_LIMIT_MS: z.coerce
+    .number({ error: 'PARALLAX_ANALYSIS_TIME_LIMIT_MS must be a number' })
+    .int('PARALLAX_ANALYSIS_TIME_LIMIT_MS must be a whole number of milliseconds')
+    .min(100, 'PARALLAX_ANALYSIS_TIME_LIMIT_MS must be at least 100')
+    .default(DEFAULT_ANALYSIS_TIME_LIMIT_MS),
 });
 
 export type ServerConfig = {
@@ -21,6 +29,8 @@ export type ServerConfig = {
   /** Where the built app is (and is built to): `dist` unless PARALLAX_DIST says otherwise. */
   distDir: string | null;
   buildSpa: boolean;
+  /** How long one article may take to analyse before it is refused (422 too_long_to_analyse). */
+  analysisTimeLimitMs: number;
 };
 
 /** Reads the server's settings from the environment; a bad value stops the start with its name. */
@@ -30,12 +40,13 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string)
     const issue = result.error.issues[0];
     throw new Error(`invalid environment: ${String(issue?.path[0] ?? '')}: ${issue?.message ?? 'invalid'}`);
   }
-  const { PORT, HOST, PARALLAX_DB, PARALLAX_SKIP_BUILD, PARALLAX_DIST } = result.data;
+  const { PORT, HOST, PARALLAX_DB, PARALLAX_SKIP_BUILD, PARALLAX_DIST, PARALLAX_ANALYSIS_TIME_LIMIT_MS } = result.data;
   return {
     port: PORT,
     host: HOST,
     databasePath: PARALLAX_DB ?? join(cwd, 'data', 'parallax.db'),
     distDir: PARALLAX_DIST ?? null,
     buildSpa: PARALLAX_SKIP_BUILD === '0',
+    analysisTimeLimitMs: PARALLAX_ANALYSIS_TIME_LIMIT_MS,
   };
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { SessionUser } from '../../src/domain/schemas';
 import { createSignInLimiter, type SignInLimiter } from '../auth/rate-limiter';
+import { createInProcessAnalyser, type ArticleAnalyser } from '../ingest/article-analyser';
 import type { Store } from '../store/store';
 import { createChangeFeed, type ChangeFeed } from './change-feed';
 
@@ -25,6 +26,8 @@ export type ApiOptions = {
   sessionTtlMs?: number;
   /** How often the change stream sends a comment to keep proxies from closing it. */
   heartbeatMs?: number;
+  /** Where articles are normalized and analysed: the server's worker pool; in-process by default. */
+  analyser?: ArticleAnalyser;
 };
 
 export type ApiDeps = Required<ApiOptions> & { store: Store };
@@ -47,5 +50,6 @@ export function resolveApiDeps(store: Store, options: ApiOptions = {}): ApiDeps 
     clientAddress: options.clientAddress ?? socketAddress,
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     heartbeatMs: options.heartbeatMs ?? 15_000,
+    analyser: options.analyser ?? createInProcessAnalyser(),
   };
 }

@@ -28,7 +28,7 @@ export const MAX_ARTICLE_BODY_BYTES = 3 * 1024 * 1024;
  * mentions and claims editors accept from them, and the suggestions they reject.
  */
 export function coverageRoutes(deps: ApiDeps) {
-  const { store, now, changes } = deps;
+  const { store, now, changes, analyser } = deps;
   const routes = new Hono<ApiEnv>();
 
   const refuse = async (c: ApiContext, status: ContentfulStatusCode, code: string, message: string, field?: string) => {
@@ -55,7 +55,7 @@ export function coverageRoutes(deps: ApiDeps) {
     if ('response' in param) return param.response;
     const body = await readJsonBody(c, addArticleRequestSchema);
     if ('response' in body) return body.response;
-    const ingester = await createStoryIngester(store, param.id);
+    const ingester = await createStoryIngester(store, analyser, param.id);
     if (!ingester) return jsonError(c, 404, 'not_found', `no story "${param.id}"`, 'story');
     const { content, contentBase64, fileName, outlet, published, url, title } = body.data;
     const outcome = await ingester.add({
@@ -76,9 +76,12 @@ export function coverageRoutes(deps: ApiDeps) {
   routes.get('/articles/:article/suggestions', async (c) => {
     const param = readIdParam(c, 'article');
     if ('response' in param) return param.response;
-    const review = await reviewStoredArticle(store, param.id);
-    if (!review) return jsonError(c, 404, 'not_found', `no article "${param.id}"`, 'article');
-    return c.json(review);
+    const outcome = await reviewStoredArticle(store, analyser, param.id);
+    if (!outcome.ok) {
+      if (!outcome.problem) return jsonError(c, 404, 'not_found', `no article "${param.id}"`, 'article');
+      return jsonError(c, outcome.status, outcome.problem.code, outcome.problem.message);
+    }
+    return c.json(outcome.review);
   });
 
   routes.post('/stories/:story/mentions', async (c) => {

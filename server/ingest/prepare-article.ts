@@ -16,7 +16,7 @@ import { markdownToText } from '../../src/domain/ingest/markdown-to-text';
 import { findQuotations } from '../../src/domain/ingest/quotations';
 import type { CharRange } from '../../src/domain/schemas';
 import { splitParagraphs, splitSentences } from '../../src/domain/text-segmentation';
-import { htmlToText } from './html-to-text';
+import { htmlToText, NestedTooDeeplyError } from './html-to-text';
 
 export type IngestInput = {
   /** The raw file or pasted text. */
@@ -88,7 +88,15 @@ export type PreparedArticle = {
   suggestions: ClaimSuggestion[][];
 };
 
-export type IngestProblem = { code: 'invalid_input' | 'duplicate'; field: string; message: string };
+/**
+ * Why an article was not added. `nested_too_deeply` and `too_long_to_analyse` refuse hostile
+ * or pathological files (422); `busy` means the analysis queue is full (503, try again).
+ */
+export type IngestProblem = {
+  code: 'invalid_input' | 'duplicate' | 'nested_too_deeply' | 'too_long_to_analyse' | 'busy';
+  field: string;
+  message: string;
+};
 
 export type IngestResult =
   { ok: true; prepared: PreparedArticle; fingerprint: string } | { ok: false; problem: IngestProblem };
@@ -101,7 +109,13 @@ export type IngestResult =
 export function prepareArticle(input: IngestInput, context: IngestContext): IngestResult {
   const decoded = decodeInput(input.content, input.fileName);
   if (!decoded.ok) return invalid('content', decoded.problem);
-  const body = toPlainText(decoded.text, decoded.format);
+  let body: string;
+  try {
+    body = toPlainText(decoded.text, decoded.format);
+  } catch (error) {
+    if (!(error instanceof NestedTooDeeplyError)) throw error;
+    return { ok: false, problem: { code: 'nested_too_deeply', field: 'content', message: error.message } };
+  }
   if (body.trim() === '') return invalid('content', `the ${decoded.format} input has no article text`);
 
   const fingerprint = fingerprintText(body);
@@ -156,7 +170,7 @@ export function prepareArticle(input: IngestInput, context: IngestContext): Inge
  */
 export function withStoredArticle(
   context: IngestContext,
-  article: Article,
+  article: Pick<Article, 'id' | 'body'>,
   fingerprint: string,
   newOutlet: Outlet | null,
 ): IngestContext {
