@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { SessionUser } from '../../src/domain/schemas';
 import { createSignInLimiter, type SignInLimiter } from '../auth/rate-limiter';
 import { createInProcessAnalyser, type ArticleAnalyser } from '../ingest/article-analyser';
+import { createSuggestionCache, type SuggestionCache } from '../ingest/suggestion-cache';
 import type { Store } from '../store/store';
 import { createChangeFeed, type ChangeFeed } from './change-feed';
 
@@ -28,6 +29,8 @@ export type ApiOptions = {
   heartbeatMs?: number;
   /** Where articles are normalized and analysed: the server's worker pool; in-process by default. */
   analyser?: ArticleAnalyser;
+  /** Analyses and suggestions per article and story version. */
+  suggestions?: SuggestionCache;
 };
 
 export type ApiDeps = Required<ApiOptions> & { store: Store };
@@ -51,5 +54,6 @@ export function resolveApiDeps(store: Store, options: ApiOptions = {}): ApiDeps 
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     heartbeatMs: options.heartbeatMs ?? 15_000,
     analyser: options.analyser ?? createInProcessAnalyser(),
+    suggestions: options.suggestions ?? createSuggestionCache(),
   };
 }

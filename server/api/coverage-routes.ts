@@ -28,7 +28,7 @@ export const MAX_ARTICLE_BODY_BYTES = 3 * 1024 * 1024;
  * mentions and claims editors accept from them, and the suggestions they reject.
  */
 export function coverageRoutes(deps: ApiDeps) {
-  const { store, now, changes, analyser } = deps;
+  const { store, now, changes, analyser, suggestions } = deps;
   const routes = new Hono<ApiEnv>();
 
   const refuse = async (c: ApiContext, status: ContentfulStatusCode, code: string, message: string, field?: string) => {
@@ -55,7 +55,7 @@ export function coverageRoutes(deps: ApiDeps) {
     if ('response' in param) return param.response;
     const body = await readJsonBody(c, addArticleRequestSchema);
     if ('response' in body) return body.response;
-    const ingester = await createStoryIngester(store, analyser, param.id);
+    const ingester = await createStoryIngester(store, analyser, param.id, suggestions);
     if (!ingester) return jsonError(c, 404, 'not_found', `no story "${param.id}"`, 'story');
     const { content, contentBase64, fileName, outlet, published, url, title } = body.data;
     const outcome = await ingester.add({
@@ -73,10 +73,13 @@ export function coverageRoutes(deps: ApiDeps) {
     return c.json(outcome.review, 201);
   });
 
+  // Suggestions are for editors reviewing coverage; the analysis behind them is not for everyone to run.
   routes.get('/articles/:article/suggestions', async (c) => {
+    const auth = await editorOnly(c, 'review suggestions');
+    if ('response' in auth) return auth.response;
     const param = readIdParam(c, 'article');
     if ('response' in param) return param.response;
-    const outcome = await reviewStoredArticle(store, analyser, param.id);
+    const outcome = await reviewStoredArticle(store, analyser, param.id, suggestions);
     if (!outcome.ok) {
       if (!outcome.problem) return jsonError(c, 404, 'not_found', `no article "${param.id}"`, 'article');
       return jsonError(c, outcome.status, outcome.problem.code, outcome.problem.message);

@@ -6,6 +6,7 @@ import { findSharedPassages } from '../../src/domain/shared-passages';
 import type { Store } from '../store/store';
 import type { AnalysisSources, ArticleAnalyser } from './article-analyser';
 import type { IngestInput, IngestProblem } from './prepare-article';
+import { analysisVersion, type SuggestionCache } from './suggestion-cache';
 
 export type IngestOutcome =
   | { ok: true; review: ArticleReview }
@@ -63,7 +64,12 @@ const statusOf = (problem: IngestProblem) => (problem.code === 'duplicate' ? 409
  * added; its sources carry a key so the analyser extends its comparison context instead of
  * rebuilding it for every file of a batch.
  */
-export async function createStoryIngester(store: Store, analyser: ArticleAnalyser, storyId: string) {
+export async function createStoryIngester(
+  store: Store,
+  analyser: ArticleAnalyser,
+  storyId: string,
+  cache?: SuggestionCache,
+) {
   const loaded = await loadStory(store, storyId);
   if (!loaded) return null;
   let sources: AnalysisSources = { ...sourcesOf(loaded), key: `${storyId}:${randomUUID()}` };
@@ -92,6 +98,12 @@ export async function createStoryIngester(store: Store, analyser: ArticleAnalyse
       }
       articles.push(article);
       passagesStale ||= deferPassages;
+      // The review of this article compares it with the same story; outlets include its own.
+      cache?.set(
+        article.id,
+        analysisVersion({ ...sources, outlets: newOutlet ? [...sources.outlets, newOutlet] : sources.outlets }),
+        { ok: true, analysis, suggestions },
+      );
       sources = {
         ...sources,
         bodies: new Map(sources.bodies).set(article.id, article.body),
@@ -125,12 +137,16 @@ export async function reviewStoredArticle(
   store: Store,
   analyser: ArticleAnalyser,
   articleId: string,
+  cache?: SuggestionCache,
 ): Promise<ReviewOutcome> {
   const article = await store.getArticle(articleId);
   if (!article) return { ok: false, status: 404, problem: null };
   const loaded = await loadStory(store, article.story);
   if (!loaded) return { ok: false, status: 404, problem: null };
-  const answer = await analyser.review({ article, sources: sourcesOf(loaded, article.id) });
+  const sources = sourcesOf(loaded, article.id);
+  const version = analysisVersion(sources);
+  const answer = cache?.get(article.id, version) ?? (await analyser.review({ article, sources }));
+  if (answer.ok) cache?.set(article.id, version, answer);
   if (!answer.ok) return { ok: false, status: answer.problem.code === 'busy' ? 503 : 422, problem: answer.problem };
   const mentioned = new Set(loaded.bundle.mentions.filter((m) => m.article === article.id).map((m) => m.claim));
   const rejected = await store.listRejectedSuggestions(article.id);
