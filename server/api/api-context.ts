@@ -27,6 +27,10 @@ export type ApiOptions = {
   sessionTtlMs?: number;
   /** How often the change stream sends a comment to keep proxies from closing it. */
   heartbeatMs?: number;
+  /** How many change streams may be open at once. */
+  maxChangeStreams?: number;
+  /** How many changes a stream may hold unsent for a client that is not reading, before it is dropped. */
+  maxQueuedChanges?: number;
   /** Where articles are normalized and analysed: the server's worker pool; in-process by default. */
   analyser?: ArticleAnalyser;
   /** Analyses and suggestions per article and story version. */
@@ -53,6 +57,8 @@ export function resolveApiDeps(store: Store, options: ApiOptions = {}): ApiDeps 
     clientAddress: options.clientAddress ?? socketAddress,
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     heartbeatMs: options.heartbeatMs ?? 15_000,
+    maxChangeStreams: options.maxChangeStreams ?? 500,
+    maxQueuedChanges: options.maxQueuedChanges ?? 500,
     analyser: options.analyser ?? createInProcessAnalyser(),
     suggestions: options.suggestions ?? createSuggestionCache(),
   };
