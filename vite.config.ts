@@ -7,6 +7,8 @@ export default defineConfig({
   plugins: [react()],
   server: {
     port: 5173,
+    // The API pins its public origins to this port (see scripts/dev.ts): never another one.
+    strictPort: true,
     proxy: { '/api': `http://127.0.0.1:${apiPort}` },
   },
   build: {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { parseOrigins } from './http/public-origin';
 
 /** How long one article may take to analyse by default: far above any real article. */
 export const DEFAULT_ANALYSIS_TIME_LIMIT_MS = 30_000;
@@ -15,6 +16,7 @@ const envSchema = z.object({
   PARALLAX_DB: z.string().min(1).optional(),
   PARALLAX_SKIP_BUILD: z.enum(['0', '1']).default('0'),
   PARALLAX_DIST: z.string().min(1).optional(),
+  PARALLAX_PUBLIC_ORIGIN: z.string().min(1).optional(),
   PARALLAX_ANALYSIS_TIME_LIMIT_MS: z.coerce
     .number({ error: 'PARALLAX_ANALYSIS_TIME_LIMIT_MS must be a number' })
     .int('PARALLAX_ANALYSIS_TIME_LIMIT_MS must be a whole number of milliseconds')
@@ -29,6 +31,8 @@ export type ServerConfig = {
   /** Where the built app is (and is built to): `dist` unless PARALLAX_DIST says otherwise. */
   distDir: string | null;
   buildSpa: boolean;
+  /** The origins browsers use (PARALLAX_PUBLIC_ORIGIN, comma-separated); null: the listening address. */
+  publicOrigins: string[] | null;
   /** How long one article may take to analyse before it is refused (422 too_long_to_analyse). */
   analysisTimeLimitMs: number;
 };
@@ -40,13 +44,30 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string)
     const issue = result.error.issues[0];
     throw new Error(`invalid environment: ${String(issue?.path[0] ?? '')}: ${issue?.message ?? 'invalid'}`);
   }
-  const { PORT, HOST, PARALLAX_DB, PARALLAX_SKIP_BUILD, PARALLAX_DIST, PARALLAX_ANALYSIS_TIME_LIMIT_MS } = result.data;
+  const {
+    PORT,
+    HOST,
+    PARALLAX_DB,
+    PARALLAX_SKIP_BUILD,
+    PARALLAX_DIST,
+    PARALLAX_PUBLIC_ORIGIN,
+    PARALLAX_ANALYSIS_TIME_LIMIT_MS,
+  } = result.data;
+  let publicOrigins: string[] | null = null;
+  if (PARALLAX_PUBLIC_ORIGIN !== undefined) {
+    try {
+      publicOrigins = parseOrigins(PARALLAX_PUBLIC_ORIGIN);
+    } catch (error) {
+      throw new Error(`invalid environment: PARALLAX_PUBLIC_ORIGIN: ${(error as Error).message}`);
+    }
+  }
   return {
     port: PORT,
     host: HOST,
     databasePath: PARALLAX_DB ?? join(cwd, 'data', 'parallax.db'),
     distDir: PARALLAX_DIST ?? null,
     buildSpa: PARALLAX_SKIP_BUILD === '0',
+    publicOrigins,
     analysisTimeLimitMs: PARALLAX_ANALYSIS_TIME_LIMIT_MS,
   };
 }

@@ -79,7 +79,7 @@ const article = (content: string, fileName?: string) => ({
 describe('adding hostile articles through the API', () => {
   let running: { server: RunningServer; cookie: string };
   beforeAll(async () => {
-    running = await startWithEditor('hostile');
+    running = await startWithEditor('hostile', 30_000);
   });
   afterAll(async () => {
     await running.server.close();
@@ -108,7 +108,8 @@ describe('adding hostile articles through the API', () => {
       expect([201, 422]).toContain(answer.status);
       if (answer.status === 422) expect(answer.body.error?.code).toBe('too_long_to_analyse');
     }
-  });
+    // Bounded by the analysis time limit of each article, whatever the machine's speed.
+  }, 120_000);
 
   it('refuses HTML nested 5,000 levels deep with 422, storing nothing', async () => {
     const { server, cookie } = running;

@@ -27,6 +27,11 @@ export type ApiOptions = {
   sessionTtlMs?: number;
   /** How often the change stream sends a comment to keep proxies from closing it. */
   heartbeatMs?: number;
+  /**
+   * The origins (scheme, host, port) this server is reached under, which state-changing
+   * requests must come from; null compares with the origin each request was addressed to.
+   */
+  publicOrigins?: () => readonly string[] | null;
   /** How many change streams may be open at once. */
   maxChangeStreams?: number;
   /** How many changes a stream may hold unsent for a client that is not reading, before it is dropped. */
@@ -57,6 +62,7 @@ export function resolveApiDeps(store: Store, options: ApiOptions = {}): ApiDeps 
     clientAddress: options.clientAddress ?? socketAddress,
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     heartbeatMs: options.heartbeatMs ?? 15_000,
+    publicOrigins: options.publicOrigins ?? (() => null),
     maxChangeStreams: options.maxChangeStreams ?? 500,
     maxQueuedChanges: options.maxQueuedChanges ?? 500,
     analyser: options.analyser ?? createInProcessAnalyser(),

@@ -26,7 +26,7 @@ export function createApiWith(deps: ApiDeps) {
 
   // Every state-changing request must come from this site's own pages, cookie or not.
   api.use('*', async (c, next) => {
-    const problem = crossOriginProblem(c);
+    const problem = crossOriginProblem(c, deps.publicOrigins());
     if (!problem) return next();
     await logSecurity(deps, c, 'change_refused', `${c.req.method} ${c.req.path}: cross-origin: ${problem}`, null);
     return jsonError(c, 403, 'cross_origin', `refused: ${problem}`, 'Origin');

@@ -5,12 +5,19 @@ import { Hono } from 'hono';
 import type { ApiOptions } from '../api/api-context';
 import { createApi, handleUnexpectedError } from '../api/create-api';
 import type { Store } from '../store/store';
+import { pinnedHost } from './public-origin';
 import { securityHeaders } from './security-headers';
 
 /** The whole server: the API under /api and the built SPA for every other path. */
 export function createServerApp(store: Store, distDir: string, apiOptions: ApiOptions = {}) {
   const app = new Hono();
   app.use('*', securityHeaders);
+  const { publicOrigins } = apiOptions;
+  if (publicOrigins)
+    app.use(
+      '*',
+      pinnedHost(() => publicOrigins() ?? []),
+    );
   app.route('/api', createApi(store, apiOptions));
   app.use(
     '/assets/*',
