@@ -12,6 +12,8 @@ Each FILE may be plain text, Markdown (.md) or an HTML page (.html); HTML is red
 article text. The outlet is matched to a known one by name or alias, or created. A text the
 story already has is refused as a duplicate.`;
 
+const isWebAddress = (url: string) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol);
+
 export type IngestIo = {
   readFile(path: string): Promise<Uint8Array>;
   out(line: string): void;
@@ -52,7 +54,7 @@ export async function runIngestCommand(store: Store, argv: string[], io: IngestI
     !values.outlet?.trim() && '--outlet is required',
     !values.published && '--published is required',
     values.published && !isIsoDay(values.published) && `--published "${values.published}" is not a date (YYYY-MM-DD)`,
-    values.url && !URL.canParse(values.url) && `--url "${values.url}" is not a URL`,
+    values.url !== undefined && !isWebAddress(values.url) && `--url "${values.url}" is not an http or https address`,
   ].filter((problem): problem is string => typeof problem === 'string');
   if (problems.length > 0) {
     io.out(`${problems.join('\n')}\n\n${INGEST_USAGE}`);

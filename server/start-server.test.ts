@@ -12,7 +12,7 @@ import {
   writeSync,
   closeSync,
 } from 'node:fs';
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,6 +60,13 @@ describe('startServer', () => {
       expect(csp).toContain("object-src 'none'");
       expect(csp).toContain("base-uri 'none'");
       expect(csp).toContain("script-src 'self'");
+      for (const path of ['/', '/claims/x']) {
+        const view = await fetch(`${server.url}${path}`);
+        expect([view.status, view.headers.get('cache-control')]).toEqual([200, 'no-cache']);
+      }
+      const asset = await fetch(`${server.url}/assets/index-0123abcd.js`);
+      expect(asset.status).toBe(404);
+      expect(await asset.text()).not.toContain('<div id="root">');
       const api = await fetch(`${server.url}/api/nothing`);
       expect(api.status).toBe(404);
       expect(api.headers.get('content-type')).toMatch(/json/);
@@ -166,5 +173,33 @@ describe('startServer refuses what it cannot use, naming it', () => {
     expect(await startError(path)).toMatch(
       new RegExp(`^Cannot use the database ${path}: its folder ${file} cannot be created \\(E`),
     );
+  });
+});
+
+describe('the server over one keep-alive connection', () => {
+  it('answers the next request after refusing a body that is too large', async () => {
+    const server = await start(join(dir, 'keep-alive.db'));
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (method: string, path: string, body?: Buffer) =>
+      new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
+        const req = request(
+          `${server.url}${path}`,
+          { method, agent, headers: body ? { 'Content-Type': 'application/json', 'Content-Length': body.length } : {} },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, socket: req.socket }));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    try {
+      const refused = await send('POST', '/api/session', Buffer.alloc(8 * 1024 * 1024, 0x20));
+      expect(refused.status).toBe(413);
+      for (let i = 0; i < 3; i += 1) expect((await send('GET', '/api/health')).status).toBe(200);
+    } finally {
+      agent.destroy();
+      await server.close();
+    }
   });
 });

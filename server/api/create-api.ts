@@ -34,7 +34,11 @@ export function createApiWith(deps: ApiDeps) {
   const bodyLimitOf = (maxSize: number) =>
     bodyLimit({
       maxSize,
-      onError: (c) => jsonError(c, 413, 'body_too_large', `the body must be at most ${Math.round(maxSize / 1024)} KiB`),
+      onError: (c) => {
+        // The unread rest of the body is still on its way: the connection cannot carry another request.
+        c.header('Connection', 'close');
+        return jsonError(c, 413, 'body_too_large', `the body must be at most ${Math.round(maxSize / 1024)} KiB`);
+      },
     });
   const articleBodyLimit = bodyLimitOf(MAX_ARTICLE_BODY_BYTES);
   const smallBodyLimit = bodyLimitOf(MAX_BODY_BYTES);

@@ -30,7 +30,12 @@ export function createServerApp(store: Store, distDir: string, apiOptions: ApiOp
       },
     }),
   );
-  app.use('*', serveStatic({ root: distDir }));
+  // A hashed asset that is not there is a stale page asking for an old build: 404, never the SPA's HTML.
+  app.all('/assets/*', (c) => c.text('not found', 404));
+  // The page itself is served below with no-cache, so a new build's assets are always found.
+  app.use('*', async (c, next) =>
+    c.req.path === '/' || c.req.path === '/index.html' ? next() : serveStatic({ root: distDir })(c, next),
+  );
   // Every other path is a view of the SPA, which reads its state from the URL.
   app.get('*', async (c) => {
     const html = await readFile(join(distDir, 'index.html'), 'utf8');

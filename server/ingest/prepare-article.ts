@@ -1,3 +1,4 @@
+import { stripBidiControls } from '../../src/domain/bidi-controls';
 import { isIsoDay } from '../../src/domain/calendar-days';
 import type { Actor, Article, Outlet, StoryBundle } from '../../src/domain/schemas';
 import { articleIdFor, slugify } from '../../src/domain/ingest/article-id';
@@ -143,7 +144,10 @@ export function prepareArticle(input: IngestInput, context: IngestContext): Inge
     id: articleIdFor(outlet.id, input.published, fingerprint),
     story: context.story.story.id,
     outlet: outlet.id,
-    title: input.title?.trim() || deriveTitle(body, paragraphs),
+    title:
+      stripBidiControls(input.title ?? '').trim() ||
+      stripBidiControls(deriveTitle(body, paragraphs)).trim() ||
+      'Untitled article',
     published: { date: input.published, basis: 'Given when the article was added.' },
     source: { file: input.fileName ?? null, url: input.url },
     body,
@@ -221,7 +225,8 @@ const comparable = (name: string) =>
     .replace(/^the\s+/, '');
 
 /** A known outlet by id, name or alias; otherwise a new one under that name. */
-export function resolveOutlet(given: string, outlets: readonly Outlet[]): Outlet | null {
+export function resolveOutlet(name: string, outlets: readonly Outlet[]): Outlet | null {
+  const given = stripBidiControls(name);
   const wanted = comparable(given);
   if (wanted === '') return null;
   const known = outlets.find(
