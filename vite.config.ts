@@ -1,10 +1,13 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const apiPort = process.env.PARALLAX_API_PORT ?? '5174';
 
 export default defineConfig({
   plugins: [react()],
+  // `@/…` is `src/…`, as in tsconfig.base.json.
+  resolve: { alias: [{ find: /^@\//, replacement: fileURLToPath(new URL('./src/', import.meta.url)) }] },
   server: {
     port: 5173,
     // The API pins its public origins to this port (see scripts/dev.ts): never another one.

@@ -3,7 +3,7 @@ export type BenchContext = {
   /** The project root (where package.json is). */
   root: string;
   /** The path of the large-story database, generated on first use if missing or stale. */
-  largeStoryDb(): Promise<string>;
+  largeStoryDb: () => Promise<string>;
 };
 
 export type BenchTable = {
@@ -18,5 +18,5 @@ export type BenchTable = {
 
 export type BenchModule = {
   name: string;
-  run(context: BenchContext): Promise<BenchTable[]>;
+  run: (context: BenchContext) => Promise<BenchTable[]>;
 };

@@ -12,7 +12,7 @@ export type BrowserBenchContext = {
    * main-thread task time it caused in the page, in milliseconds, measured by Chromium
    * (CDP Performance.getMetrics TaskDuration) until the page is idle again.
    */
-  measure(action: () => Promise<void>): Promise<number>;
+  measure: (action: () => Promise<void>) => Promise<number>;
 };
 
 const ROOT = join(import.meta.dirname, '..');

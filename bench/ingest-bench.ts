@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { splitParagraphs, splitSentences } from '../src/domain/text-segmentation';
+import { splitParagraphs, splitSentences } from '@/domain/text-segmentation';
 import { createInProcessAnalyser } from '../server/ingest/article-analyser';
 import { createStoryIngester } from '../server/ingest/story-ingester';
 import { createSqliteStore } from '../server/store/sqlite/sqlite-store';

@@ -8,7 +8,7 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { findSharedPassages, type PassageSource } from '../src/domain/shared-passages';
+import { findSharedPassages, type PassageSource } from '@/domain/shared-passages';
 import { createSqliteStore } from '../server/store/sqlite/sqlite-store';
 import { count, formatTable, median, ms, ratio } from './bench-format';
 import type { BenchContext, BenchModule, BenchTable } from './bench-types';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import type { StoryBundle } from '../src/domain/schemas';
-import { parseCsv } from '../src/domain/csv';
+import type { StoryBundle } from '@/domain/schemas';
+import { parseCsv } from '@/domain/csv';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
 
 const DEAL = /US agreed to accept an Israeli military operation in Rafah/;

@@ -40,8 +40,8 @@ export function createOwnServer(name: string) {
           const match = /Parallax is serving (http:\/\/127\.0\.0\.1:(\d+))\//.exec(output);
           if (match) resolve({ child, url: match[1]!, port: Number(match[2]) });
         };
-        child.stdout!.on('data', onData);
-        child.stderr!.on('data', onData);
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
         child.on('exit', (code) => reject(new Error(`the server exited (${code}) before serving:\n${output}`)));
       });
     },

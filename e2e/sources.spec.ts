@@ -20,7 +20,7 @@ async function tabTo(page: Page, target: Locator, limit = 250) {
     if (await target.evaluate((element) => element === document.activeElement)) return;
     await page.keyboard.press('Tab');
   }
-  throw new Error(`Tab never reached ${target}`);
+  throw new Error(`Tab never reached ${String(target)}`);
 }
 
 async function expectDealView(page: Page) {

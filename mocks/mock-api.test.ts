@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { storyBundleSchema, storySummarySchema } from '../src/domain/schemas';
+import { storyBundleSchema, storySummarySchema } from '@/domain/schemas';
 import { mockServer } from './node';
 
 beforeAll(() => mockServer.listen({ onUnhandledRequest: 'error' }));

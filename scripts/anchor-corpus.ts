@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { anchorQuote, reanchorSpan } from '../src/domain/span-anchoring';
+import { anchorQuote, reanchorSpan } from '@/domain/span-anchoring';
 import { BUNDLED_CORPUS_DIR, directorySource } from '../server/corpus/read-corpus-dir';
 
 const draftSpanSchema = z.object({

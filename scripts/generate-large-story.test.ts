@@ -11,9 +11,9 @@ import {
   storyEventSchema,
   storySchema,
   type Stance,
-} from '../src/domain/schemas';
-import { checkSpan } from '../src/domain/span-anchoring';
-import { splitParagraphs, splitSentences } from '../src/domain/text-segmentation';
+} from '@/domain/schemas';
+import { checkSpan } from '@/domain/span-anchoring';
+import { splitParagraphs, splitSentences } from '@/domain/text-segmentation';
 
 const SMALL = { articles: 60, claims: 150, mentions: 900, events: 25, outlets: 20, actors: 60 };
 const small = (seed: number) => generateLargeStory({ seed, ...SMALL });

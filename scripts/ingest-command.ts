@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
-import { isIsoDay } from '../src/domain/calendar-days';
-import { idSchema } from '../src/domain/schemas';
+import { isIsoDay } from '@/domain/calendar-days';
+import { idSchema } from '@/domain/schemas';
 import type { ArticleAnalyser } from '../server/ingest/article-analyser';
 import { createStoryIngester } from '../server/ingest/story-ingester';
 import type { Store } from '../server/store/store';

@@ -22,10 +22,10 @@ describe('npm run user', () => {
       argv,
       store,
       {
-        readNewPassword: async () => {
+        readNewPassword: () => {
           const next = passwords.shift();
-          if (next === undefined) throw new Error('no password given');
-          return next;
+          if (next === undefined) return Promise.reject(new Error('no password given'));
+          return Promise.resolve(next);
         },
         out: (line) => out.push(line),
         err: (line) => err.push(line),

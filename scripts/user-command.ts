@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { roleSchema, usernameSchema, type Role } from '../src/domain/schemas';
+import { roleSchema, usernameSchema, type Role } from '@/domain/schemas';
 import { DEFAULT_SCRYPT_COST, hashPassword, passwordProblem, type ScryptCost } from '../server/auth/password';
 import type { Store } from '../server/store/store';
 

@@ -68,7 +68,7 @@ function newestSourceTime(): number {
 function stop(error: unknown): never {
   const expected =
     error instanceof StartupError || (error instanceof Error && /^invalid environment/.test(error.message));
-  console.error(expected ? `Parallax cannot start. ${(error as Error).message}` : error);
+  console.error(expected ? `Parallax cannot start. ${error.message}` : error);
   process.exit(1);
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { auditEntrySchema, claimSchema, storyBundleSchema, storySummarySchema } from '../src/domain/schemas';
+import { auditEntrySchema, claimSchema, storyBundleSchema, storySummarySchema } from '@/domain/schemas';
 
 const root = join(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'parallax-durability-'));
@@ -37,8 +37,8 @@ function startServerProcess(): Promise<{ child: ChildProcess; url: string; outpu
       const url = /Parallax is serving (http:\/\/[^\s]+?)\/?\n/.exec(output)?.[1];
       if (url) resolve({ child, url, output: () => output });
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.on('exit', (code) => reject(new Error(`the server exited (${code}) before serving:\n${output}`)));
   });
 }

@@ -21,9 +21,9 @@ import {
   type StoryEvent,
   type Verdict,
   type VerdictStatus,
-} from '../../src/domain/schemas';
-import { anchorAt } from '../../src/domain/span-anchoring';
-import { splitParagraphs, splitSentences } from '../../src/domain/text-segmentation';
+} from '@/domain/schemas';
+import { anchorAt } from '@/domain/span-anchoring';
+import { splitParagraphs, splitSentences } from '@/domain/text-segmentation';
 import { Random, WeightedIndex } from './prng';
 import * as vocab from './vocabulary';
 

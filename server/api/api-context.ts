@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { SessionUser } from '../../src/domain/schemas';
+import type { SessionUser } from '@/domain/schemas';
 import { createSignInLimiter, type SignInLimiter } from '../auth/rate-limiter';
 import { createInProcessAnalyser, type ArticleAnalyser } from '../ingest/article-analyser';
 import { createSuggestionCache, type SuggestionCache } from '../ingest/suggestion-cache';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import * as schemas from '../../src/domain/schemas';
+import * as schemas from '@/domain/schemas';
 import type { Store } from '../store/store';
 import { createTestApi } from './api-test-kit';
 
@@ -191,7 +191,7 @@ describe('every API route under arbitrary requests', () => {
           const response = await kit.app.request(path, {
             method,
             headers: {
-              ...(who ? { Cookie: cookies[who as keyof typeof cookies] } : {}),
+              ...(who ? { Cookie: cookies[who] } : {}),
               ...(headers.contentType ? { 'Content-Type': headers.contentType } : {}),
               ...(headers.origin ? { Origin: headers.origin } : {}),
               ...(headers.ifMatch ? { 'If-Match': headers.ifMatch } : {}),
@@ -209,7 +209,7 @@ describe('every API route under arbitrary requests', () => {
           expect(response.status, label).toBeLessThan(500);
           // Signing out ends that account's session: sign in again so later requests are not all anonymous.
           if (who && method === 'DELETE' && path === '/api/session' && response.status < 400) {
-            cookies[who as keyof typeof cookies] = await kit.signIn(ACCOUNTS[who as keyof typeof ACCOUNTS]);
+            cookies[who] = await kit.signIn(ACCOUNTS[who]);
           }
           if (response.status >= 400) expect(await snapshot(kit.store), label).toEqual(before);
         },

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import type { Role } from '../../src/domain/schemas';
+import type { Role } from '@/domain/schemas';
 import { hashPassword } from '../auth/password';
 import { createSignInLimiter } from '../auth/rate-limiter';
 import { fixtureCorpus } from '../store/fixture-corpus';
@@ -61,17 +61,20 @@ export async function createTestApi({ store = createMemoryStore(), ...options }:
     claim: string,
     body: unknown,
     { cookie, ifMatch, headers = {} }: { cookie?: string; ifMatch?: string; headers?: Record<string, string> } = {},
-  ) =>
-    app.request(`/api/claims/${claim}/verdict`, {
-      method: 'PATCH',
-      headers: {
-        'Content-Type': 'application/json',
-        ...(cookie ? { Cookie: cookie } : {}),
-        ...(ifMatch !== undefined ? { 'If-Match': ifMatch } : {}),
-        ...headers,
-      },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-    });
+  ): Promise<Response> =>
+    // app.request may answer synchronously; a promise keeps Promise.all over many of them typed.
+    Promise.resolve(
+      app.request(`/api/claims/${claim}/verdict`, {
+        method: 'PATCH',
+        headers: {
+          'Content-Type': 'application/json',
+          ...(cookie ? { Cookie: cookie } : {}),
+          ...(ifMatch !== undefined ? { 'If-Match': ifMatch } : {}),
+          ...headers,
+        },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    );
 
   return { app, store, clock, changes, signIn, patchVerdict };
 }

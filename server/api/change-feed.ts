@@ -1,4 +1,4 @@
-import type { CoverageChangeEvent, VerdictChangeEvent } from '../../src/domain/schemas';
+import type { CoverageChangeEvent, VerdictChangeEvent } from '@/domain/schemas';
 
 /** One accepted change, named as the change stream names its events. */
 export type FeedEvent = { name: 'verdict'; data: VerdictChangeEvent } | { name: 'coverage'; data: CoverageChangeEvent };

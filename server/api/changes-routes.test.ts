@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verdictChangeEventSchema } from '../../src/domain/schemas';
+import { verdictChangeEventSchema } from '@/domain/schemas';
 import { createTestApi } from './api-test-kit';
 import type { FeedEvent } from './change-feed';
 

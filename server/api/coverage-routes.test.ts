@@ -9,8 +9,8 @@ import {
   coverageChangeEventSchema,
   mentionSchema,
   storyBundleSchema,
-} from '../../src/domain/schemas';
-import { checkSpan } from '../../src/domain/span-anchoring';
+} from '@/domain/schemas';
+import { checkSpan } from '@/domain/span-anchoring';
 import { readCorpusDir } from '../corpus/read-corpus-dir';
 import { createMemoryStore } from '../store/memory/memory-store';
 import { createInProcessAnalyser, type ArticleAnalyser } from '../ingest/article-analyser';

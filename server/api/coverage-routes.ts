@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { shortHash, slugify } from '../../src/domain/ingest/article-id';
+import { shortHash, slugify } from '@/domain/ingest/article-id';
 import {
   addArticleRequestSchema,
   addClaimRequestSchema,
@@ -11,8 +11,8 @@ import {
   type Claim,
   type CoverageChangeEvent,
   type Mention,
-} from '../../src/domain/schemas';
-import { anchorAt } from '../../src/domain/span-anchoring';
+} from '@/domain/schemas';
+import { anchorAt } from '@/domain/span-anchoring';
 import { createStoryIngester, reviewStoredArticle } from '../ingest/story-ingester';
 import type { ApiContext, ApiDeps, ApiEnv } from './api-context';
 import { jsonError } from './api-errors';

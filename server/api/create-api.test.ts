@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { apiErrorSchema, articleSchema, storyBundleSchema, storySummarySchema } from '../../src/domain/schemas';
+import { apiErrorSchema, articleSchema, storyBundleSchema, storySummarySchema } from '@/domain/schemas';
 import { createMemoryStore } from '../store/memory/memory-store';
 import { fixtureCorpus } from '../store/fixture-corpus';
 import type { Store } from '../store/store';

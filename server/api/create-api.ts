@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
 import { crossOriginProblem } from '../auth/origin-check';
 import type { Store } from '../store/store';
 import { resolveApiDeps, type ApiDeps, type ApiEnv, type ApiOptions } from './api-context';
@@ -25,12 +26,15 @@ export function createApiWith(deps: ApiDeps) {
   const api = new Hono<ApiEnv>();
 
   // Every state-changing request must come from this site's own pages, cookie or not.
-  api.use('*', async (c, next) => {
-    const problem = crossOriginProblem(c, deps.publicOrigins());
-    if (!problem) return next();
-    await logSecurity(deps, c, 'change_refused', `${c.req.method} ${c.req.path}: cross-origin: ${problem}`, null);
-    return jsonError(c, 403, 'cross_origin', `refused: ${problem}`, 'Origin');
-  });
+  api.use(
+    '*',
+    createMiddleware<ApiEnv>(async (c, next) => {
+      const problem = crossOriginProblem(c, deps.publicOrigins());
+      if (!problem) return next();
+      await logSecurity(deps, c, 'change_refused', `${c.req.method} ${c.req.path}: cross-origin: ${problem}`, null);
+      return jsonError(c, 403, 'cross_origin', `refused: ${problem}`, 'Origin');
+    }),
+  );
   const bodyLimitOf = (maxSize: number) =>
     bodyLimit({
       maxSize,
@@ -43,10 +47,13 @@ export function createApiWith(deps: ApiDeps) {
   const articleBodyLimit = bodyLimitOf(MAX_ARTICLE_BODY_BYTES);
   const smallBodyLimit = bodyLimitOf(MAX_BODY_BYTES);
   // Articles may be large; every other body is a small JSON document, refused early when it is not.
-  api.use('*', (c, next) =>
-    c.req.method === 'POST' && /^\/api\/stories\/[^/]+\/articles$/.test(c.req.path)
-      ? articleBodyLimit(c, next)
-      : smallBodyLimit(c, next),
+  api.use(
+    '*',
+    createMiddleware<ApiEnv>((c, next) =>
+      c.req.method === 'POST' && /^\/api\/stories\/[^/]+\/articles$/.test(c.req.path)
+        ? articleBodyLimit(c, next)
+        : smallBodyLimit(c, next),
+    ),
   );
   api.use('*', loadSession(deps));
 

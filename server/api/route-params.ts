@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { idSchema } from '../../src/domain/schemas';
+import { idSchema } from '@/domain/schemas';
 import { jsonError } from './api-errors';
 
 /** Reads an id path parameter, or answers 400 naming it. */

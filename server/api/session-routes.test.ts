@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiErrorSchema, sessionStateSchema } from '../../src/domain/schemas';
+import { apiErrorSchema, sessionStateSchema } from '@/domain/schemas';
 import { hashSessionToken } from '../auth/session-token';
 import { addAccount, createTestApi, sessionCookieOf } from './api-test-kit';
 

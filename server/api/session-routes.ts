@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { signInInputSchema, type SessionState } from '../../src/domain/schemas';
+import { signInInputSchema, type SessionState } from '@/domain/schemas';
 import { verifyAgainstNoAccount, verifyPassword } from '../auth/password';
 import { clearSessionCookie, writeSessionCookie } from '../auth/session-cookie';
 import { hashSessionToken, newSessionToken } from '../auth/session-token';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { apiErrorSchema, auditEntrySchema, claimSchema, staleVersionBodySchema } from '../../src/domain/schemas';
+import { apiErrorSchema, auditEntrySchema, claimSchema, staleVersionBodySchema } from '@/domain/schemas';
 import { createMemoryStore } from '../store/memory/memory-store';
 import { createSqliteStore } from '../store/sqlite/sqlite-store';
 import type { Store } from '../store/store';

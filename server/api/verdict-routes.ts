@@ -6,7 +6,7 @@ import {
   type EvidenceRef,
   type VerdictChangeEvent,
   type VerdictContent,
-} from '../../src/domain/schemas';
+} from '@/domain/schemas';
 import { verdictContentOf } from '../store/store';
 import type { ApiContext, ApiDeps, ApiEnv } from './api-context';
 import { jsonError } from './api-errors';

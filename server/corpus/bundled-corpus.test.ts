@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSpan } from '../../src/domain/span-anchoring';
+import { checkSpan } from '@/domain/span-anchoring';
 import { readCorpusDir } from './read-corpus-dir';
 
 const corpus = readCorpusDir();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { passageSchema, storyBundleSchema } from '../../src/domain/schemas';
-import { checkSpan } from '../../src/domain/span-anchoring';
+import { passageSchema, storyBundleSchema } from '@/domain/schemas';
+import { checkSpan } from '@/domain/span-anchoring';
 import { createApp } from '../api/create-api';
 import { createSqliteStore } from '../store/sqlite/sqlite-store';
 import { readCorpusDir } from './read-corpus-dir';

@@ -8,7 +8,7 @@ import {
   spanAnchorSchema,
   storyEventSchema,
   storySchema,
-} from '../../src/domain/schemas';
+} from '@/domain/schemas';
 
 /*
  * The curated corpus files: the API's shapes less what the folder already says

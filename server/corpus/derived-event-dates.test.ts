@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveRelativeDate } from '../../src/domain/relative-dates';
+import { resolveRelativeDate } from '@/domain/relative-dates';
 import { bundledWithEdit, loadError } from './corpus-test-kit';
 import { loadCorpus, type CorpusSource } from './load-corpus';
 import { BUNDLED_CORPUS_DIR, directorySource } from './read-corpus-dir';

@@ -1,5 +1,5 @@
-import type { EventDate } from '../../src/domain/schemas';
-import { normalizePhrase, resolveRelativeDate } from '../../src/domain/relative-dates';
+import type { EventDate } from '@/domain/schemas';
+import { normalizePhrase, resolveRelativeDate } from '@/domain/relative-dates';
 import { CorpusError } from './corpus-error';
 
 type DatingArticle = { published: { date: string }; body: string };

@@ -9,10 +9,10 @@ import {
   type Passage,
   type Story,
   type StoryEvent,
-} from '../../src/domain/schemas';
-import { findSharedPassages } from '../../src/domain/shared-passages';
-import { checkSpan } from '../../src/domain/span-anchoring';
-import { splitParagraphs, splitSentences } from '../../src/domain/text-segmentation';
+} from '@/domain/schemas';
+import { findSharedPassages } from '@/domain/shared-passages';
+import { checkSpan } from '@/domain/span-anchoring';
+import { splitParagraphs, splitSentences } from '@/domain/text-segmentation';
 import { CorpusError } from './corpus-error';
 import { resolveDerivedEventDate } from './derived-event-dates';
 import {

@@ -1,4 +1,4 @@
-import type { StoryBundle } from '../../src/domain/schemas';
+import type { StoryBundle } from '@/domain/schemas';
 import type { Corpus } from './load-corpus';
 
 /** A corpus story as the API serves it (article metadata without bodies), for tests and benches. */

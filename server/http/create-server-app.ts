@@ -32,9 +32,15 @@ export function createServerApp(store: Store, distDir: string, apiOptions: ApiOp
   );
   // A hashed asset that is not there is a stale page asking for an old build: 404, never the SPA's HTML.
   app.all('/assets/*', (c) => c.text('not found', 404));
-  // The page itself is served below with no-cache, so a new build's assets are always found.
-  app.use('*', async (c, next) =>
-    c.req.path === '/' || c.req.path === '/index.html' ? next() : serveStatic({ root: distDir })(c, next),
+  app.use(
+    '*',
+    serveStatic({
+      root: distDir,
+      onFound: (path, c) => {
+        // The page names the current build's assets: always revalidated, so a new build is found.
+        if (path.endsWith('.html')) c.header('Cache-Control', 'no-cache');
+      },
+    }),
   );
   // Every other path is a view of the SPA, which reads its state from the URL.
   app.get('*', async (c) => {

@@ -1,8 +1,8 @@
-import type { Article, Passage } from '../../src/domain/schemas';
-import type { ClaimSuggestion } from '../../src/domain/ingest/claim-suggestions';
-import { fingerprintText } from '../../src/domain/ingest/decode-input';
-import { createNameMatcher } from '../../src/domain/ingest/known-names';
-import { findSharedPassages } from '../../src/domain/shared-passages';
+import type { Article, Passage } from '@/domain/schemas';
+import type { ClaimSuggestion } from '@/domain/ingest/claim-suggestions';
+import { fingerprintText } from '@/domain/ingest/decode-input';
+import { createNameMatcher } from '@/domain/ingest/known-names';
+import { findSharedPassages } from '@/domain/shared-passages';
 import {
   analyseArticle,
   createIngestContext,
@@ -85,8 +85,8 @@ export function createTaskRunner() {
 export function createInProcessAnalyser(): ArticleAnalyser {
   const run = createTaskRunner();
   return {
-    prepare: async (task) => run({ kind: 'prepare', ...task }) as PrepareAnswer,
-    review: async (task) => run({ kind: 'review', ...task }) as ReviewAnswer,
-    close: async () => {},
+    prepare: (task) => Promise.resolve(run({ kind: 'prepare', ...task }) as PrepareAnswer),
+    review: (task) => Promise.resolve(run({ kind: 'review', ...task }) as ReviewAnswer),
+    close: () => Promise.resolve(),
   };
 }

@@ -69,7 +69,7 @@ export class NestedTooDeeplyError extends Error {
 }
 
 type ParentNode = Node | DefaultTreeAdapterMap['document'];
-const childrenOf = (node: ParentNode): Node[] => ('childNodes' in node ? (node.childNodes as Node[]) : []);
+const childrenOf = (node: ParentNode): Node[] => ('childNodes' in node ? node.childNodes : []);
 
 /**
  * Reduces an HTML page to its article text with a real HTML parser: the <article> (or <main>,
@@ -98,8 +98,8 @@ export function htmlToText(html: string): string {
     if (!entry) break;
     const { node, depth } = entry;
     if (depth > MAX_HTML_DEPTH) throw new NestedTooDeeplyError();
-    if (isElement(node as Node)) {
-      const element = node as Element;
+    if (isElement(node)) {
+      const element = node;
       if (SKIPPED.has(element.tagName) || attr(element, 'hidden') !== '' || attr(element, 'aria-hidden') === 'true')
         continue;
       if (BLOCKS.has(element.tagName)) {
@@ -123,7 +123,7 @@ function findFirst(document: ParentNode, tagName: string): Element | null {
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
     if (depth > MAX_HTML_DEPTH) throw new NestedTooDeeplyError();
-    if (isElement(node as Node) && (node as Element).tagName === tagName) return node as Element;
+    if (isElement(node) && node.tagName === tagName) return node;
     const children = childrenOf(node);
     for (let i = children.length - 1; i >= 0; i -= 1) stack.push({ node: children[i] as Node, depth: depth + 1 });
   }

@@ -1,22 +1,22 @@
-import { stripBidiControls } from '../../src/domain/bidi-controls';
-import { isIsoDay } from '../../src/domain/calendar-days';
-import type { Actor, Article, Outlet, StoryBundle } from '../../src/domain/schemas';
-import { articleIdFor, slugify } from '../../src/domain/ingest/article-id';
-import { findAttributionPhrases, type AttributionPhrase } from '../../src/domain/ingest/attribution-phrases';
-import { TermStatistics } from '../../src/domain/ingest/bm25';
+import { stripBidiControls } from '@/domain/bidi-controls';
+import { isIsoDay } from '@/domain/calendar-days';
+import type { Actor, Article, Outlet, StoryBundle } from '@/domain/schemas';
+import { articleIdFor, slugify } from '@/domain/ingest/article-id';
+import { findAttributionPhrases, type AttributionPhrase } from '@/domain/ingest/attribution-phrases';
+import { TermStatistics } from '@/domain/ingest/bm25';
 import {
   prepareClaimQueries,
   suggestClaims,
   type ClaimSuggestion,
   type PreparedClaimQuery,
-} from '../../src/domain/ingest/claim-suggestions';
-import { findDatePhrases, type DatePhrase } from '../../src/domain/ingest/date-phrases';
-import { decodeInput, fingerprintText, type InputFormat } from '../../src/domain/ingest/decode-input';
-import { createNameMatcher, type NameMatch, type NameMatcher } from '../../src/domain/ingest/known-names';
-import { markdownToText } from '../../src/domain/ingest/markdown-to-text';
-import { findQuotations } from '../../src/domain/ingest/quotations';
-import type { CharRange } from '../../src/domain/schemas';
-import { splitParagraphs, splitSentences } from '../../src/domain/text-segmentation';
+} from '@/domain/ingest/claim-suggestions';
+import { findDatePhrases, type DatePhrase } from '@/domain/ingest/date-phrases';
+import { decodeInput, fingerprintText, type InputFormat } from '@/domain/ingest/decode-input';
+import { createNameMatcher, type NameMatch, type NameMatcher } from '@/domain/ingest/known-names';
+import { markdownToText } from '@/domain/ingest/markdown-to-text';
+import { findQuotations } from '@/domain/ingest/quotations';
+import type { CharRange } from '@/domain/schemas';
+import { splitParagraphs, splitSentences } from '@/domain/text-segmentation';
 import { htmlToText, NestedTooDeeplyError } from './html-to-text';
 
 export type IngestInput = {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Article, ArticleMeta, ArticleReview, Passage } from '../../src/domain/schemas';
+import type { Article, ArticleMeta, ArticleReview, Passage } from '@/domain/schemas';
 
-import type { ClaimSuggestion } from '../../src/domain/ingest/claim-suggestions';
-import { findSharedPassages } from '../../src/domain/shared-passages';
+import type { ClaimSuggestion } from '@/domain/ingest/claim-suggestions';
+import { findSharedPassages } from '@/domain/shared-passages';
 import type { Store } from '../store/store';
 import type { AnalysisSources, ArticleAnalyser } from './article-analyser';
 import type { IngestInput, IngestProblem } from './prepare-article';

@@ -1,6 +1,6 @@
-import { unreviewedVerdict } from '../../src/domain/schemas';
-import { anchorQuote } from '../../src/domain/span-anchoring';
-import { splitParagraphs, splitSentences } from '../../src/domain/text-segmentation';
+import { unreviewedVerdict } from '@/domain/schemas';
+import { anchorQuote } from '@/domain/span-anchoring';
+import { splitParagraphs, splitSentences } from '@/domain/text-segmentation';
 import type { Corpus } from '../corpus/load-corpus';
 
 const bodies = {

@@ -5,8 +5,8 @@ import {
   storySummarySchema,
   articleSchema,
   type VerdictContent,
-} from '../../src/domain/schemas';
-import { anchorAt } from '../../src/domain/span-anchoring';
+} from '@/domain/schemas';
+import { anchorAt } from '@/domain/span-anchoring';
 import { fixtureCorpus } from './fixture-corpus';
 import type { Account, Store, VerdictUpdate } from './store';
 

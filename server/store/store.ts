@@ -10,7 +10,7 @@ import type {
   StoryBundle,
   StorySummary,
   VerdictContent,
-} from '../../src/domain/schemas';
+} from '@/domain/schemas';
 import type { Corpus } from '../corpus/load-corpus';
 
 /** What a seeding added: rows that were missing. Existing rows are never overwritten. */

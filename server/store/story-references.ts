@@ -1,4 +1,4 @@
-import type { ArticleMeta, Mention, StoryEvent } from '../../src/domain/schemas';
+import type { ArticleMeta, Mention, StoryEvent } from '@/domain/schemas';
 
 /** The outlets and actors a story's bundle must carry: those its articles, chains and events name. */
 export function referencedBy(

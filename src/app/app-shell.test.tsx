@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { mockServer } from '../../mocks/node';
-import { renderApp } from '../test/render-app';
+import { renderApp } from '@/test/render-app';
 
 const DEAL_CLAIM = /US agreed to accept an Israeli military operation in Rafah/;
 

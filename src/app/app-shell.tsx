@@ -1,8 +1,8 @@
 import { lazy, Suspense, useEffect } from 'react';
-import type { View } from '../domain/url-state';
-import { Link } from '../lib/router/link';
-import { useStoryData } from '../lib/story/use-story-data';
-import { hrefFor, useUrlState } from '../lib/url-state/use-url-state';
+import type { View } from '@/domain/url-state';
+import { Link } from '@/lib/router/link';
+import { useStoryData } from '@/lib/story/use-story-data';
+import { hrefFor, useUrlState } from '@/lib/url-state/use-url-state';
 import { UrlNotices } from './url-notices';
 import { useCanonicalUrl } from './use-canonical-url';
 import { VIEW_COMPONENTS, VIEW_LABELS } from './views';
@@ -12,9 +12,9 @@ const NAV_VIEWS: View[] = ['sources', 'matrix', 'timeline', 'coverage'];
 // Their own chunks, loaded just after the first view: the first view's script budget is for
 // reading, and signing in and live updates can follow a moment later.
 const SessionStatus = lazy(() =>
-  import('../features/session/components/session-status').then((m) => ({ default: m.SessionStatus })),
+  import('@/features/session/components/session-status').then((m) => ({ default: m.SessionStatus })),
 );
-const LiveUpdates = lazy(() => import('../lib/live/live-updates').then((m) => ({ default: m.LiveUpdates })));
+const LiveUpdates = lazy(() => import('@/lib/live/live-updates').then((m) => ({ default: m.LiveUpdates })));
 
 export function AppShell() {
   useCanonicalUrl();

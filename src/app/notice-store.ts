@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { UrlNotice } from '../domain/url-state';
+import type { UrlNotice } from '@/domain/url-state';
 
 type NoticeState = {
   /** What was dropped from the last URL that could not be read as it stood. */

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import { encodeUrl } from '../domain/url-state';
-import { currentHref, navigate } from '../lib/router/location-store';
-import { useUrlState } from '../lib/url-state/use-url-state';
+import { encodeUrl } from '@/domain/url-state';
+import { currentHref, navigate } from '@/lib/router/location-store';
+import { useUrlState } from '@/lib/url-state/use-url-state';
 import { useNoticeStore } from './notice-store';
 
 /**

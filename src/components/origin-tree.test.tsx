@@ -1,8 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { readCorpusDir } from '../../server/corpus/read-corpus-dir';
-import type { Mention, StoryBundle } from '../domain/schemas';
-import { indexStory } from '../domain/story-index';
+import type { Mention, StoryBundle } from '@/domain/schemas';
+import { indexStory } from '@/domain/story-index';
 import { OriginTree } from './origin-tree';
 
 function bundledIndex(change?: (bundle: StoryBundle) => void) {

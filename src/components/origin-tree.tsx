@@ -7,10 +7,10 @@ import {
   type OriginGroup,
   type OriginSide,
   type OriginTreeNode,
-} from '../domain/origin-analysis';
-import type { Mention } from '../domain/schemas';
-import type { StoryIndex } from '../domain/story-index';
-import { formatDay } from '../lib/format-date';
+} from '@/domain/origin-analysis';
+import type { Mention } from '@/domain/schemas';
+import type { StoryIndex } from '@/domain/story-index';
+import { formatDay } from '@/lib/format-date';
 import { StanceBadge } from './stance-badge';
 import './origin-tree.css';
 

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import type { Published } from '../domain/schemas';
-import { formatDay } from '../lib/format-date';
+import type { Published } from '@/domain/schemas';
+import { formatDay } from '@/lib/format-date';
 
 /** A publication date that shows, on hover and focus, how it was established. */
 export function PublishedDate({ published }: { published: Published }) {

@@ -1,4 +1,4 @@
-import type { CellStance } from '../domain/stance-rules';
+import type { CellStance } from '@/domain/stance-rules';
 
 /** Glyphs carry the stance for readers who cannot tell the colours apart. */
 export const STANCE_GLYPHS: Record<CellStance, string> = {

@@ -2,8 +2,8 @@ import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
-import { AppShell } from '../app/app-shell';
-import { AppProviders } from '../app/providers';
+import { AppShell } from '@/app/app-shell';
+import { AppProviders } from '@/app/providers';
 
 /** A fresh client per test, without retries, so a failure shows at once and no cache leaks. */
 export function createTestQueryClient(): QueryClient {

@@ -9,7 +9,7 @@ import type {
   Story,
   StoryBundle,
   StoryEvent,
-} from '../../../src/domain/schemas';
+} from '@/domain/schemas';
 import type { Corpus } from '../../corpus/load-corpus';
 import {
   emptySeedReport,

@@ -23,7 +23,7 @@ import {
   type Span,
   type StoryBundle,
   type StoryEvent,
-} from '../../../src/domain/schemas';
+} from '@/domain/schemas';
 import { z } from 'zod';
 import type { Corpus } from '../../corpus/load-corpus';
 import {
@@ -63,9 +63,16 @@ const derivedFromJson = z
   .transform((text) => z.object({ article: z.string(), phrase: z.string() }).parse(JSON.parse(text)));
 
 type Row = Record<string, unknown>;
-const str = (row: Row, key: string) => String(row[key]);
+// SQLite hands back TEXT columns as strings and INTEGER columns as numbers; anything else is a
+// schema mismatch worth failing loudly on rather than stringifying.
+const str = (row: Row, key: string) => {
+  const value = row[key];
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  throw new TypeError(`column ${key} is not text`);
+};
 const num = (row: Row, key: string) => Number(row[key]);
-const strOrNull = (row: Row, key: string) => (row[key] === null ? null : String(row[key]));
+const strOrNull = (row: Row, key: string) => (row[key] === null ? null : str(row, key));
 
 function toClaim(row: Row): Claim {
   return {

@@ -1,5 +1,5 @@
 import { useId, useState, type KeyboardEvent } from 'react';
-import { evidenceRefSchema, type EvidenceRef } from '../../domain/schemas';
+import { evidenceRefSchema, type EvidenceRef } from '@/domain/schemas';
 
 export type MentionOption = { id: string; label: string };
 

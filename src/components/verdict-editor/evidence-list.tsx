@@ -1,4 +1,4 @@
-import type { EvidenceRef } from '../../domain/schemas';
+import type { EvidenceRef } from '@/domain/schemas';
 
 export type MentionLabels = ReadonlyMap<string, string>;
 

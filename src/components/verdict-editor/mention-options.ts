@@ -1,5 +1,5 @@
-import type { Mention } from '../../domain/schemas';
-import type { StoryIndex } from '../../domain/story-index';
+import type { Mention } from '@/domain/schemas';
+import type { StoryIndex } from '@/domain/story-index';
 
 /** The mentions a verdict may cite as evidence, each named as an editor reads it: "Outlet — denies". */
 export function mentionOptionsFor(index: StoryIndex, mentions: readonly Mention[]) {

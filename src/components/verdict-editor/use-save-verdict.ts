@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { claimSchema, staleVersionBodySchema, type Claim, type VerdictContent } from '../../domain/schemas';
-import { ApiRefusal, sendJson } from '../../lib/api/send-json';
-import { cachedClaim, claimQueries, putClaimInCache } from '../../lib/api/claim-queries';
-import { sessionQueries } from '../../lib/api/session-queries';
-import { storyQueries } from '../../lib/api/story-queries';
+import { claimSchema, staleVersionBodySchema, type Claim, type VerdictContent } from '@/domain/schemas';
+import { ApiRefusal, sendJson } from '@/lib/api/send-json';
+import { cachedClaim, claimQueries, putClaimInCache } from '@/lib/api/claim-queries';
+import { sessionQueries } from '@/lib/api/session-queries';
+import { storyQueries } from '@/lib/api/story-queries';
 
 export type SaveVerdict = {
   claim: Claim;

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
-import type { Verdict, VerdictContent } from '../../domain/schemas';
-import { formatDateTime } from '../../lib/format-date-time';
+import type { Verdict, VerdictContent } from '@/domain/schemas';
+import { formatDateTime } from '@/lib/format-date-time';
 import { evidenceText, type MentionLabels } from './evidence-list';
 import { changedFields, contentOf, VERDICT_LABELS, type ChangedField } from './verdict-content';
 

@@ -1,4 +1,4 @@
-import type { EvidenceRef, Verdict, VerdictContent, VerdictStatus } from '../../domain/schemas';
+import type { EvidenceRef, Verdict, VerdictContent, VerdictStatus } from '@/domain/schemas';
 
 export const VERDICT_STATUSES: VerdictStatus[] = [
   'unreviewed',

@@ -2,8 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mockServer } from '../../../mocks/node';
-import { serveEditorialApi, signInThroughApi } from '../../test/editorial-api';
-import { renderApp } from '../../test/render-app';
+import { serveEditorialApi, signInThroughApi } from '@/test/editorial-api';
+import { renderApp } from '@/test/render-app';
 
 const CLAIM_URL = '/claims/us-accepts-rafah-for-no-iran-strike';
 const CLAIM_ID = 'us-accepts-rafah-for-no-iran-strike';

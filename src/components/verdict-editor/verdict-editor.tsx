@@ -6,9 +6,9 @@ import {
   type Claim,
   type Verdict,
   type VerdictContent,
-} from '../../domain/schemas';
-import { ApiRefusal } from '../../lib/api/send-json';
-import { sessionQueries } from '../../lib/api/session-queries';
+} from '@/domain/schemas';
+import { ApiRefusal } from '@/lib/api/send-json';
+import { sessionQueries } from '@/lib/api/session-queries';
 import { EvidenceFields, type MentionOption } from './evidence-fields';
 import type { MentionLabels } from './evidence-list';
 import { staleClaimOf, useSaveVerdict } from './use-save-verdict';

@@ -1,5 +1,5 @@
-import type { Verdict } from '../../domain/schemas';
-import { formatDateTime } from '../../lib/format-date-time';
+import type { Verdict } from '@/domain/schemas';
+import { formatDateTime } from '@/lib/format-date-time';
 import { EvidenceList, type MentionLabels } from './evidence-list';
 import { VERDICT_GLYPHS, VERDICT_LABELS } from './verdict-content';
 

@@ -29,9 +29,9 @@ export type ParamDef<F extends string, T> = {
   /** Accepts exactly the canonical values `parse` can return. */
   readonly schema: z.ZodMiniType<T>;
   /** All raw (already percent-decoded) values of the parameter, in URL order. Never throws. */
-  parse(raw: readonly string[]): ParamResult<T>;
+  parse: (raw: readonly string[]) => ParamResult<T>;
   /** Canonical raw values, or null for the default (= omit the parameter). */
-  serialize(value: T): string[] | null;
+  serialize: (value: T) => string[] | null;
 };
 
 type Report = (value: string, reason: string) => void;
@@ -42,9 +42,9 @@ type ParamSpec<F extends string, T> = {
   schema: z.ZodMiniType<T>;
   default: NoInfer<T>;
   /** Drops what it cannot use and says why through `report`. */
-  parse(raw: readonly string[], report: Report): NoInfer<T>;
+  parse: (raw: readonly string[], report: Report) => NoInfer<T>;
   /** Naive inverse of `parse`; must return [] for the default. */
-  format(value: NoInfer<T>): string[];
+  format: (value: NoInfer<T>) => string[];
 };
 
 function defineParam<const F extends string, T>(spec: ParamSpec<F, T>): ParamDef<F, T> {
@@ -126,8 +126,8 @@ function enumSetParam<const F extends string, const V extends string>(
       for (const item of listItems(raw)) {
         const parsed = itemSchema.safeParse(item);
         if (!parsed.success) report(item, `unknown ${noun}`);
-        else if (chosen.has(parsed.data as V)) report(item, `duplicate ${noun} dropped`);
-        else chosen.add(parsed.data as V);
+        else if (chosen.has(parsed.data)) report(item, `duplicate ${noun} dropped`);
+        else chosen.add(parsed.data);
       }
       return values.filter((value) => chosen.has(value));
     },
@@ -147,13 +147,13 @@ function enumParam<const F extends string, const V extends string>(
   return defineParam({
     field,
     name,
-    schema: schema as z.ZodMiniType<V>,
+    schema: schema,
     default: fallback,
     parse(raw, report) {
       const value = first(raw, report).trim();
       if (value === '') return fallback;
       const parsed = schema.safeParse(value);
-      if (parsed.success) return parsed.data as V;
+      if (parsed.success) return parsed.data;
       report(value, `unknown ${noun}`);
       return fallback;
     },

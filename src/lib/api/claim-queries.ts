@@ -1,6 +1,6 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { auditEntrySchema, type Claim, type StoryBundle } from '../../domain/schemas';
+import { auditEntrySchema, type Claim, type StoryBundle } from '@/domain/schemas';
 import { getJson } from './get-json';
 import { storyQueries } from './story-queries';
 

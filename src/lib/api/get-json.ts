@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { apiErrorSchema } from '../../domain/schemas/api-error';
+import { apiErrorSchema } from '@/domain/schemas/api-error';
 import { ApiError } from './api-error';
 
 function absolute(path: string): string {

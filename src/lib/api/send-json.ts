@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { apiErrorSchema } from '../../domain/schemas';
+import { apiErrorSchema } from '@/domain/schemas';
 import { ApiError } from './api-error';
 
 /** A refusal from the API, with the whole answer for callers that need more than the message (a 412's claim). */

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { sessionStateSchema } from '../../domain/schemas';
+import { sessionStateSchema } from '@/domain/schemas';
 import { getJson } from './get-json';
 
 /** Who is signed in: read by the header, the verdict editor, and whatever may change data. */

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { storySummarySchema } from '../../domain/schemas/story';
-import { storyBundleSchema } from '../../domain/schemas/story-bundle';
+import { storySummarySchema } from '@/domain/schemas/story';
+import { storyBundleSchema } from '@/domain/schemas/story-bundle';
 import { getJson } from './get-json';
 
 /** The story data every view reads: one key space, so a change invalidates it everywhere. */

@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { StoryBundle } from '../../domain/schemas';
+import type { StoryBundle } from '@/domain/schemas';
 import { claimQueries } from '../api/claim-queries';
 import { storyQueries } from '../api/story-queries';
 import { useLiveUpdates } from './use-live-updates';
@@ -119,12 +119,18 @@ describe('live updates', () => {
     const { unmount } = renderLive();
     act(() => FakeEventSource.instances[0]!.fail(FakeEventSource.CLOSED));
     expect(FakeEventSource.instances).toHaveLength(1);
-    act(() => vi.advanceTimersByTime(1_000));
+    act(() => {
+      vi.advanceTimersByTime(1_000);
+    });
     expect(FakeEventSource.instances).toHaveLength(2);
     act(() => FakeEventSource.instances[1]!.fail(FakeEventSource.CLOSED));
-    act(() => vi.advanceTimersByTime(1_999));
+    act(() => {
+      vi.advanceTimersByTime(1_999);
+    });
     expect(FakeEventSource.instances).toHaveLength(2);
-    act(() => vi.advanceTimersByTime(1));
+    act(() => {
+      vi.advanceTimersByTime(1);
+    });
     expect(FakeEventSource.instances).toHaveLength(3);
     unmount();
     expect(FakeEventSource.instances[2]!.readyState).toBe(FakeEventSource.CLOSED);

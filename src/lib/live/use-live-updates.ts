@@ -1,6 +1,6 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { coverageChangeEventSchema, verdictChangeEventSchema } from '../../domain/schemas';
+import { coverageChangeEventSchema, verdictChangeEventSchema } from '@/domain/schemas';
 import { claimQueries, cachedClaim, putClaimInCache } from '../api/claim-queries';
 import { storyQueries } from '../api/story-queries';
 

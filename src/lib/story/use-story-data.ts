@@ -1,7 +1,7 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { StoryBundle } from '../../domain/schemas';
-import { indexStory, type StoryIndex } from '../../domain/story-index';
+import type { StoryBundle } from '@/domain/schemas';
+import { indexStory, type StoryIndex } from '@/domain/story-index';
 import { storyQueries } from '../api/story-queries';
 import { useUrlState } from '../url-state/use-url-state';
 

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { decodeUrl, encodeUrl, type UrlState } from '../../domain/url-state';
+import { decodeUrl, encodeUrl, type UrlState } from '@/domain/url-state';
 import { navigate, type NavigateOptions } from '../router/location-store';
 import { useLocationHref } from '../router/use-location';
 

@@ -1,14 +1,14 @@
-import { PublishedDate } from '../../../components/published-date';
-import { QueryStatus } from '../../../components/query-status';
-import { StanceBadge } from '../../../components/stance-badge';
-import { OriginTree } from '../../../components/origin-tree';
-import { mentionOptionsFor } from '../../../components/verdict-editor/mention-options';
-import { VerdictEditor } from '../../../components/verdict-editor/verdict-editor';
-import { isContested } from '../../../domain/stance-rules';
-import { formatAttribution } from '../../../domain/story-index';
-import { Link } from '../../../lib/router/link';
-import { useStoryData } from '../../../lib/story/use-story-data';
-import { hrefFor, useUrlState } from '../../../lib/url-state/use-url-state';
+import { PublishedDate } from '@/components/published-date';
+import { QueryStatus } from '@/components/query-status';
+import { StanceBadge } from '@/components/stance-badge';
+import { OriginTree } from '@/components/origin-tree';
+import { mentionOptionsFor } from '@/components/verdict-editor/mention-options';
+import { VerdictEditor } from '@/components/verdict-editor/verdict-editor';
+import { isContested } from '@/domain/stance-rules';
+import { formatAttribution } from '@/domain/story-index';
+import { Link } from '@/lib/router/link';
+import { useStoryData } from '@/lib/story/use-story-data';
+import { hrefFor, useUrlState } from '@/lib/url-state/use-url-state';
 import { VerdictHistory } from './verdict-history';
 import './claim.css';
 

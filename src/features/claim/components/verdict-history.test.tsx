@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { serveEditorialApi } from '../../../test/editorial-api';
-import { renderApp } from '../../../test/render-app';
+import { serveEditorialApi } from '@/test/editorial-api';
+import { renderApp } from '@/test/render-app';
 
 const CLAIM_ID = 'us-accepts-rafah-for-no-iran-strike';
 

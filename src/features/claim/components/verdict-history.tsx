@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import type { AuditEntry, EvidenceRef } from '../../../domain/schemas';
-import { claimQueries } from '../../../lib/api/claim-queries';
-import { formatDateTime } from '../../../lib/format-date-time';
-import { VERDICT_LABELS } from '../../../components/verdict-editor/verdict-content';
+import type { AuditEntry, EvidenceRef } from '@/domain/schemas';
+import { claimQueries } from '@/lib/api/claim-queries';
+import { formatDateTime } from '@/lib/format-date-time';
+import { VERDICT_LABELS } from '@/components/verdict-editor/verdict-content';
 
 const evidenceCount = ({ length }: readonly EvidenceRef[]) =>
   length === 0 ? 'none' : length === 1 ? '1 piece of evidence' : `${length} pieces of evidence`;

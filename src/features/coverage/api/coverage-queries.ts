@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { articleReviewSchema, articleSchema } from '../../../domain/schemas';
-import { getJson } from '../../../lib/api/get-json';
+import { articleReviewSchema, articleSchema } from '@/domain/schemas';
+import { getJson } from '@/lib/api/get-json';
 
 export const coverageQueries = {
   all: () => ['coverage'] as const,

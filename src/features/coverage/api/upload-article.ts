@@ -1,10 +1,5 @@
-import {
-  apiErrorSchema,
-  articleReviewSchema,
-  type AddArticleRequest,
-  type ArticleReview,
-} from '../../../domain/schemas';
-import { ApiError } from '../../../lib/api/api-error';
+import { apiErrorSchema, articleReviewSchema, type AddArticleRequest, type ArticleReview } from '@/domain/schemas';
+import { ApiError } from '@/lib/api/api-error';
 
 export type UploadProgress = { phase: 'sending'; fraction: number } | { phase: 'analysing' };
 

@@ -5,9 +5,9 @@ import {
   type AddClaimRequest,
   type AddMentionRequest,
   type RejectSuggestionRequest,
-} from '../../../domain/schemas';
-import { sendJson } from '../../../lib/api/send-json';
-import { storyQueries } from '../../../lib/api/story-queries';
+} from '@/domain/schemas';
+import { sendJson } from '@/lib/api/send-json';
+import { storyQueries } from '@/lib/api/story-queries';
 import { coverageQueries } from './coverage-queries';
 import * as z from 'zod/mini';
 

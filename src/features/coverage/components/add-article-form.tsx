@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import type { ArticleReview, Outlet } from '../../../domain/schemas';
-import { storyQueries } from '../../../lib/api/story-queries';
+import type { ArticleReview, Outlet } from '@/domain/schemas';
+import { storyQueries } from '@/lib/api/story-queries';
 import { fileToBase64, uploadArticle, type UploadProgress } from '../api/upload-article';
 
 type AddArticleFormProps = {

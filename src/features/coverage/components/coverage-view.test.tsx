@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { serveEditorialApi, signInThroughApi } from '../../../test/editorial-api';
-import { renderApp } from '../../../test/render-app';
+import { serveEditorialApi, signInThroughApi } from '@/test/editorial-api';
+import { renderApp } from '@/test/render-app';
 
 const WIRE =
   'Israel delays Rafah push after Iranian barrage, officials say\n\n' +

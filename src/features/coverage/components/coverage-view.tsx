@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { QueryStatus } from '../../../components/query-status';
-import { canEditVerdicts } from '../../../domain/schemas';
-import { sessionQueries } from '../../../lib/api/session-queries';
-import { useStoryData } from '../../../lib/story/use-story-data';
-import { useUrlState } from '../../../lib/url-state/use-url-state';
+import { QueryStatus } from '@/components/query-status';
+import { canEditVerdicts } from '@/domain/schemas';
+import { sessionQueries } from '@/lib/api/session-queries';
+import { useStoryData } from '@/lib/story/use-story-data';
+import { useUrlState } from '@/lib/url-state/use-url-state';
 import { AddArticleForm } from './add-article-form';
 import { ReviewPanel } from './review-panel';
 import './coverage.css';

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { QueryStatus } from '../../../components/query-status';
-import type { StoryIndex } from '../../../domain/story-index';
-import type { Stance } from '../../../domain/schemas';
-import { Link } from '../../../lib/router/link';
-import { hrefFor, useUrlState } from '../../../lib/url-state/use-url-state';
+import { QueryStatus } from '@/components/query-status';
+import type { StoryIndex } from '@/domain/story-index';
+import type { Stance } from '@/domain/schemas';
+import { Link } from '@/lib/router/link';
+import { hrefFor, useUrlState } from '@/lib/url-state/use-url-state';
 import { coverageQueries } from '../api/coverage-queries';
 import { useReviewActions } from '../api/use-review-actions';
 import { NewClaimForm } from './new-claim-form';

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
-import { StanceBadge } from '../../../components/stance-badge';
-import { STANCES } from '../../../domain/stance-rules';
-import type { Claim, ClaimSuggestionData, Stance } from '../../../domain/schemas';
+import { StanceBadge } from '@/components/stance-badge';
+import { STANCES } from '@/domain/stance-rules';
+import type { Claim, ClaimSuggestionData, Stance } from '@/domain/schemas';
 
 type SuggestionCardProps = {
   suggestion: ClaimSuggestionData;

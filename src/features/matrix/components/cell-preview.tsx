@@ -1,5 +1,5 @@
-import { StanceBadge } from '../../../components/stance-badge';
-import type { ColumnMode } from '../../../domain/url-state';
+import { StanceBadge } from '@/components/stance-badge';
+import type { ColumnMode } from '@/domain/url-state';
 import { mentionVia } from '../model/cell-text';
 import type { MatrixModel } from '../model/matrix-model';
 import { usePreviewStore } from '../store/preview-store';

@@ -1,14 +1,14 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
-import { OriginTree } from '../../../components/origin-tree';
-import { mentionOptionsFor } from '../../../components/verdict-editor/mention-options';
-import { VerdictEditor } from '../../../components/verdict-editor/verdict-editor';
-import { StanceBadge } from '../../../components/stance-badge';
-import { contradictionPairs } from '../../../domain/contradiction-pairs';
-import type { Mention } from '../../../domain/schemas';
-import { MAX_PANES, type UrlState } from '../../../domain/url-state';
-import { formatDay } from '../../../lib/format-date';
-import { Link } from '../../../lib/router/link';
-import { hrefFor } from '../../../lib/url-state/use-url-state';
+import { OriginTree } from '@/components/origin-tree';
+import { mentionOptionsFor } from '@/components/verdict-editor/mention-options';
+import { VerdictEditor } from '@/components/verdict-editor/verdict-editor';
+import { StanceBadge } from '@/components/stance-badge';
+import { contradictionPairs } from '@/domain/contradiction-pairs';
+import type { Mention } from '@/domain/schemas';
+import { MAX_PANES, type UrlState } from '@/domain/url-state';
+import { formatDay } from '@/lib/format-date';
+import { Link } from '@/lib/router/link';
+import { hrefFor } from '@/lib/url-state/use-url-state';
 import { mentionVia } from '../model/cell-text';
 import type { MatrixModel } from '../model/matrix-model';
 import type { MatrixSelection } from '../model/select-matrix';
@@ -24,7 +24,7 @@ type MatrixDetailProps = {
   open: OpenCell;
   /** Changes when the panel should take the focus (opened from the keyboard). */
   focusToken: number;
-  onClose(): void;
+  onClose: () => void;
 };
 
 /** A claim beside the grid: the opened cell's evidence, its contradictions and where it comes from. */
@@ -118,7 +118,7 @@ export function MatrixDetail({ model, selection, state, open, focusToken, onClos
   );
 }
 
-function DetailBar({ onClose }: { onClose(): void }) {
+function DetailBar({ onClose }: { onClose: () => void }) {
   return (
     <div className="mx-detail__bar">
       <p className="mx-detail__label">Claim details</p>

@@ -14,12 +14,12 @@ import {
   type PointerEvent,
   type Ref,
 } from 'react';
-import { STANCE_GLYPHS } from '../../../components/stance-badge';
-import type { Mention } from '../../../domain/schemas';
-import type { UrlState } from '../../../domain/url-state';
-import { formatDay, formatDayRange } from '../../../lib/format-date';
-import { Link } from '../../../lib/router/link';
-import { hrefFor } from '../../../lib/url-state/use-url-state';
+import { STANCE_GLYPHS } from '@/components/stance-badge';
+import type { Mention } from '@/domain/schemas';
+import type { UrlState } from '@/domain/url-state';
+import { formatDay, formatDayRange } from '@/lib/format-date';
+import { Link } from '@/lib/router/link';
+import { hrefFor } from '@/lib/url-state/use-url-state';
 import { cellHint, cellLabel } from '../model/cell-text';
 import { moveInGrid, type GridPosition } from '../model/grid-keys';
 import { cellStances, type ClaimStats, type MatrixColumn, type MatrixModel } from '../model/matrix-model';
@@ -48,7 +48,7 @@ type MatrixGridProps = {
   selection: MatrixSelection;
   state: UrlState;
   open: OpenCell | null;
-  onOpen(cell: OpenCell, by: 'keyboard' | 'pointer'): void;
+  onOpen: (cell: OpenCell, by: 'keyboard' | 'pointer') => void;
   labelledBy: string;
   handleRef?: Ref<MatrixGridHandle>;
 };
@@ -221,7 +221,7 @@ export function MatrixGrid({ model, selection, state, open, onOpen, labelledBy, 
   };
 
   const onBlur = (event: FocusEvent<HTMLDivElement>) => {
-    if (!gridRef.current?.contains(event.relatedTarget as Node | null)) usePreviewStore.getState().hide('focus');
+    if (!gridRef.current?.contains(event.relatedTarget)) usePreviewStore.getState().hide('focus');
   };
 
   const onClick = (event: MouseEvent<HTMLDivElement>) => {

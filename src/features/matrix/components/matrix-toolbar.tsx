@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
-import { STANCE_GLYPHS } from '../../../components/stance-badge';
+import { STANCE_GLYPHS } from '@/components/stance-badge';
 import {
   DEFAULT_URL_STATE,
   MATRIX_SORTS,
@@ -7,9 +7,9 @@ import {
   VERDICT_FILTERS,
   type MatrixSort,
   type UrlState,
-} from '../../../domain/url-state';
-import type { UrlStatePatch } from '../../../lib/url-state/use-url-state';
-import type { NavigateOptions } from '../../../lib/router/location-store';
+} from '@/domain/url-state';
+import type { UrlStatePatch } from '@/lib/url-state/use-url-state';
+import type { NavigateOptions } from '@/lib/router/location-store';
 import { foldForSearch, type MatrixModel } from '../model/matrix-model';
 
 const SORT_LABELS: Record<MatrixSort, string> = {
@@ -27,8 +27,8 @@ const MAX_SOURCE_CHOICES = 100;
 type MatrixToolbarProps = {
   model: MatrixModel;
   state: UrlState;
-  setUrlState(patch: UrlStatePatch, options?: NavigateOptions): void;
-  onExport(format: 'csv' | 'json'): void;
+  setUrlState: (patch: UrlStatePatch, options?: NavigateOptions) => void;
+  onExport: (format: 'csv' | 'json') => void;
   exporting: boolean;
 };
 
@@ -151,7 +151,7 @@ export function MatrixToolbar({ model, state, setUrlState, onExport, exporting }
   );
 }
 
-function SearchBox({ value, onSearch }: { value: string; onSearch(q: string): void }) {
+function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
   const [text, setText] = useState(value);
   const [seen, setSeen] = useState(value);
   // The URL changed from elsewhere (back button, a link): show its text, unless it is what was typed.
@@ -232,7 +232,7 @@ function Choices({ label, count, children }: { label: string; count: number; chi
   );
 }
 
-function Check({ label, checked, onChange }: { label: ReactNode; checked: boolean; onChange(): void }) {
+function Check({ label, checked, onChange }: { label: ReactNode; checked: boolean; onChange: () => void }) {
   return (
     <label className="mx-choices__item">
       <input type="checkbox" checked={checked} onChange={onChange} /> {label}
@@ -248,7 +248,7 @@ function SourceChoices({
 }: {
   model: MatrixModel;
   state: UrlState;
-  setUrlState(patch: UrlStatePatch): void;
+  setUrlState: (patch: UrlStatePatch) => void;
 }) {
   const [filter, setFilter] = useState('');
   const inputId = useId();

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderApp } from '../../../test/render-app';
+import { renderApp } from '@/test/render-app';
 
 const DEAL = /US agreed to accept an Israeli military operation in Rafah/;
 const SLOW = { timeout: 10_000 };

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { QueryStatus } from '../../../components/query-status';
-import { StanceBadge } from '../../../components/stance-badge';
-import type { StoryBundle } from '../../../domain/schemas';
-import type { StoryIndex } from '../../../domain/story-index';
-import { encodeUrl } from '../../../domain/url-state';
-import { useStoryData } from '../../../lib/story/use-story-data';
-import { useUrlState } from '../../../lib/url-state/use-url-state';
+import { QueryStatus } from '@/components/query-status';
+import { StanceBadge } from '@/components/stance-badge';
+import type { StoryBundle } from '@/domain/schemas';
+import type { StoryIndex } from '@/domain/story-index';
+import { encodeUrl } from '@/domain/url-state';
+import { useStoryData } from '@/lib/story/use-story-data';
+import { useUrlState } from '@/lib/url-state/use-url-state';
 import { useMatrixExport } from '../hooks/use-matrix-export';
 import { matrixModelFor, type MatrixModel } from '../model/matrix-model';
 import { filtersKey, selectMatrix, type MatrixFilters } from '../model/select-matrix';

@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
-import { csvRecord } from '../../../domain/csv';
+import { csvRecord } from '@/domain/csv';
 import { matrixCsvRecords, matrixJsonChunks } from '../model/matrix-export';
 import type { MatrixModel } from '../model/matrix-model';
-import { downloadBlob } from '../../../lib/download-blob';
+import { downloadBlob } from '@/lib/download-blob';
 import type { MatrixSelection } from '../model/select-matrix';
 
 /** Work this long, then let the page breathe: a large export never freezes the page. */

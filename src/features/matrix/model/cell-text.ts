@@ -1,5 +1,5 @@
-import type { Mention } from '../../../domain/schemas';
-import { formatAttribution, nodeName, type StoryIndex } from '../../../domain/story-index';
+import type { Mention } from '@/domain/schemas';
+import { formatAttribution, nodeName, type StoryIndex } from '@/domain/story-index';
 
 /** Who the publisher had the claim from: the chain without the publisher itself; empty for its own voice. */
 export function mentionVia(index: StoryIndex, mention: Pick<Mention, 'attribution'>): string {

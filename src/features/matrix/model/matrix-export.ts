@@ -1,7 +1,7 @@
-import type { CsvValue } from '../../../domain/csv';
-import type { OriginGroup } from '../../../domain/origin-analysis';
-import type { Mention } from '../../../domain/schemas';
-import { formatAttribution } from '../../../domain/story-index';
+import type { CsvValue } from '@/domain/csv';
+import type { OriginGroup } from '@/domain/origin-analysis';
+import type { Mention } from '@/domain/schemas';
+import { formatAttribution } from '@/domain/story-index';
 import { cellStances, type ClaimStats, type MatrixColumn, type MatrixModel } from './matrix-model';
 import type { MatrixSelection } from './select-matrix';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readCorpusDir } from '../../../../server/corpus/read-corpus-dir';
 import { storyBundleOf } from '../../../../server/corpus/story-bundle-of';
-import { parseCsv, toCsv } from '../../../domain/csv';
-import type { StoryBundle } from '../../../domain/schemas';
-import { indexStory } from '../../../domain/story-index';
-import { DEFAULT_URL_STATE, type UrlState } from '../../../domain/url-state';
+import { parseCsv, toCsv } from '@/domain/csv';
+import type { StoryBundle } from '@/domain/schemas';
+import { indexStory } from '@/domain/story-index';
+import { DEFAULT_URL_STATE, type UrlState } from '@/domain/url-state';
 import { cellText, matrixCsvRecords, matrixJsonChunks, type MatrixJson } from './matrix-export';
 import { cellStances, matrixModelFor } from './matrix-model';
 import { filtersKey, selectMatrix, type MatrixFilters } from './select-matrix';

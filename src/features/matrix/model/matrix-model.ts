@@ -1,14 +1,9 @@
-import {
-  analyzeClaimOrigins,
-  countClaimOrigins,
-  originContextFor,
-  type ClaimOrigins,
-} from '../../../domain/origin-analysis';
-import type { ArticleMeta, Claim, Mention, StoryBundle } from '../../../domain/schemas';
-import { isContested, isOpposing, isSupporting, STANCES } from '../../../domain/stance-rules';
-import type { StoryIndex } from '../../../domain/story-index';
-import type { Stance } from '../../../domain/schemas';
-import type { ColumnMode } from '../../../domain/url-state';
+import { analyzeClaimOrigins, countClaimOrigins, originContextFor, type ClaimOrigins } from '@/domain/origin-analysis';
+import type { ArticleMeta, Claim, Mention, StoryBundle } from '@/domain/schemas';
+import { isContested, isOpposing, isSupporting, STANCES } from '@/domain/stance-rules';
+import type { StoryIndex } from '@/domain/story-index';
+import type { Stance } from '@/domain/schemas';
+import type { ColumnMode } from '@/domain/url-state';
 
 /** A column of the matrix: one article, or one outlet with all its articles. */
 export type MatrixColumn = {

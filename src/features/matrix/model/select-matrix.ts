@@ -1,4 +1,4 @@
-import type { UrlState } from '../../../domain/url-state';
+import type { UrlState } from '@/domain/url-state';
 import { foldForSearch, type ClaimStats, type MatrixColumn, type MatrixModel } from './matrix-model';
 
 /** The URL fields the matrix reads. */

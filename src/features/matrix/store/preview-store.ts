@@ -15,8 +15,8 @@ export type CellPreviewTarget = {
 type PreviewState = {
   pointer: CellPreviewTarget | null;
   focus: CellPreviewTarget | null;
-  show(target: CellPreviewTarget): void;
-  hide(by: CellPreviewTarget['by'] | 'all'): void;
+  show: (target: CellPreviewTarget) => void;
+  hide: (by: CellPreviewTarget['by'] | 'all') => void;
 };
 
 /** Lives outside the grid so that hovering re-renders the preview only, not the grid. */

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { sessionStateSchema, type SignInInput } from '../../../domain/schemas';
-import { sendJson } from '../../../lib/api/send-json';
-import { sessionQueries } from '../../../lib/api/session-queries';
+import { sessionStateSchema, type SignInInput } from '@/domain/schemas';
+import { sendJson } from '@/lib/api/send-json';
+import { sessionQueries } from '@/lib/api/session-queries';
 
 export function useSignIn() {
   const client = useQueryClient();

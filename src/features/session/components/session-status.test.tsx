@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { serveEditorialApi, TEST_PASSWORD } from '../../../test/editorial-api';
-import { renderApp } from '../../../test/render-app';
+import { serveEditorialApi, TEST_PASSWORD } from '@/test/editorial-api';
+import { renderApp } from '@/test/render-app';
 
 describe('signing in and out from the header', { timeout: 20_000 }, () => {
   beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useId, useRef, useState } from 'react';
-import { sessionQueries } from '../../../lib/api/session-queries';
+import { sessionQueries } from '@/lib/api/session-queries';
 import { useSignOut } from '../api/session-mutations';
 import '../session.css';
 

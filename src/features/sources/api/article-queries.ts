@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { articleSchema } from '../../../domain/schemas/article';
-import { getJson } from '../../../lib/api/get-json';
+import { articleSchema } from '@/domain/schemas/article';
+import { getJson } from '@/lib/api/get-json';
 
 export const articleQueries = {
   all: () => ['articles'] as const,

@@ -2,10 +2,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mockServer } from '../../../../mocks/node';
-import { anchorAt } from '../../../domain/span-anchoring';
-import type { Mention, StoryBundle } from '../../../domain/schemas';
-import { indexStory } from '../../../domain/story-index';
-import { renderWithProviders } from '../../../test/render-app';
+import { anchorAt } from '@/domain/span-anchoring';
+import type { Mention, StoryBundle } from '@/domain/schemas';
+import { indexStory } from '@/domain/story-index';
+import { renderWithProviders } from '@/test/render-app';
 import { resetSourcesUi } from '../store/sources-ui-store';
 import { ArticlePane } from './article-pane';
 

@@ -12,13 +12,13 @@ import {
   type MouseEvent,
 } from 'react';
 import { flushSync } from 'react-dom';
-import { PublishedDate } from '../../../components/published-date';
-import { QueryStatus } from '../../../components/query-status';
-import { StanceBadge } from '../../../components/stance-badge';
-import type { SegmentRef } from '../../../domain/evidence-layout';
-import type { ArticleMeta, Mention, Outlet, Passage } from '../../../domain/schemas';
-import { STANCES } from '../../../domain/stance-rules';
-import type { StoryIndex } from '../../../domain/story-index';
+import { PublishedDate } from '@/components/published-date';
+import { QueryStatus } from '@/components/query-status';
+import { StanceBadge } from '@/components/stance-badge';
+import type { SegmentRef } from '@/domain/evidence-layout';
+import type { ArticleMeta, Mention, Outlet, Passage } from '@/domain/schemas';
+import { STANCES } from '@/domain/stance-rules';
+import type { StoryIndex } from '@/domain/story-index';
 import { articleQueries } from '../api/article-queries';
 import { isTypingTarget, scrollWithin } from '../dom';
 import { joinNames } from '../model/join-names';
@@ -317,7 +317,7 @@ export const ArticlePane = memo(function ArticlePane({
         onMouseLeave={() => setTip(null)}
         onFocus={onBodyFocus}
         onBlur={(event) => {
-          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setTip(null);
+          if (!event.currentTarget.contains(event.relatedTarget)) setTip(null);
         }}
         onKeyDown={onBodyKey}
       >

@@ -1,7 +1,7 @@
 import { memo, useMemo, useState } from 'react';
-import { PublishedDate } from '../../../components/published-date';
-import type { ArticleMeta } from '../../../domain/schemas';
-import type { StoryIndex } from '../../../domain/story-index';
+import { PublishedDate } from '@/components/published-date';
+import type { ArticleMeta } from '@/domain/schemas';
+import type { StoryIndex } from '@/domain/story-index';
 import { MAX_PANES } from '../model/resolve-panes';
 import { VirtualList } from './virtual-list';
 

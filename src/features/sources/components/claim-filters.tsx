@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { STANCE_GLYPHS, STANCE_LABELS } from '../../../components/stance-badge';
-import { STANCE_FILTERS, type StanceFilter } from '../../../domain/url-state';
+import { STANCE_GLYPHS, STANCE_LABELS } from '@/components/stance-badge';
+import { STANCE_FILTERS, type StanceFilter } from '@/domain/url-state';
 import type { ClaimFilters as Filters } from '../model/claim-rows';
 
 type ClaimFiltersProps = {

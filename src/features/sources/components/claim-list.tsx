@@ -1,6 +1,6 @@
 import { memo } from 'react';
-import { StanceBadge } from '../../../components/stance-badge';
-import { Link } from '../../../lib/router/link';
+import { StanceBadge } from '@/components/stance-badge';
+import { Link } from '@/lib/router/link';
 import type { ClaimFilters as Filters, ClaimList as ClaimListModel, ClaimListItem } from '../model/claim-rows';
 import { ClaimFilters } from './claim-filters';
 import { VirtualList } from './virtual-list';

@@ -1,5 +1,5 @@
-import { StanceBadge } from '../../../components/stance-badge';
-import { formatAttribution, type StoryIndex } from '../../../domain/story-index';
+import { StanceBadge } from '@/components/stance-badge';
+import { formatAttribution, type StoryIndex } from '@/domain/story-index';
 import type { EvidenceMark, PaneMark } from '../model/pane-marks';
 
 export type TipAnchor = { paragraph: number; segment: number; top: number; left: number };

@@ -1,5 +1,5 @@
-import { STANCE_GLYPHS, STANCE_LABELS } from '../../../components/stance-badge';
-import { STANCES } from '../../../domain/stance-rules';
+import { STANCE_GLYPHS, STANCE_LABELS } from '@/components/stance-badge';
+import { STANCES } from '@/domain/stance-rules';
 
 /** What the marks in the text mean; each stance has a glyph and an underline style, not only a colour. */
 export function Legend() {

@@ -1,6 +1,6 @@
 import { memo, type ReactNode } from 'react';
-import type { ParagraphLayout, Segment } from '../../../domain/evidence-layout';
-import { STANCE_GLYPHS } from '../../../components/stance-badge';
+import type { ParagraphLayout, Segment } from '@/domain/evidence-layout';
+import { STANCE_GLYPHS } from '@/components/stance-badge';
 import type { EvidenceMark, PaneMark } from '../model/pane-marks';
 
 type PaneParagraphProps = {

@@ -1,5 +1,5 @@
-import type { Passage } from '../../../domain/schemas';
-import type { StoryIndex } from '../../../domain/story-index';
+import type { Passage } from '@/domain/schemas';
+import type { StoryIndex } from '@/domain/story-index';
 import { MAX_PANES } from '../model/resolve-panes';
 import { useSourcesUi } from '../store/sources-ui-store';
 

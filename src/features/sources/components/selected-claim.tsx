@@ -1,8 +1,8 @@
-import { StanceBadge } from '../../../components/stance-badge';
-import type { Stance } from '../../../domain/schemas';
-import { isContested, STANCES } from '../../../domain/stance-rules';
-import type { StoryIndex } from '../../../domain/story-index';
-import { Link } from '../../../lib/router/link';
+import { StanceBadge } from '@/components/stance-badge';
+import type { Stance } from '@/domain/schemas';
+import { isContested, STANCES } from '@/domain/stance-rules';
+import type { StoryIndex } from '@/domain/story-index';
+import { Link } from '@/lib/router/link';
 import { MAX_PANES } from '../model/resolve-panes';
 
 /** How many articles outside the panes the panel offers to open before pointing to the claim page. */

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { renderApp } from '../../../test/render-app';
+import { renderApp } from '@/test/render-app';
 import { resetSourcesUi, useSourcesUi } from '../store/sources-ui-store';
 
 const INN = '000_8afd1a478485ac90';

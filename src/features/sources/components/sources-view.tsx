@@ -10,13 +10,13 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { QueryStatus } from '../../../components/query-status';
-import type { Passage, StoryBundle } from '../../../domain/schemas';
-import type { StoryIndex } from '../../../domain/story-index';
-import type { StanceFilter, UrlState } from '../../../domain/url-state';
-import type { NavigateOptions } from '../../../lib/router/location-store';
-import { useStoryData } from '../../../lib/story/use-story-data';
-import { hrefFor, useUrlState } from '../../../lib/url-state/use-url-state';
+import { QueryStatus } from '@/components/query-status';
+import type { Passage, StoryBundle } from '@/domain/schemas';
+import type { StoryIndex } from '@/domain/story-index';
+import type { StanceFilter, UrlState } from '@/domain/url-state';
+import type { NavigateOptions } from '@/lib/router/location-store';
+import { useStoryData } from '@/lib/story/use-story-data';
+import { hrefFor, useUrlState } from '@/lib/url-state/use-url-state';
 import { articleQueries } from '../api/article-queries';
 import { isTypingTarget } from '../dom';
 import { buildClaimList, stepClaim, storyTopics, type ClaimFilters } from '../model/claim-rows';

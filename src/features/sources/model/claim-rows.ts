@@ -1,7 +1,7 @@
-import type { Claim, Stance } from '../../../domain/schemas';
-import { STANCES } from '../../../domain/stance-rules';
-import type { StoryIndex } from '../../../domain/story-index';
-import type { StanceFilter } from '../../../domain/url-state';
+import type { Claim, Stance } from '@/domain/schemas';
+import { STANCES } from '@/domain/stance-rules';
+import type { StoryIndex } from '@/domain/story-index';
+import type { StanceFilter } from '@/domain/url-state';
 
 /** A claim as the list shows it: how the open articles treat it. */
 export type ClaimRow = {
@@ -40,9 +40,9 @@ export function buildClaimList(
   for (const article of panes) {
     for (const mention of index.mentionsByArticle.get(article) ?? []) {
       let byArticle = stancesByClaim.get(mention.claim);
-      if (!byArticle) stancesByClaim.set(mention.claim, (byArticle = new Map()));
+      if (!byArticle) stancesByClaim.set(mention.claim, (byArticle = new Map<string, Set<Stance>>()));
       let stances = byArticle.get(article);
-      if (!stances) byArticle.set(article, (stances = new Set()));
+      if (!stances) byArticle.set(article, (stances = new Set<Stance>()));
       stances.add(mention.stance);
     }
   }

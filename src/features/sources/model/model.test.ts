@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readCorpusDir } from '../../../../server/corpus/read-corpus-dir';
 import { storyBundleOf } from '../../../../server/corpus/story-bundle-of';
-import type { StoryBundle } from '../../../domain/schemas';
-import { indexStory } from '../../../domain/story-index';
+import type { StoryBundle } from '@/domain/schemas';
+import { indexStory } from '@/domain/story-index';
 import { buildClaimList, stepClaim, storyTopics } from './claim-rows';
 import { joinNames } from './join-names';
 import { buildPaneModel, claimsOf, claimToSelect, navigationTargets } from './pane-marks';

@@ -1,5 +1,5 @@
-import { layoutEvidence, type EvidenceLayout } from '../../../domain/evidence-layout';
-import type { CharRange, Mention, Passage, Stance } from '../../../domain/schemas';
+import { layoutEvidence, type EvidenceLayout } from '@/domain/evidence-layout';
+import type { CharRange, Mention, Passage, Stance } from '@/domain/schemas';
 
 export type EvidenceMark = {
   kind: 'evidence';

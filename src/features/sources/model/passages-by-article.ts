@@ -1,4 +1,4 @@
-import type { Passage } from '../../../domain/schemas';
+import type { Passage } from '@/domain/schemas';
 
 /** The passages of a story by the articles they stand in. */
 export function passagesByArticle(passages: readonly Passage[]): Map<string, Passage[]> {

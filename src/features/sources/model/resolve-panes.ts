@@ -1,7 +1,7 @@
-import type { StoryBundle } from '../../../domain/schemas';
-import { isOpposing, isSupporting } from '../../../domain/stance-rules';
-import type { StoryIndex } from '../../../domain/story-index';
-import { MAX_PANES } from '../../../domain/url-state/url-vocabulary';
+import type { StoryBundle } from '@/domain/schemas';
+import { isOpposing, isSupporting } from '@/domain/stance-rules';
+import type { StoryIndex } from '@/domain/story-index';
+import { MAX_PANES } from '@/domain/url-state/url-vocabulary';
 
 export { MAX_PANES };
 

@@ -1,10 +1,10 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { StanceBadge } from '../../../components/stance-badge';
-import type { StoryIndex } from '../../../domain/story-index';
-import type { UrlState } from '../../../domain/url-state';
-import { formatDay } from '../../../lib/format-date';
-import { Link } from '../../../lib/router/link';
-import { hrefFor } from '../../../lib/url-state/use-url-state';
+import { StanceBadge } from '@/components/stance-badge';
+import type { StoryIndex } from '@/domain/story-index';
+import type { UrlState } from '@/domain/url-state';
+import { formatDay } from '@/lib/format-date';
+import { Link } from '@/lib/router/link';
+import { hrefFor } from '@/lib/url-state/use-url-state';
 import { eventDateLabel, FORMAT_LABELS, KIND_LABELS, STATUS_LABELS } from '../model/labels';
 import { SAID_LABELS } from '../model/mention-status';
 import type { EventReport, ReportTiming, TimelineEvent } from '../model/timeline-data';
@@ -15,7 +15,7 @@ type EventDetailsProps = {
   timelineEvent: TimelineEvent | undefined;
   index: StoryIndex;
   state: UrlState;
-  onClose(): void;
+  onClose: () => void;
 };
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useTimelineUi } from '../store/timeline-ui-store';
-import type { EventFormat } from '../../../domain/schemas';
+import type { EventFormat } from '@/domain/schemas';
 import { MARK_RADIUS, type PlacedEvent } from '../model/lane-layout';
 import type { TimelineEvent } from '../model/timeline-data';
 

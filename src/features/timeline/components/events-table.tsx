@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef, type MouseEvent } from 'react';
-import type { EventFormat } from '../../../domain/schemas';
-import { formatDayRange } from '../../../lib/format-date';
+import type { EventFormat } from '@/domain/schemas';
+import { formatDayRange } from '@/lib/format-date';
 import { FORMAT_LABELS, KIND_LABELS, STATUS_LABELS } from '../model/labels';
 import type { TimelineEvent } from '../model/timeline-data';
 
@@ -22,7 +22,7 @@ type EventsTableProps = {
   events: readonly TimelineEvent[];
   total: number;
   openId: string | null;
-  onOpen(id: string): void;
+  onOpen: (id: string) => void;
 };
 
 /** The chart's events as a table: the same rows, in the same order, reachable by Tab. */

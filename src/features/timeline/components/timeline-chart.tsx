@@ -1,6 +1,6 @@
 import { memo, useCallback, useMemo, useRef, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { CartesianGrid, ComposedChart, usePlotArea, XAxis, YAxis } from 'recharts';
-import type { EventKind } from '../../../domain/schemas';
+import type { EventKind } from '@/domain/schemas';
 import {
   CHART_MARGIN,
   chartHeightFor,
@@ -26,7 +26,7 @@ type TimelineChartProps = {
   articleCount: number;
   shown: DayWindow;
   kinds: readonly EventKind[];
-  onOpen(id: string): void;
+  onOpen: (id: string) => void;
   label: string;
   describedBy: string;
   containerRef: React.RefObject<HTMLDivElement | null>;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { isoDayOf } from '../../../domain/calendar-days';
-import type { EventKind } from '../../../domain/schemas';
-import { isIsoDay } from '../../../domain/calendar-days';
+import { isoDayOf } from '@/domain/calendar-days';
+import type { EventKind } from '@/domain/schemas';
+import { isIsoDay } from '@/domain/calendar-days';
 import { KIND_LABELS } from '../model/labels';
 import type { DayWindow } from '../model/timeline-window';
 
@@ -9,7 +9,7 @@ type ZoomControlsProps = {
   shown: DayWindow;
   full: DayWindow | null;
   zoomed: boolean;
-  onZoom(from: string | null, to: string | null): void;
+  onZoom: (from: string | null, to: string | null) => void;
 };
 
 /** The zoom as two dates: the keyboard and screen reader way to what the brush does. */
@@ -76,7 +76,7 @@ type KindFilterProps = {
   kinds: readonly EventKind[];
   shown: readonly EventKind[];
   counts: ReadonlyMap<EventKind, number>;
-  onChange(kinds: EventKind[]): void;
+  onChange: (kinds: EventKind[]) => void;
 };
 
 /** Which kinds of event to show; at least one stays on, since none would be an empty chart. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { downloadBlob } from '../../../lib/download-blob';
+import { downloadBlob } from '@/lib/download-blob';
 import { chartSize, serializeChartSvg, svgToPng } from '../export/chart-export';
 import { eventsCsv } from '../model/events-csv';
 import type { TimelineEvent } from '../model/timeline-data';
@@ -8,7 +8,7 @@ type TimelineExportProps = {
   storyId: string;
   title: string;
   events: readonly TimelineEvent[];
-  chartSvg(): SVGSVGElement | null;
+  chartSvg: () => SVGSVGElement | null;
 };
 
 /** Downloads of what is on screen: the chart as SVG or PNG, the shown events as CSV. */

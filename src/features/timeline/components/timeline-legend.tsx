@@ -1,5 +1,5 @@
 import { memo, type ReactNode } from 'react';
-import type { EventFormat, EventStatus } from '../../../domain/schemas';
+import type { EventFormat, EventStatus } from '@/domain/schemas';
 import { FormatSymbol } from './event-mark';
 
 function Swatch({ children, className }: { children: ReactNode; className: string }) {

@@ -15,7 +15,7 @@ type OverviewProps = {
   shown: DayWindow;
   events: readonly TimelineEvent[];
   publications: readonly PublicationDay[];
-  onZoom(window: DayWindow | null): void;
+  onZoom: (window: DayWindow | null) => void;
 };
 
 type DayCount = { day: number; label: string; articles: number; events: number };

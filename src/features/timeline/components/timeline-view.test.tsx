@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { renderApp } from '../../../test/render-app';
+import { renderApp } from '@/test/render-app';
 import { useTimelineUi } from '../store/timeline-ui-store';
 
 const MEETING = 'scg-virtual-meeting-18-april';

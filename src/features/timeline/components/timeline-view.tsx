@@ -1,9 +1,9 @@
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
-import { isoDayOf } from '../../../domain/calendar-days';
-import type { EventKind } from '../../../domain/schemas';
-import { QueryStatus } from '../../../components/query-status';
-import { useStoryData } from '../../../lib/story/use-story-data';
-import { useUrlState } from '../../../lib/url-state/use-url-state';
+import { isoDayOf } from '@/domain/calendar-days';
+import type { EventKind } from '@/domain/schemas';
+import { QueryStatus } from '@/components/query-status';
+import { useStoryData } from '@/lib/story/use-story-data';
+import { useUrlState } from '@/lib/url-state/use-url-state';
 import { buildTimelineData, EVENT_KINDS } from '../model/timeline-data';
 import { summarizeTimeline } from '../model/timeline-summary';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayNumber, weekdayOf } from '../../../domain/calendar-days';
+import { dayNumber, weekdayOf } from '@/domain/calendar-days';
 import { chartHeightFor, dayTicks, plotWidthOf } from './chart-geometry';
 
 describe('chart geometry', () => {

@@ -1,4 +1,4 @@
-import { weekdayIndex } from '../../../domain/calendar-days';
+import { weekdayIndex } from '@/domain/calendar-days';
 import type { DayWindow } from './timeline-window';
 
 /** The left margin holds the lane names; the overview's brush uses the same margins to line up. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledStory } from './bundled-story.fixture';
-import { parseCsv } from '../../../domain/csv';
+import { parseCsv } from '@/domain/csv';
 import { eventsCsv } from './events-csv';
 import { buildTimelineData } from './timeline-data';
 

@@ -1,4 +1,4 @@
-import { toCsv } from '../../../domain/csv';
+import { toCsv } from '@/domain/csv';
 import type { TimelineEvent } from './timeline-data';
 
 export const EVENT_CSV_COLUMNS = [

@@ -1,6 +1,6 @@
-import type { EventFormat, EventKind, EventStatus } from '../../../domain/schemas';
-import { isoDayOf } from '../../../domain/calendar-days';
-import { formatDay, formatDayRange } from '../../../lib/format-date';
+import type { EventFormat, EventKind, EventStatus } from '@/domain/schemas';
+import { isoDayOf } from '@/domain/calendar-days';
+import { formatDay, formatDayRange } from '@/lib/format-date';
 import type { TimelineEvent } from './timeline-data';
 
 export const KIND_LABELS: Record<EventKind, { one: string; many: string }> = {

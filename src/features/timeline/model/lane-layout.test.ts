@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayNumber } from '../../../domain/calendar-days';
-import type { StoryEvent } from '../../../domain/schemas';
+import { dayNumber } from '@/domain/calendar-days';
+import type { StoryEvent } from '@/domain/schemas';
 import { dayToX, layoutLanes, MAX_LABELLED_EVENTS, shortLabel } from './lane-layout';
 import type { TimelineEvent } from './timeline-data';
 

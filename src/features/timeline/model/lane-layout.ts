@@ -1,4 +1,4 @@
-import type { EventKind } from '../../../domain/schemas';
+import type { EventKind } from '@/domain/schemas';
 import type { TimelineEvent } from './timeline-data';
 import type { DayWindow } from './timeline-window';
 

@@ -1,4 +1,4 @@
-import type { EventStatus, Stance } from '../../../domain/schemas';
+import type { EventStatus, Stance } from '@/domain/schemas';
 
 /** What a report says of an event: its status as the article tells it, or that it disputes it. */
 export type SaidStatus = EventStatus | 'disputed';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayNumber, isoDayOf } from '../../../domain/calendar-days';
+import { dayNumber, isoDayOf } from '@/domain/calendar-days';
 import { bundledStory } from './bundled-story.fixture';
 import { buildTimelineData } from './timeline-data';
 

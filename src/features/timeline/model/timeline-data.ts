@@ -1,7 +1,7 @@
-import { dayNumber } from '../../../domain/calendar-days';
-import { resolveRelativeDate } from '../../../domain/relative-dates';
-import type { ArticleMeta, Claim, EventKind, Mention, StoryBundle, StoryEvent } from '../../../domain/schemas';
-import type { StoryIndex } from '../../../domain/story-index';
+import { dayNumber } from '@/domain/calendar-days';
+import { resolveRelativeDate } from '@/domain/relative-dates';
+import type { ArticleMeta, Claim, EventKind, Mention, StoryBundle, StoryEvent } from '@/domain/schemas';
+import type { StoryIndex } from '@/domain/story-index';
 import { articleSays, saidStatusOf, type SaidStatus } from './mention-status';
 
 export const EVENT_KINDS: readonly EventKind[] = ['meeting', 'attack', 'announcement', 'operation'];

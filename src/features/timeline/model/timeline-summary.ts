@@ -1,4 +1,4 @@
-import type { EventKind, EventStatus } from '../../../domain/schemas';
+import type { EventKind, EventStatus } from '@/domain/schemas';
 import { eventDateLabel, formatDayNumber, KIND_LABELS, STATUS_LABELS } from './labels';
 import type { PublicationDay, TimelineEvent } from './timeline-data';
 import type { DayWindow } from './timeline-window';

@@ -1,5 +1,5 @@
-import { dayNumber } from '../../../domain/calendar-days';
-import type { EventKind } from '../../../domain/schemas';
+import { dayNumber } from '@/domain/calendar-days';
+import type { EventKind } from '@/domain/schemas';
 import type { PublicationDay, TimelineData, TimelineEvent } from './timeline-data';
 
 /** The days the chart shows, both ends inclusive, as day numbers. */

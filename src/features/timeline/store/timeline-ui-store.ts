@@ -18,11 +18,11 @@ type TimelineUi = {
    * marks concerned re-render when it changes, not the whole chart.
    */
   openId: string | null;
-  point(pointed: PointedEvent | null): void;
-  focus(focused: FocusedMark | null): void;
-  activate(id: string): void;
-  requestPanelFocus(value: boolean): void;
-  showOpen(id: string | null): void;
+  point: (pointed: PointedEvent | null) => void;
+  focus: (focused: FocusedMark | null) => void;
+  activate: (id: string) => void;
+  requestPanelFocus: (value: boolean) => void;
+  showOpen: (id: string | null) => void;
 };
 
 export const useTimelineUi = create<TimelineUi>()((set) => ({
