@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import type { StoryBundle } from '@/domain/schemas';
-import { parseCsv } from '@/domain/csv';
+import { readCsv } from '@/test/read-csv';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
 
 const DEAL = /US agreed to accept an Israeli military operation in Rafah/;
@@ -186,7 +186,7 @@ test('the CSV export of the filtered matrix parses back to the cells on screen',
   await expect(page.getByRole('status').filter({ hasText: 'Exported' })).toHaveText(
     'Exported 8 claims × 5 sources as rafah-scg-2024-matrix.csv.',
   );
-  const [header, ...records] = parseCsv(await readFile(await download.path(), 'utf8'));
+  const [header, ...records] = readCsv(await readFile(await download.path(), 'utf8'));
   expect(header?.slice(0, 3)).toEqual(['claim id', 'topic', 'claim']);
 
   const rows = (await gridSnapshot(page)).filter((cells) => cells.length > 1).slice(1);

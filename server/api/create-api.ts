@@ -7,10 +7,10 @@ import { resolveApiDeps, type ApiDeps, type ApiEnv, type ApiOptions } from './ap
 import { jsonError } from './api-errors';
 import { changesRoutes } from './changes-routes';
 import { coverageRoutes, MAX_ARTICLE_BODY_BYTES } from './coverage-routes';
-import { readIdParam } from './route-params';
 import { logSecurity } from './security-log';
 import { loadSession } from './session-middleware';
 import { sessionRoutes } from './session-routes';
+import { idParam } from './validators';
 import { verdictRoutes } from './verdict-routes';
 
 /** Bodies are small JSON documents; anything larger is refused before it is read. */
@@ -61,19 +61,17 @@ export function createApiWith(deps: ApiDeps) {
 
   api.get('/stories', async (c) => c.json(await store.listStories()));
 
-  api.get('/stories/:story', async (c) => {
-    const param = readIdParam(c, 'story');
-    if ('response' in param) return param.response;
-    const bundle = await store.getStoryBundle(param.id);
-    if (!bundle) return jsonError(c, 404, 'not_found', `no story "${param.id}"`, 'story');
+  api.get('/stories/:story', idParam('story'), async (c) => {
+    const { story } = c.req.valid('param');
+    const bundle = await store.getStoryBundle(story);
+    if (!bundle) return jsonError(c, 404, 'not_found', `no story "${story}"`, 'story');
     return c.json(bundle);
   });
 
-  api.get('/articles/:article', async (c) => {
-    const param = readIdParam(c, 'article');
-    if ('response' in param) return param.response;
-    const article = await store.getArticle(param.id);
-    if (!article) return jsonError(c, 404, 'not_found', `no article "${param.id}"`, 'article');
+  api.get('/articles/:article', idParam('article'), async (c) => {
+    const { article: id } = c.req.valid('param');
+    const article = await store.getArticle(id);
+    if (!article) return jsonError(c, 404, 'not_found', `no article "${id}"`, 'article');
     return c.json(article);
   });
 

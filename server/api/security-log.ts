@@ -1,13 +1,22 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { SecurityEventKind } from '../store/store';
-import type { ApiContext, ApiDeps } from './api-context';
+import type { ApiDeps, ApiEnv } from './api-context';
+import { jsonError } from './api-errors';
+
+/** Read through the base environment: on a generic context Hono types the variable as `any`. */
+const signedInName = <E extends ApiEnv>(c: Context<E>): string | null => {
+  const user: ApiEnv['Variables']['user'] = c.get<'user'>('user');
+  return user?.username ?? null;
+};
 
 /** Appends to the security log who did what from where; logging never fails the request. */
-export async function logSecurity(
+export async function logSecurity<E extends ApiEnv>(
   deps: ApiDeps,
-  c: ApiContext,
+  c: Context<E>,
   kind: SecurityEventKind,
   detail: string,
-  username: string | null = c.get('user')?.username ?? null,
+  username: string | null = signedInName(c),
 ) {
   try {
     await deps.store.logSecurityEvent({
@@ -20,4 +29,17 @@ export async function logSecurity(
   } catch (error) {
     console.error('could not write the security log', error);
   }
+}
+
+/** Refuses a change with a JSON error and logs the refusal with its status, code and message. */
+export async function refuseChange<E extends ApiEnv>(
+  deps: ApiDeps,
+  c: Context<E>,
+  status: ContentfulStatusCode,
+  code: string,
+  message: string,
+  field?: string,
+) {
+  await logSecurity(deps, c, 'change_refused', `${c.req.method} ${c.req.path}: ${status} ${code}: ${message}`);
+  return jsonError(c, status, code, message, field);
 }

@@ -5,8 +5,8 @@ import { clearSessionCookie, writeSessionCookie } from '../auth/session-cookie';
 import { hashSessionToken, newSessionToken } from '../auth/session-token';
 import type { ApiDeps, ApiEnv } from './api-context';
 import { jsonError } from './api-errors';
-import { readJsonBody } from './request-body';
 import { logSecurity } from './security-log';
+import { jsonBody } from './validators';
 
 /** GET/POST/DELETE /session: who is signed in; sign in; sign out. */
 export function sessionRoutes(deps: ApiDeps) {
@@ -15,10 +15,9 @@ export function sessionRoutes(deps: ApiDeps) {
 
   routes.get('/session', (c) => c.json({ user: c.get('user') } satisfies SessionState));
 
-  routes.post('/session', async (c) => {
-    const body = await readJsonBody(c, signInInputSchema);
-    if ('response' in body) return body.response;
-    const username = body.data.username.trim().toLowerCase();
+  routes.post('/session', jsonBody(signInInputSchema), async (c) => {
+    const body = c.req.valid('json');
+    const username = body.username.trim().toLowerCase();
     const address = deps.clientAddress(c);
     const accountKey = `account:${username}`;
     const addressKey = `address:${address}`;
@@ -39,8 +38,8 @@ export function sessionRoutes(deps: ApiDeps) {
 
     const account = await store.getAccount(username);
     const valid = account
-      ? await verifyPassword(body.data.password, account.passwordHash)
-      : await verifyAgainstNoAccount(body.data.password);
+      ? await verifyPassword(body.password, account.passwordHash)
+      : await verifyAgainstNoAccount(body.password);
     if (!account || !valid) {
       await logSecurity(deps, c, 'sign_in_failed', account ? 'wrong password' : 'no such account', username);
       return jsonError(c, 401, 'invalid_credentials', 'wrong name or password', 'password');

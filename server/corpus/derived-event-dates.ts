@@ -1,10 +1,8 @@
 import type { EventDate } from '@/domain/schemas';
-import { normalizePhrase, resolveRelativeDate } from '@/domain/relative-dates';
+import { foldPhraseText, normalizePhrase, resolveRelativeDate } from '@/domain/relative-dates';
 import { CorpusError } from './corpus-error';
 
 type DatingArticle = { published: { date: string }; body: string };
-
-const foldText = (text: string) => text.toLowerCase().replace(/[‘’`]/g, "'").replace(/\s+/g, ' ');
 
 /**
  * An event date that says it was derived from a relative phrase ("on Thursday" in article X)
@@ -25,7 +23,7 @@ export function resolveDerivedEventDate(
   if (!article) {
     throw new CorpusError(file, `${path}.derivedFrom.article`, `unknown article "${articleId}"`);
   }
-  if (!foldText(article.body).includes(normalizePhrase(phrase))) {
+  if (!foldPhraseText(article.body).includes(normalizePhrase(phrase))) {
     throw new CorpusError(file, `${path}.derivedFrom.phrase`, `"${phrase}" does not occur in article "${articleId}"`);
   }
   const result = resolveRelativeDate(phrase, article.published.date);

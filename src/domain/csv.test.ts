@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvField, csvRecord, CsvSyntaxError, neutralizeFormula, parseCsv, toCsv } from './csv';
+import { readCsv } from '@/test/read-csv';
+import { csvField, csvRecord, neutralizeFormula, toCsv } from './csv';
 
 describe('CSV fields', () => {
   it('quotes fields with commas, quotes or line breaks, doubling the quotes (RFC 4180)', () => {
@@ -51,28 +52,10 @@ describe('CSV fields', () => {
   });
 });
 
-describe('reading CSV back', () => {
-  it('reads quoted fields, doubled quotes, line breaks in fields and a byte order mark', () => {
-    expect(parseCsv('\uFEFFa,"b,c","say ""hi""","two\r\nlines"\r\nx,,z\r\n')).toEqual([
-      ['a', 'b,c', 'say "hi"', 'two\r\nlines'],
-      ['x', '', 'z'],
-    ]);
-  });
-
-  it('accepts LF line ends and a last record without a line break', () => {
-    expect(parseCsv('a,b\nc,d')).toEqual([
-      ['a', 'b'],
-      ['c', 'd'],
-    ]);
-    expect(parseCsv('a,\n')).toEqual([['a', '']]);
-    expect(parseCsv('')).toEqual([]);
-  });
-
-  it('refuses malformed CSV, saying on which line', () => {
-    expect(() => parseCsv('a,b\r\nc,"d')).toThrow(new CsvSyntaxError('a quoted field is never closed', 2));
-    expect(() => parseCsv('a,b"c\r\n')).toThrow(/line 1: a quote inside an unquoted field/);
-    expect(() => parseCsv('"a"b\r\n')).toThrow(/text after the closing quote/);
-    expect(() => parseCsv('a\rb')).toThrow(/carriage return/);
+describe('reading CSV back with an independent parser', () => {
+  it('reads quoted fields, doubled quotes and line breaks in fields as written', () => {
+    const written = [['a', 'b,c', 'say "hi"', 'two\r\nlines'], ['x', '', 'z'], ['']];
+    expect(readCsv(toCsv(written))).toEqual(written);
   });
 
   it('reads back exactly what was written, formulas neutralized', () => {
@@ -82,7 +65,7 @@ describe('reading CSV back', () => {
     const records = fc.array(fc.array(fc.oneof(text, fc.string()), { minLength: 1, maxLength: 6 }), { maxLength: 6 });
     fc.assert(
       fc.property(records, (written) => {
-        expect(parseCsv(toCsv(written))).toEqual(written.map((record) => record.map(neutralizeFormula)));
+        expect(readCsv(toCsv(written))).toEqual(written.map((record) => record.map(neutralizeFormula)));
       }),
       { numRuns: 500 },
     );
@@ -91,7 +74,7 @@ describe('reading CSV back', () => {
   it('never lets a written cell start a formula', () => {
     fc.assert(
       fc.property(fc.string(), (value) => {
-        const [[cell]] = parseCsv(toCsv([[value]])) as [[string]];
+        const [[cell]] = readCsv(toCsv([[value]])) as [[string]];
         expect(cell).not.toMatch(/^\s*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/);
       }),
       { numRuns: 500 },

@@ -1,6 +1,7 @@
 import type { Actor, AttributionNode, Mention, Outlet, Stance } from './schemas';
 import { isOpposing, isSupporting } from './stance-rules';
 import type { StoryIndex } from './story-index';
+import { foldText } from './text-folding';
 
 /*
  * Independent origins of a claim.
@@ -87,10 +88,7 @@ export function sideOf(stance: Stance): OriginSide | null {
 
 /** Compares names as readers do: case, accents, punctuation and a leading "The" do not count. */
 export function nameKey(name: string): string {
-  const key = name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
+  const key = foldText(name)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
   return key.startsWith('the ') ? key.slice(4) : key;

@@ -1,4 +1,5 @@
 import { addMonths, dayNumber, isoDayOf, monthEnd, monthStart, WEEKDAYS, weekdayIndex } from './calendar-days';
+import { foldText } from './text-folding';
 
 /**
  * Relative dates in news copy ("on Thursday", "last weekend", "in recent weeks") resolved
@@ -278,12 +279,14 @@ const RULES: Rule[] = [
   },
 ];
 
-/** Lower case, straight apostrophes, single spaces, no surrounding punctuation or trailing possessive. */
+/** Text as date phrases are looked up in it: folded, with straight apostrophes and single spaces. */
+export function foldPhraseText(text: string): string {
+  return foldText(text).replace(/[‘’`]/g, "'").replace(/\s+/g, ' ');
+}
+
+/** A phrase folded as foldPhraseText does, without surrounding punctuation or a trailing possessive. */
 export function normalizePhrase(phrase: string): string {
-  return phrase
-    .toLowerCase()
-    .replace(/[‘’`]/g, "'")
-    .replace(/\s+/g, ' ')
+  return foldPhraseText(phrase)
     .trim()
     .replace(/^[\s"'(,.;:]+|[\s"'),.;:!?]+$/g, '')
     .replace(/'s$/, '');

@@ -1,5 +1,6 @@
 import type { Passage, Span } from './schemas';
 import { anchorAt } from './span-anchoring';
+import { foldText } from './text-folding';
 
 /** Shorter runs are commonplace phrases ("the White House said on Thursday"), not copied text. */
 export const MIN_PASSAGE_WORDS = 8;
@@ -18,14 +19,9 @@ export type SharedPassageOptions = {
  */
 const WORD = /[\p{L}\p{N}]+((?:[.'’‘ʼ`´][\p{L}\p{N}]+)*)/gu;
 const INNER_MARKS = /[.'’‘ʼ`´]/g;
-const COMBINING_MARKS = /\p{M}/gu;
-const NON_ASCII = /[\u0080-\uffff]/;
 
 function normalizeWord(word: string, hasInnerMarks: boolean): string {
-  let folded = word.toLowerCase();
-  if (hasInnerMarks) folded = folded.replace(INNER_MARKS, '');
-  if (NON_ASCII.test(folded)) folded = folded.normalize('NFKD').replace(COMBINING_MARKS, '');
-  return folded;
+  return foldText(hasInnerMarks ? word.replace(INNER_MARKS, '') : word);
 }
 
 /** The words of every article in one flat table, interned as numbers, with their offsets. */

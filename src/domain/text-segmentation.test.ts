@@ -25,6 +25,21 @@ describe('splitSentences', () => {
     expect(texts(body, splitSentences(body))).toEqual(['He said, “It is over.”', 'Then he left.']);
   });
 
+  it('reads a.m. and p.m. before a day, month or time zone as part of the sentence', () => {
+    const sentencesOf = (body: string) => splitSentences(body).map(([start, end]) => body.slice(start, end));
+    expect(sentencesOf('They met at 10 a.m. Monday in Cairo. Then they left.')).toEqual([
+      'They met at 10 a.m. Monday in Cairo.',
+      'Then they left.',
+    ]);
+    expect(sentencesOf('Talks start at 3 P.M. EDT, officials said.')).toEqual([
+      'Talks start at 3 P.M. EDT, officials said.',
+    ]);
+    expect(sentencesOf('The talks began at 9 p.m. The delegates left.')).toEqual([
+      'The talks began at 9 p.m.',
+      'The delegates left.',
+    ]);
+  });
+
   it('never lets a sentence cross a paragraph', () => {
     const body = 'A headline without a stop\nThe body starts here. It goes on.';
     expect(texts(body, splitSentences(body))).toEqual([

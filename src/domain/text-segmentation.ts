@@ -50,6 +50,17 @@ const ABBREVIATIONS = new Set([
   'd.c',
 ]);
 
+/**
+ * "10 a.m." ends a sentence only when no day, month or time zone follows it: "at 10 a.m. Monday"
+ * is one sentence, "began at 9 p.m. The delegates left." two. The segmenter splits after both.
+ */
+const TIME_OF_DAY_END = /\b[ap]\.m\.$/i;
+const CONTINUES_TIME =
+  /^(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b|^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|^(?:local|[ECMP][SD]?T|GMT|UTC)\b/;
+
+/** One segmenter for every call: creating one costs far more than segmenting a paragraph. */
+const SENTENCE_SEGMENTER = new Intl.Segmenter('en', { granularity: 'sentence' });
+
 /** Paragraphs: each line with text, trimmed of surrounding white space. */
 export function splitParagraphs(body: string): CharRange[] {
   const ranges: CharRange[] = [];
@@ -63,12 +74,11 @@ export function splitParagraphs(body: string): CharRange[] {
 
 /** Sentences within each paragraph, robust to abbreviations such as "U.S." and "Mr.". */
 export function splitSentences(body: string, paragraphs = splitParagraphs(body)): CharRange[] {
-  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
   const sentences: CharRange[] = [];
   for (const [paragraphStart, paragraphEnd] of paragraphs) {
     const pieces: CharRange[] = [];
     for (const [chunkStart, chunkEnd] of segmentableChunks(body, paragraphStart, paragraphEnd)) {
-      for (const segment of segmenter.segment(body.slice(chunkStart, chunkEnd))) {
+      for (const segment of SENTENCE_SEGMENTER.segment(body.slice(chunkStart, chunkEnd))) {
         const start = chunkStart + segment.index;
         const range = trimRange(body, start, start + segment.segment.length);
         if (range) pieces.push(range);
@@ -119,7 +129,7 @@ function mergeAfterAbbreviations(body: string, pieces: CharRange[]): CharRange[]
   const merged: CharRange[] = [];
   for (const piece of pieces) {
     const previous = merged.at(-1);
-    if (previous && endsWithAbbreviation(sentenceTail(body, previous))) {
+    if (previous && continuesAcross(sentenceTail(body, previous), body.slice(piece[0], piece[1]))) {
       previous[1] = piece[1];
     } else {
       merged.push([piece[0], piece[1]]);
@@ -136,6 +146,10 @@ function mergeAfterAbbreviations(body: string, pieces: CharRange[]): CharRange[]
 function sentenceTail(body: string, [start, end]: CharRange): string {
   const from = Math.max(start, end - 64);
   return (from > start ? 'x' : '') + body.slice(from, end);
+}
+
+function continuesAcross(sentence: string, next: string): boolean {
+  return endsWithAbbreviation(sentence) || (TIME_OF_DAY_END.test(sentence) && CONTINUES_TIME.test(next));
 }
 
 function endsWithAbbreviation(sentence: string): boolean {

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { claimSchema, staleVersionBodySchema, type Claim, type VerdictContent } from '@/domain/schemas';
-import { ApiRefusal, sendJson } from '@/lib/api/send-json';
+import { ApiError } from '@/lib/api/api-error';
+import { sendJson } from '@/lib/api/send-json';
 import { cachedClaim, claimQueries, putClaimInCache } from '@/lib/api/claim-queries';
 import { sessionQueries } from '@/lib/api/session-queries';
 import { storyQueries } from '@/lib/api/story-queries';
@@ -15,7 +16,7 @@ export type SaveVerdict = {
 
 /** The claim a 412 carries: the verdict as another editor left it. */
 export function staleClaimOf(error: unknown): Claim | null {
-  if (!(error instanceof ApiRefusal) || error.status !== 412) return null;
+  if (!(error instanceof ApiError) || error.status !== 412) return null;
   const body = staleVersionBodySchema.safeParse(error.body);
   return body.success ? body.data.claim : null;
 }
@@ -55,7 +56,7 @@ export function useSaveVerdict() {
         // Roll back, unless a newer version has arrived meanwhile.
         putClaimInCache(client, context.previous, (cached) => cached.verdict.version === baseVersion);
       }
-      if (error instanceof ApiRefusal && error.status === 401) {
+      if (error instanceof ApiError && error.status === 401) {
         void client.invalidateQueries({ queryKey: sessionQueries.current().queryKey });
       }
     },

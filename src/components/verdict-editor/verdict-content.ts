@@ -1,14 +1,5 @@
 import type { EvidenceRef, Verdict, VerdictContent, VerdictStatus } from '@/domain/schemas';
 
-export const VERDICT_STATUSES: VerdictStatus[] = [
-  'unreviewed',
-  'verified',
-  'disputed',
-  'false',
-  'misleading',
-  'unverifiable',
-];
-
 export const VERDICT_LABELS: Record<VerdictStatus, string> = {
   unreviewed: 'Unreviewed',
   verified: 'Verified',

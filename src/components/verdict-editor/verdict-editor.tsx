@@ -2,18 +2,19 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import {
   canEditVerdicts,
+  VERDICT_STATUSES,
   MAX_VERDICT_NOTE_LENGTH,
   type Claim,
   type Verdict,
   type VerdictContent,
 } from '@/domain/schemas';
-import { ApiRefusal } from '@/lib/api/send-json';
+import { ApiError } from '@/lib/api/api-error';
 import { sessionQueries } from '@/lib/api/session-queries';
 import { EvidenceFields, type MentionOption } from './evidence-fields';
 import type { MentionLabels } from './evidence-list';
 import { staleClaimOf, useSaveVerdict } from './use-save-verdict';
 import { VerdictConflict } from './verdict-conflict';
-import { contentOf, sameContent, VERDICT_GLYPHS, VERDICT_LABELS, VERDICT_STATUSES } from './verdict-content';
+import { contentOf, sameContent, VERDICT_GLYPHS, VERDICT_LABELS } from './verdict-content';
 import { VerdictSummary } from './verdict-summary';
 import './verdict-editor.css';
 
@@ -83,7 +84,7 @@ export function VerdictEditor({ claim, mentionOptions }: VerdictEditorProps) {
               kind: 'conflict',
               text: `Conflict: ${current.verdict.editor ?? 'another editor'} changed this verdict first. Compare, then re-apply your changes or discard them.`,
             });
-          } else if (error instanceof ApiRefusal && error.status === 401) {
+          } else if (error instanceof ApiError && error.status === 401) {
             setMessage({ kind: 'signed-out', text: 'Signed out: sign in again to save. Your changes are still here.' });
           } else {
             setMessage({ kind: 'failed', text: `Not saved: ${error.message} Your changes are still here.` });

@@ -1,14 +1,9 @@
 import * as z from 'zod/mini';
 import { idSchema, isoDateTimeSchema, nonEmptyString } from './primitives';
 
-export const verdictStatusSchema = z.enum([
-  'unreviewed',
-  'verified',
-  'disputed',
-  'false',
-  'misleading',
-  'unverifiable',
-]);
+/** Verdict statuses in their canonical order: the editor's choices, filters and URLs follow it. */
+export const VERDICT_STATUSES = ['unreviewed', 'verified', 'disputed', 'false', 'misleading', 'unverifiable'] as const;
+export const verdictStatusSchema = z.enum(VERDICT_STATUSES);
 export type VerdictStatus = z.infer<typeof verdictStatusSchema>;
 
 export const MAX_EVIDENCE_URL_LENGTH = 2000;

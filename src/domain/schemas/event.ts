@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
 import { idSchema, isoDateSchema, nonEmptyString } from './primitives';
 
-export const eventKindSchema = z.enum(['meeting', 'attack', 'announcement', 'operation']);
+/** Event kinds in their canonical order: the timeline's lanes, legend, filters and URLs follow it. */
+export const EVENT_KINDS = ['meeting', 'attack', 'announcement', 'operation'] as const;
+export const eventKindSchema = z.enum(EVENT_KINDS);
 export type EventKind = z.infer<typeof eventKindSchema>;
 
 export const eventFormatSchema = z.enum(['virtual', 'in-person', 'unknown', 'not-applicable']);

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { EVENT_KINDS, VERDICT_STATUSES, type EventKind, type VerdictStatus } from '../schemas';
 
 export const VIEWS = ['sources', 'matrix', 'timeline', 'claim', 'coverage'] as const;
 export type View = (typeof VIEWS)[number];
@@ -13,13 +14,13 @@ export const STANCE_FILTERS = ['asserts', 'reports', 'denies', 'contradicts', 's
 export type StanceFilter = (typeof STANCE_FILTERS)[number];
 export const stanceFilterSchema = z.enum(STANCE_FILTERS);
 
-/** Verdict statuses a reader can filter claims by (the claim schema's statuses). */
-export const VERDICT_FILTERS = ['unreviewed', 'verified', 'disputed', 'false', 'misleading', 'unverifiable'] as const;
-export type VerdictFilter = (typeof VERDICT_FILTERS)[number];
+/** Verdict statuses a reader can filter claims by: the claim schema's statuses, in its order. */
+export const VERDICT_FILTERS = VERDICT_STATUSES;
+export type VerdictFilter = VerdictStatus;
 
-/** Event kinds the timeline can show (the event schema's kinds). */
-export const EVENT_KIND_FILTERS = ['meeting', 'attack', 'announcement', 'operation'] as const;
-export type EventKindFilter = (typeof EVENT_KIND_FILTERS)[number];
+/** Event kinds the timeline can show: the event schema's kinds, in its order. */
+export const EVENT_KIND_FILTERS = EVENT_KINDS;
+export type EventKindFilter = EventKind;
 
 /** Matrix row orders; 'story' (the curated order) is the default. */
 export const MATRIX_SORTS = ['story', 'contested', 'origins', 'coverage'] as const;

@@ -5,6 +5,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** The server's whole answer to a refusal, for callers that need more than the message (a 412's claim). */
+    readonly body?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';

@@ -1,11 +1,11 @@
-import { apiErrorSchema, articleReviewSchema, type AddArticleRequest, type ArticleReview } from '@/domain/schemas';
-import { ApiError } from '@/lib/api/api-error';
+import { articleReviewSchema, type AddArticleRequest, type ArticleReview } from '@/domain/schemas';
+import { readAnswer, unreachable } from '@/lib/api/request-core';
 
 export type UploadProgress = { phase: 'sending'; fraction: number } | { phase: 'analysing' };
 
 /**
  * Sends a new article with XMLHttpRequest rather than fetch: only it reports upload progress,
- * which a desk adding a long page wants to see. The answer is validated like any other.
+ * which a desk adding a long page wants to see. The answer is read as every other one is.
  */
 export function uploadArticle(
   storyId: string,
@@ -13,8 +13,9 @@ export function uploadArticle(
   onProgress: (progress: UploadProgress) => void,
 ): Promise<ArticleReview> {
   return new Promise((resolve, reject) => {
+    const path = `/api/stories/${encodeURIComponent(storyId)}/articles`;
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/stories/${encodeURIComponent(storyId)}/articles`);
+    xhr.open('POST', path);
     xhr.setRequestHeader('Content-Type', 'application/json');
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.withCredentials = true;
@@ -22,28 +23,14 @@ export function uploadArticle(
       if (event.lengthComputable) onProgress({ phase: 'sending', fraction: event.loaded / event.total });
     };
     xhr.upload.onload = () => onProgress({ phase: 'analysing' });
-    xhr.onerror = () =>
-      reject(new ApiError(0, 'network', 'The server could not be reached. Check the connection and retry.'));
+    xhr.onerror = () => reject(unreachable());
     xhr.onload = () => {
-      let data: unknown;
-      try {
-        data = JSON.parse(xhr.responseText);
-      } catch {
-        reject(new ApiError(xhr.status, 'bad_response', 'The server answered with something other than JSON.'));
-        return;
-      }
-      if (xhr.status < 200 || xhr.status >= 300) {
-        const error = apiErrorSchema.safeParse(data);
-        reject(
-          error.success
-            ? new ApiError(xhr.status, error.data.error.code, error.data.error.message, error.data.error.field)
-            : new ApiError(xhr.status, 'http_error', `The server answered with HTTP ${xhr.status}.`),
-        );
-        return;
-      }
-      const review = articleReviewSchema.safeParse(data);
-      if (review.success) resolve(review.data);
-      else reject(new ApiError(xhr.status, 'invalid_response', "The server's answer is not in the expected shape."));
+      const answer = {
+        status: xhr.status,
+        ok: xhr.status >= 200 && xhr.status < 300,
+        json: () => JSON.parse(xhr.responseText) as unknown,
+      };
+      readAnswer(path, answer, articleReviewSchema).then(resolve, reject);
     };
     onProgress({ phase: 'sending', fraction: 0 });
     xhr.send(JSON.stringify(request));

@@ -10,7 +10,9 @@ import {
 } from '@/domain/url-state';
 import type { UrlStatePatch } from '@/lib/url-state/use-url-state';
 import type { NavigateOptions } from '@/lib/router/location-store';
-import { foldForSearch, type MatrixModel } from '../model/matrix-model';
+import type { MatrixModel } from '../model/matrix-model';
+import { searchMatcher } from '@/domain/claim-search';
+import { foldText } from '@/domain/text-folding';
 
 const SORT_LABELS: Record<MatrixSort, string> = {
   story: 'Story order',
@@ -256,14 +258,12 @@ function SourceChoices({
     () =>
       model.columns(state.columns).map((column) => ({
         column,
-        text: foldForSearch(`${column.outletName} ${column.title} ${column.id} ${column.firstDate}`),
+        text: foldText(`${column.outletName} ${column.title} ${column.id} ${column.firstDate}`),
       })),
     [model, state.columns],
   );
-  const terms = foldForSearch(filter).split(/\s+/).filter(Boolean);
-  const matching = searchable
-    .filter(({ text }) => terms.every((term) => text.includes(term)))
-    .map(({ column }) => column);
+  const matches = searchMatcher(filter);
+  const matching = searchable.filter(({ text }) => matches(text)).map(({ column }) => column);
   const toggle = (id: string) =>
     setUrlState({
       sources: state.sources.includes(id) ? state.sources.filter((s) => s !== id) : [...state.sources, id],

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readCorpusDir } from '../../../../server/corpus/read-corpus-dir';
 import { storyBundleOf } from '../../../../server/corpus/story-bundle-of';
-import { parseCsv, toCsv } from '@/domain/csv';
+import { toCsv } from '@/domain/csv';
+import { readCsv } from '@/test/read-csv';
 import type { StoryBundle } from '@/domain/schemas';
 import { indexStory } from '@/domain/story-index';
 import { DEFAULT_URL_STATE, type UrlState } from '@/domain/url-state';
@@ -164,7 +165,7 @@ describe('exporting the matrix', () => {
   it('writes the shown rows and columns as CSV that reads back to the same cells', () => {
     const selection = selectMatrix(model, filters({ topics: ['Reported deal'] }));
     const records = [...matrixCsvRecords(model, selection)];
-    const parsed = parseCsv(toCsv(records));
+    const parsed = readCsv(toCsv(records));
     expect(parsed).toEqual(records.map((record) => record.map((value) => String(value))));
     expect(parsed[0]?.slice(0, 3)).toEqual(['claim id', 'topic', 'claim']);
     expect(parsed[0]?.[11]).toBe(`International Business Times · 2024-04-18 · ${IBTIMES_ARTICLE}`);
@@ -195,7 +196,7 @@ describe('exporting the matrix', () => {
     });
     const hostileModel = matrixModelFor(hostile, indexStory(hostile));
     const selection = selectMatrix(hostileModel, filters({ q: 'hyperlink' }));
-    const [, row] = parseCsv(toCsv([...matrixCsvRecords(hostileModel, selection)]));
+    const [, row] = readCsv(toCsv([...matrixCsvRecords(hostileModel, selection)]));
     expect(row?.slice(1, 3)).toEqual(["'@topic", '\'=HYPERLINK("http://evil.example","x")']);
   });
 

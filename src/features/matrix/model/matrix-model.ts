@@ -4,6 +4,7 @@ import { isContested, isOpposing, isSupporting, STANCES } from '@/domain/stance-
 import type { StoryIndex } from '@/domain/story-index';
 import type { Stance } from '@/domain/schemas';
 import type { ColumnMode } from '@/domain/url-state';
+import { claimSearchText } from '@/domain/claim-search';
 
 /** A column of the matrix: one article, or one outlet with all its articles. */
 export type MatrixColumn = {
@@ -56,14 +57,6 @@ export type MatrixModel = {
    */
   prepareAhead(timeLeft: () => boolean): boolean;
 };
-
-/** Lower case without accents, so "Cafe" finds "Café". */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
-}
 
 /** The distinct stances of a cell, in the canonical order; empty for silence. */
 export function cellStances(mentions: readonly Pick<Mention, 'stance'>[] | undefined): Stance[] {
@@ -188,7 +181,7 @@ function buildModel(bundle: StoryBundle, index: StoryIndex): MatrixModel {
     searchText(stats) {
       let text = searchCache.get(stats);
       if (text === undefined) {
-        text = foldForSearch(`${stats.claim.text}\n${stats.claim.topic}\n${stats.claim.id}`);
+        text = claimSearchText(stats.claim);
         searchCache.set(stats, text);
       }
       return text;

@@ -1,5 +1,6 @@
 import type { UrlState } from '@/domain/url-state';
-import { foldForSearch, type ClaimStats, type MatrixColumn, type MatrixModel } from './matrix-model';
+import { type ClaimStats, type MatrixColumn, type MatrixModel } from './matrix-model';
+import { searchMatcher } from '@/domain/claim-search';
 
 /** The URL fields the matrix reads. */
 export type MatrixFilters = Pick<
@@ -50,7 +51,7 @@ export function selectMatrix(model: MatrixModel, filters: MatrixFilters): Matrix
   const topics = new Set(filters.topics);
   const verdicts = new Set<string>(filters.verdicts);
   const stances = new Set<string>(filters.stances);
-  const terms = foldForSearch(filters.q).split(/\s+/).filter(Boolean);
+  const matchesSearch = searchMatcher(filters.q);
 
   const matchesStances = (stats: ClaimStats) => {
     const row = cells.get(stats.claim.id);
@@ -70,7 +71,7 @@ export function selectMatrix(model: MatrixModel, filters: MatrixFilters): Matrix
       (topics.size === 0 || topics.has(stats.claim.topic)) &&
       (verdicts.size === 0 || verdicts.has(stats.claim.verdict.status)) &&
       (!filters.contested || stats.contested) &&
-      (terms.length === 0 || terms.every((term) => model.searchText(stats).includes(term))) &&
+      matchesSearch(model.searchText(stats)) &&
       (stances.size === 0 || matchesStances(stats)),
   );
   sortClaims(model, claims, filters.sort);

@@ -4,6 +4,8 @@ import type { ArticleMeta } from '@/domain/schemas';
 import type { StoryIndex } from '@/domain/story-index';
 import { MAX_PANES } from '../model/resolve-panes';
 import { VirtualList } from './virtual-list';
+import { searchMatcher, searchTerms } from '@/domain/claim-search';
+import { foldText } from '@/domain/text-folding';
 
 const articleKey = (article: ArticleMeta) => article.id;
 
@@ -18,11 +20,11 @@ type ArticlePickerProps = {
 export const ArticlePicker = memo(function ArticlePicker({ articles, index, panes, onToggle }: ArticlePickerProps) {
   const [find, setFind] = useState('');
   const shown = useMemo(() => {
-    const needle = find.trim().toLocaleLowerCase();
-    if (!needle) return articles;
+    if (searchTerms(find).length === 0) return articles;
+    const matches = searchMatcher(find);
     return articles.filter((article) => {
       const outlet = index.outlets.get(article.outlet)?.name ?? article.outlet;
-      return `${outlet} ${article.title}`.toLocaleLowerCase().includes(needle);
+      return matches(foldText(`${outlet} ${article.title}`));
     });
   }, [articles, index, find]);
   const full = panes.length >= MAX_PANES;

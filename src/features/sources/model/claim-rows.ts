@@ -2,6 +2,7 @@ import type { Claim, Stance } from '@/domain/schemas';
 import { STANCES } from '@/domain/stance-rules';
 import type { StoryIndex } from '@/domain/story-index';
 import type { StanceFilter } from '@/domain/url-state';
+import { claimMatcher } from '@/domain/claim-search';
 
 /** A claim as the list shows it: how the open articles treat it. */
 export type ClaimRow = {
@@ -49,18 +50,12 @@ export function buildClaimList(
 
   const topics = new Set(filters.topics);
   const wanted = new Set<StanceFilter>(filters.stances);
-  const needle = filters.q.toLocaleLowerCase();
+  const matchesSearch = claimMatcher(filters.q);
   const inPanes: ClaimRow[] = [];
   const others: ClaimRow[] = [];
   for (const claim of claims) {
     if (topics.size > 0 && !topics.has(claim.topic)) continue;
-    if (
-      needle &&
-      !claim.text.toLocaleLowerCase().includes(needle) &&
-      !claim.topic.toLocaleLowerCase().includes(needle)
-    ) {
-      continue;
-    }
+    if (!matchesSearch(claim)) continue;
     const byArticle = stancesByClaim.get(claim.id);
     const seen = new Set<Stance>();
     for (const stances of byArticle?.values() ?? []) for (const stance of stances) seen.add(stance);

@@ -1,10 +1,10 @@
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { isoDayOf } from '@/domain/calendar-days';
-import type { EventKind } from '@/domain/schemas';
+import { EVENT_KINDS, type EventKind } from '@/domain/schemas';
 import { QueryStatus } from '@/components/query-status';
 import { useStoryData } from '@/lib/story/use-story-data';
 import { useUrlState } from '@/lib/url-state/use-url-state';
-import { buildTimelineData, EVENT_KINDS } from '../model/timeline-data';
+import { buildTimelineData } from '../model/timeline-data';
 import { summarizeTimeline } from '../model/timeline-summary';
 import {
   chooseWindow,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledStory } from './bundled-story.fixture';
-import { parseCsv } from '@/domain/csv';
+import { readCsv } from '@/test/read-csv';
 import { eventsCsv } from './events-csv';
 import { buildTimelineData } from './timeline-data';
 
@@ -11,13 +11,13 @@ describe('events CSV', () => {
     const [first] = timeline.events;
     if (!first) throw new Error('the bundled story has events');
     const hostile = { ...first, event: { ...first.event, title: '=HYPERLINK("http://x","y")' } };
-    expect(parseCsv(eventsCsv([hostile]))[1]?.[1]).toBe('\'=HYPERLINK("http://x","y")');
+    expect(readCsv(eventsCsv([hostile]))[1]?.[1]).toBe('\'=HYPERLINK("http://x","y")');
   });
 
   it('writes every event of the bundled story with its date, derivation and sources, and reads back', () => {
     const { bundle, index } = bundledStory();
     const timeline = buildTimelineData(bundle, index);
-    const rows = parseCsv(eventsCsv(timeline.events));
+    const rows = readCsv(eventsCsv(timeline.events));
     expect(rows[0]?.slice(0, 8)).toEqual([
       'id',
       'title',

@@ -1,10 +1,15 @@
 import { dayNumber } from '@/domain/calendar-days';
 import { resolveRelativeDate } from '@/domain/relative-dates';
-import type { ArticleMeta, Claim, EventKind, Mention, StoryBundle, StoryEvent } from '@/domain/schemas';
+import {
+  EVENT_KINDS,
+  type ArticleMeta,
+  type Claim,
+  type Mention,
+  type StoryBundle,
+  type StoryEvent,
+} from '@/domain/schemas';
 import type { StoryIndex } from '@/domain/story-index';
 import { articleSays, saidStatusOf, type SaidStatus } from './mention-status';
-
-export const EVENT_KINDS: readonly EventKind[] = ['meeting', 'attack', 'announcement', 'operation'];
 
 export type MentionReport = {
   mention: Mention;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledStory } from './bundled-story.fixture';
-import { buildTimelineData, EVENT_KINDS } from './timeline-data';
+import { EVENT_KINDS } from '@/domain/schemas';
+import { buildTimelineData } from './timeline-data';
 import { summarizeTimeline } from './timeline-summary';
 import { chooseWindow, storyWindow, visibleEvents, visiblePublications } from './timeline-window';
 
