@@ -12,6 +12,8 @@ export default mergeConfig(
           test: {
             name: 'node',
             environment: 'node',
+            // One throwaway PostgreSQL server for the run; each store test isolates itself in a schema.
+            globalSetup: ['server/store/postgres-test-kit.ts'],
             include: [
               'src/domain/**/*.test.ts',
               'server/**/*.test.ts',

@@ -7,10 +7,11 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
 import { createApp } from '../server/api/create-api';
-import { createSqliteStore } from '../server/store/sqlite/sqlite-store';
+import { openSqliteStore } from '../server/store/sql/sql-store';
 import { LARGE_STORY_ID } from './large-story/generate-large-story';
 import { count, median, ms, ratio } from './bench-format';
 import type { BenchModule } from './bench-types';
+import { throughputTable } from './throughput-bench';
 
 const HEALTH = { warmup: 30, runs: 300 };
 const STORY = { warmup: 2, runs: 7 };
@@ -21,7 +22,7 @@ type Sample = { ms: number; bytes: number; body: Buffer };
 export const apiBench: BenchModule = {
   name: 'api',
   async run(context) {
-    const store = createSqliteStore(await context.largeStoryDb());
+    const store = await openSqliteStore(await context.largeStoryDb());
     const app = createApp(store);
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
       const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
@@ -65,6 +66,7 @@ export const apiBench: BenchModule = {
         ];
       };
       const requests = HEALTH.warmup + HEALTH.runs + STORY.warmup + STORY.runs + ARTICLES.warmup + ARTICLES.runs;
+      const throughput = await throughputTable();
       return [
         {
           title: 'API on the large story (HTTP on 127.0.0.1, median per request)',
@@ -79,6 +81,7 @@ export const apiBench: BenchModule = {
             `${requests} requests in all, one at a time, after warm-ups; gzip at zlib's default level, as a server would send it.`,
           ],
         },
+        throughput,
       ];
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -14,8 +14,7 @@ import { createChangeFeed, type FeedEvent } from '../server/api/change-feed';
 import { createApp } from '../server/api/create-api';
 import { readCorpusDir } from '../server/corpus/read-corpus-dir';
 import { startServer } from '../server/start-server';
-import { createMemoryStore } from '../server/store/memory/memory-store';
-import { createSqliteStore } from '../server/store/sqlite/sqlite-store';
+import { openSqliteStore } from '../server/store/sql/sql-store';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-attack-'));
 mkdirSync(join(dir, 'dist'));
@@ -27,7 +26,7 @@ const CHANGES = 2_000;
 
 async function healthLatency() {
   const databasePath = join(dir, 'attack.db');
-  const store = createSqliteStore(databasePath);
+  const store = await openSqliteStore(databasePath);
   await store.seed(corpus);
   await addAccount(store, 'alice', 'editor');
   await store.close();
@@ -86,7 +85,7 @@ async function healthLatency() {
 
 async function sseMemory() {
   const changes = createChangeFeed();
-  const store = createMemoryStore();
+  const store = await openSqliteStore(':memory:');
   await store.seed(corpus);
   const app = createApp(store, { changes });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { splitParagraphs, splitSentences } from '@/domain/text-segmentation';
 import { createInProcessAnalyser } from '../server/ingest/article-analyser';
 import { createStoryIngester } from '../server/ingest/story-ingester';
-import { createSqliteStore } from '../server/store/sqlite/sqlite-store';
+import { openSqliteStore } from '../server/store/sql/sql-store';
 import { createIngestContext, prepareArticle } from '../server/ingest/prepare-article';
 import { count, ms, ratio } from './bench-format';
 import type { BenchModule } from './bench-types';
@@ -80,7 +80,7 @@ export const ingestBench: BenchModule = {
     // The whole path of `npm run ingest`: the same articles into a SQLite story, stored one
     // transaction each, shared passages brought up to date once at the end of the batch.
     const dir = mkdtempSync(join(tmpdir(), 'parallax-ingest-bench-'));
-    const store = createSqliteStore(join(dir, 'ingest.db'));
+    const store = await openSqliteStore(join(dir, 'ingest.db'));
     let stored: number;
     try {
       await store.seed({

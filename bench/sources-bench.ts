@@ -9,7 +9,8 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { findSharedPassages, type PassageSource } from '@/domain/shared-passages';
-import { createSqliteStore } from '../server/store/sqlite/sqlite-store';
+import { openSqliteStore } from '../server/store/sql/sql-store';
+import type Database from 'better-sqlite3';
 import { count, formatTable, median, ms, ratio } from './bench-format';
 import type { BenchContext, BenchModule, BenchTable } from './bench-types';
 import { withBrowserOnDatabase } from './browser-harness';
@@ -54,9 +55,10 @@ export async function runSourcesBench(): Promise<void> {
 }
 
 async function passageTable(dbPath: string): Promise<{ table: BenchTable; pick: ClaimPick }> {
-  const store = createSqliteStore(dbPath);
+  const store = await openSqliteStore(dbPath);
   try {
-    const readText = store.db.prepare('SELECT id, body FROM articles WHERE story = ? ORDER BY rowid');
+    const db = store.sql.sqlite!;
+    const readText = db.prepare('SELECT id, body FROM articles WHERE story = ? ORDER BY rowid');
     const read = () => readText.all(LARGE_STORY_ID) as PassageSource[];
     const articles = read();
     if (articles.length === 0) throw new Error(`no articles for ${LARGE_STORY_ID} in ${dbPath}`);
@@ -97,14 +99,14 @@ async function passageTable(dbPath: string): Promise<{ table: BenchTable; pick: 
         machineLoad(),
       ],
     };
-    return { table, pick: pickClaim(store.db) };
+    return { table, pick: pickClaim(db) };
   } finally {
     await store.close();
   }
 }
 
 /** A claim with about 50 mentions in at least five articles, and a claim none of those five mention. */
-function pickClaim(db: ReturnType<typeof createSqliteStore>['db']): ClaimPick {
+function pickClaim(db: Database.Database): ClaimPick {
   const row = db
     .prepare(
       `SELECT claim, count(*) AS mentions FROM mentions WHERE story = ?

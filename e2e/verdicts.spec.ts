@@ -8,8 +8,14 @@ import { createOwnServer, E2E_PASSWORD as PASSWORD, type OwnServer } from './own
  */
 
 const own = createOwnServer('verdicts');
-const CLAIM = '/claims/us-accepts-rafah-for-no-iran-strike';
-const CLAIM_ID = 'us-accepts-rafah-for-no-iran-strike';
+/*
+ * Each test edits a claim of its own and sets up the verdict it starts from, so none depends
+ * on another having run before it. They share one server (the last one restarts it), hence serial.
+ */
+const DEAL = 'us-accepts-rafah-for-no-iran-strike';
+const POSTPONED = 'washington-meeting-postponed';
+const MET_AGAIN = 'participants-will-meet-again';
+const pageOf = (claim: string) => `/claims/${claim}`;
 
 let server: OwnServer;
 const startServer = (port?: number) => own.start(port);
@@ -53,17 +59,17 @@ async function signInWithTheForm(page: Page, name: string, { checkA11y = false }
   await expect(banner).toContainText(`Signed in as ${name} (editor)`);
 }
 
-/** Resets the claim's verdict through the API, so each test starts from a known version. */
-async function currentVersion(request: APIRequestContext): Promise<number> {
-  const claim = await (await request.get(`${server.url}/api/claims/${CLAIM_ID}`)).json();
+async function currentVersion(request: APIRequestContext, claimId: string): Promise<number> {
+  const claim = await (await request.get(`${server.url}/api/claims/${claimId}`)).json();
   return claim.verdict.version;
 }
 
-async function changeThroughApi(request: APIRequestContext, name: string, body: object) {
+/** Changes a claim's verdict through the API as an editor, on whatever version it stands at. */
+async function changeThroughApi(request: APIRequestContext, name: string, claimId: string, body: object) {
   const signIn = await request.post(`${server.url}/api/session`, { data: { username: name, password: PASSWORD } });
   expect(signIn.status()).toBe(200);
-  const version = await currentVersion(request);
-  const response = await request.patch(`${server.url}/api/claims/${CLAIM_ID}/verdict`, {
+  const version = await currentVersion(request, claimId);
+  const response = await request.patch(`${server.url}/api/claims/${claimId}/verdict`, {
     headers: { 'If-Match': `"${version}"` },
     data: body,
   });
@@ -75,12 +81,12 @@ test('an editor marks the reported deal disputed; another browser sees it live; 
   browser,
 }) => {
   const reader = await openSecondBrowser(browser);
-  await reader.page.goto(`${server.url}${CLAIM}`);
+  await reader.page.goto(`${server.url}${pageOf(DEAL)}`);
   const readerVerdict = reader.page.getByRole('region', { name: 'Verdict' });
   await expect(readerVerdict).toContainText('Unreviewed');
   await expect(readerVerdict).toContainText('Sign in as an editor');
 
-  await page.goto(`${server.url}${CLAIM}`);
+  await page.goto(`${server.url}${pageOf(DEAL)}`);
   await signInWithTheForm(page, 'alice', { checkA11y: true });
   const verdict = page.getByRole('region', { name: 'Verdict' });
   const form = verdict.getByRole('form', { name: 'Change the verdict' });
@@ -112,15 +118,23 @@ test('an editor marks the reported deal disputed; another browser sees it live; 
   await reader.context.close();
 });
 
-test('a stale second edit shows what the other editor changed, and can be re-applied', async ({ page, browser }) => {
+test('a stale second edit shows what the other editor changed, and can be re-applied', async ({
+  page,
+  browser,
+  playwright,
+}) => {
+  const request = await playwright.request.newContext();
+  await changeThroughApi(request, 'alice', POSTPONED, { status: 'disputed', note: 'Dates differ between outlets.' });
+  await request.dispose();
+
   const other = await openSecondBrowser(browser);
-  await other.page.goto(`${server.url}${CLAIM}`);
+  await other.page.goto(`${server.url}${pageOf(POSTPONED)}`);
   await signInWithTheForm(other.page, 'bob');
   const bobForm = other.page.getByRole('form', { name: 'Change the verdict' });
   await bobForm.getByRole('radio', { name: 'Misleading' }).check();
   await bobForm.getByLabel('Note').fill('Conflates a request with a deal.');
 
-  await page.goto(`${server.url}${CLAIM}`);
+  await page.goto(`${server.url}${pageOf(POSTPONED)}`);
   await signInWithTheForm(page, 'alice');
   const aliceForm = page.getByRole('form', { name: 'Change the verdict' });
   await aliceForm.getByRole('radio', { name: 'False' }).check();
@@ -164,7 +178,7 @@ test('an open page reconnects to live updates after the server restarts', async 
   playwright,
   consoleErrors,
 }) => {
-  await page.goto(`${server.url}${CLAIM}`);
+  await page.goto(`${server.url}${pageOf(MET_AGAIN)}`);
   const verdict = page.getByRole('region', { name: 'Verdict' });
   await expect(verdict).toBeVisible();
 
@@ -176,7 +190,7 @@ test('an open page reconnects to live updates after the server restarts', async 
   await reconnected;
 
   const request = await playwright.request.newContext();
-  await changeThroughApi(request, 'alice', { status: 'unverifiable', note: 'After the restart.' });
+  await changeThroughApi(request, 'alice', MET_AGAIN, { status: 'unverifiable', note: 'After the restart.' });
   await request.dispose();
   await expect(verdict.locator('.verdict-status')).toHaveText(/Unverifiable/, { timeout: 2_000 });
   await expect(verdict).toContainText('After the restart.');

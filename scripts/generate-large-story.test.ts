@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateLargeStory, LARGE_STORY_ID, LARGE_STORY_SIZES } from '../bench/large-story/generate-large-story';
-import { createSqliteStore } from '../server/store/sqlite/sqlite-store';
+import { openSqliteStore } from '../server/store/sql/sql-store';
 import {
   actorSchema,
   articleSchema,
@@ -119,7 +119,7 @@ describe('generateLargeStory on a small configuration', () => {
   });
 
   it('seeds into the SQLite store and reads back as a valid story bundle', async () => {
-    const store = createSqliteStore(':memory:');
+    const store = await openSqliteStore(':memory:');
     try {
       expect(await store.seed(corpus)).toEqual({
         stories: 1,

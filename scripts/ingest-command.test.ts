@@ -4,7 +4,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { readCorpusDir } from '../server/corpus/read-corpus-dir';
 import { createAnalysisPool } from '../server/ingest/analysis-pool';
 import { createInProcessAnalyser } from '../server/ingest/article-analyser';
-import { createMemoryStore } from '../server/store/memory/memory-store';
+import { openSqliteStore } from '../server/store/sql/sql-store';
 import type { Store } from '../server/store/store';
 import { runIngestCommand } from './ingest-command';
 
@@ -20,7 +20,7 @@ const run = (...argv: string[]) => runIngestCommand(store, argv, io);
 const common = ['--story', 'rafah-scg-2024', '--outlet', 'Global Wire', '--published', '2024-04-19'];
 
 beforeEach(async () => {
-  store = createMemoryStore();
+  store = await openSqliteStore(':memory:');
   await store.seed(readCorpusDir());
   lines = [];
 });

@@ -2,11 +2,11 @@
 import { readFile } from 'node:fs/promises';
 import { readConfig } from '../server/config';
 import { createAnalysisPool } from '../server/ingest/analysis-pool';
-import { createSqliteStore } from '../server/store/sqlite/sqlite-store';
+import { openStore } from '../server/store/open-store';
 import { runIngestCommand } from './ingest-command';
 
 const config = readConfig(process.env, process.cwd());
-const store = createSqliteStore(config.databasePath);
+const store = await openStore(config);
 const analyser = createAnalysisPool({ timeLimitMs: config.analysisTimeLimitMs, threads: 1 });
 try {
   const summary = await runIngestCommand(store, process.argv.slice(2), {

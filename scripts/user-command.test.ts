@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../server/auth/password';
-import { createMemoryStore } from '../server/store/memory/memory-store';
-import { createSqliteStore } from '../server/store/sqlite/sqlite-store';
+import { openSqliteStore } from '../server/store/sql/sql-store';
 import type { Store } from '../server/store/store';
 import { runUserCommand } from './user-command';
 
@@ -33,8 +32,8 @@ describe('npm run user', () => {
       { cost: cheap, now: () => new Date('2024-05-06T12:00:00.000Z') },
     );
 
-  beforeEach(() => {
-    store = createMemoryStore();
+  beforeEach(async () => {
+    store = await openSqliteStore(':memory:');
     out = [];
     err = [];
     passwords = [];
@@ -124,7 +123,7 @@ describe('npm run user, as a process', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/Created alice/);
-    const store = createSqliteStore(databasePath);
+    const store = await openSqliteStore(databasePath);
     try {
       expect(await verifyPassword(PASSWORD, (await store.getAccount('alice'))!.passwordHash)).toBe(true);
     } finally {

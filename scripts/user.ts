@@ -5,7 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 import { readConfig } from '../server/config';
-import { createSqliteStore } from '../server/store/sqlite/sqlite-store';
+import { openStore } from '../server/store/open-store';
 import { runUserCommand } from './user-command';
 
 /** Reads a line from the terminal without echoing it. */
@@ -55,7 +55,7 @@ async function readNewPassword(forWhom: string): Promise<string> {
 }
 
 const config = readConfig(process.env, process.cwd());
-const store = createSqliteStore(config.databasePath);
+const store = await openStore(config);
 try {
   process.exitCode = await runUserCommand(process.argv.slice(2), store, {
     readNewPassword,

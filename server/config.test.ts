@@ -7,6 +7,8 @@ describe('readConfig', () => {
       port: 5174,
       host: '127.0.0.1',
       databasePath: '/srv/parallax/data/parallax.db',
+      databaseUrl: null,
+      trustedProxies: 0,
       distDir: null,
       buildSpa: true,
       publicOrigins: null,
@@ -19,6 +21,14 @@ describe('readConfig', () => {
       port: 8080,
       databasePath: '/tmp/x.db',
     });
+  });
+
+  it('takes a PostgreSQL URL and the number of trusted proxies, refusing what they cannot be', () => {
+    expect(
+      readConfig({ PARALLAX_DATABASE_URL: 'postgres://u@db/parallax', PARALLAX_TRUST_PROXY: '1' }, '/srv'),
+    ).toMatchObject({ databaseUrl: 'postgres://u@db/parallax', trustedProxies: 1 });
+    expect(() => readConfig({ PARALLAX_DATABASE_URL: 'mysql://db' }, '/srv')).toThrow(/PARALLAX_DATABASE_URL/);
+    expect(() => readConfig({ PARALLAX_TRUST_PROXY: 'yes' }, '/srv')).toThrow(/PARALLAX_TRUST_PROXY/);
   });
 
   it('refuses a PORT that is not a port, naming it', () => {

@@ -22,12 +22,26 @@ const envSchema = z.object({
     .int('PARALLAX_ANALYSIS_TIME_LIMIT_MS must be a whole number of milliseconds')
     .min(100, 'PARALLAX_ANALYSIS_TIME_LIMIT_MS must be at least 100')
     .default(DEFAULT_ANALYSIS_TIME_LIMIT_MS),
+  PARALLAX_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'PARALLAX_DATABASE_URL must be a postgres:// URL')
+    .optional(),
+  PARALLAX_TRUST_PROXY: z.coerce
+    .number({ error: 'PARALLAX_TRUST_PROXY must be a number of proxies' })
+    .int('PARALLAX_TRUST_PROXY must be a whole number of proxies')
+    .min(0, 'PARALLAX_TRUST_PROXY must be 0 or more')
+    .max(10, 'PARALLAX_TRUST_PROXY must be at most 10')
+    .default(0),
 });
 
 export type ServerConfig = {
   port: number;
   host: string;
   databasePath: string;
+  /** A PostgreSQL database several processes share, instead of the SQLite file. */
+  databaseUrl: string | null;
+  /** How many reverse proxies stand in front and append to X-Forwarded-For (0: none, use the socket's peer). */
+  trustedProxies: number;
   /** Where the built app is (and is built to): `dist` unless PARALLAX_DIST says otherwise. */
   distDir: string | null;
   buildSpa: boolean;
@@ -50,6 +64,8 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string)
     PARALLAX_DB,
     PARALLAX_SKIP_BUILD,
     PARALLAX_DIST,
+    PARALLAX_DATABASE_URL,
+    PARALLAX_TRUST_PROXY,
     PARALLAX_PUBLIC_ORIGIN,
     PARALLAX_ANALYSIS_TIME_LIMIT_MS,
   } = result.data;
@@ -65,6 +81,8 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string)
     port: PORT,
     host: HOST,
     databasePath: PARALLAX_DB ?? join(cwd, 'data', 'parallax.db'),
+    databaseUrl: PARALLAX_DATABASE_URL ?? null,
+    trustedProxies: PARALLAX_TRUST_PROXY,
     distDir: PARALLAX_DIST ?? null,
     buildSpa: PARALLAX_SKIP_BUILD === '0',
     publicOrigins,

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAccount, sessionCookieOf } from './api/api-test-kit';
 import { readCorpusDir } from './corpus/read-corpus-dir';
 import { startServer, type RunningServer } from './start-server';
-import { createSqliteStore } from './store/sqlite/sqlite-store';
+import { openSqliteStore } from './store/sql/sql-store';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-ingest-load-'));
 const distDir = join(dir, 'dist');
@@ -18,7 +18,7 @@ const story = corpus.stories[0]!.story.id;
 
 async function startWithEditor(name: string, analysisTimeLimitMs?: number) {
   const databasePath = join(dir, `${name}.db`);
-  const store = createSqliteStore(databasePath);
+  const store = await openSqliteStore(databasePath);
   await store.seed(corpus);
   await addAccount(store, 'alice', 'editor');
   await store.close();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { readConfig } from './config';
 import { readCorpusDir } from './corpus/read-corpus-dir';
 import { startServer, StartupError } from './start-server';
+import { describeDatabase } from './store/open-store';
 
 const root = join(import.meta.dirname, '..');
 const config = orStop(() => readConfig(process.env, process.cwd()));
@@ -14,7 +15,7 @@ const server = await startServer({ ...config, distDir, corpus: readCorpusDir() }
 );
 const { seeded } = server;
 console.log(
-  `Database: ${config.databasePath}` +
+  `Database: ${describeDatabase(config)}` +
     (seeded.stories + seeded.articles + seeded.claims > 0
       ? ` (seeded ${seeded.stories} stories, ${seeded.articles} articles, ${seeded.claims} claims, ${seeded.mentions} mentions, ${seeded.events} events)`
       : ' (up to date)'),

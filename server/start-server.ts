@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { ApiOptions } from './api/api-context';
-import { createChangeFeed } from './api/change-feed';
+import type { ChangeFeed } from './api/change-feed';
+import { createSharedChangeFeed } from './api/shared-change-feed';
 import { DEFAULT_ANALYSIS_TIME_LIMIT_MS } from './config';
 import type { Corpus } from './corpus/load-corpus';
 import { createServerApp } from './http/create-server-app';
@@ -9,12 +10,18 @@ import { publicOriginsFor } from './http/public-origin';
 import { createAnalysisPool } from './ingest/analysis-pool';
 import { checkDatabaseFile, DatabaseUnusableError } from './database-preflight';
 import type { SeedReport } from './store/store';
-import { createSqliteStore } from './store/sqlite/sqlite-store';
+import { describeDatabase, openStore } from './store/open-store';
+import type { SqlStore } from './store/sql/sql-store';
+import { clientAddressOf } from './http/client-address';
 
 export type StartOptions = {
   port: number;
   host: string;
   databasePath: string;
+  /** A PostgreSQL database to use instead of the SQLite file. */
+  databaseUrl?: string | null;
+  /** Reverse proxies in front, whose X-Forwarded-For entries are believed. */
+  trustedProxies?: number;
   distDir: string;
   corpus: Corpus;
   /** PARALLAX_PUBLIC_ORIGIN: the origins browsers use; by default the listening address. */
@@ -75,28 +82,34 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { port } = server.address() as AddressInfo;
   const closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
 
-  let store: ReturnType<typeof createSqliteStore>;
+  const database = { databasePath: options.databasePath, databaseUrl: options.databaseUrl ?? null };
+  let store: SqlStore | null = null;
   let seeded: SeedReport;
   let accounts: number;
+  let changes: ChangeFeed;
   try {
-    checkDatabaseFile(options.databasePath);
-    store = createSqliteStore(options.databasePath);
+    // The file checks are SQLite's; a PostgreSQL server reports its own problems on connecting.
+    if (!database.databaseUrl) checkDatabaseFile(database.databasePath);
+    store = await openStore(database);
     seeded = await store.seed(options.corpus);
     accounts = (await store.listAccounts()).length;
+    changes = await createSharedChangeFeed(store);
   } catch (error) {
+    await store?.close().catch(() => undefined);
     await closeServer();
     if (error instanceof DatabaseUnusableError) throw new StartupError(error.message, { cause: error });
-    throw new StartupError(`Cannot use the database ${options.databasePath}: ${(error as Error).message}`, {
+    throw new StartupError(`Cannot use the database ${describeDatabase(database)}: ${(error as Error).message}`, {
       cause: error,
     });
   }
-  const changes = createChangeFeed();
+  const opened = store;
   // Articles are analysed in worker threads, so a hostile file never holds up other requests.
   const analyser = createAnalysisPool({
     timeLimitMs: options.analysisTimeLimitMs ?? DEFAULT_ANALYSIS_TIME_LIMIT_MS,
   });
   const publicOrigins = publicOriginsFor(options.publicOrigins ?? null, options.host, port);
-  app = createServerApp(store, options.distDir, {
+  app = createServerApp(opened, options.distDir, {
+    clientAddress: clientAddressOf(options.trustedProxies ?? 0),
     ...options.api,
     changes,
     analyser,
@@ -111,7 +124,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         // Open change streams would hold the server open: end them, then the idle connections.
         changes.close();
         server.close((error) => {
-          void Promise.all([store.close(), analyser.close()]).then(() => (error ? reject(error) : resolve()));
+          void Promise.all([opened.close(), analyser.close()]).then(() => (error ? reject(error) : resolve()));
         });
         if ('closeIdleConnections' in server) server.closeIdleConnections();
         const force = setTimeout(() => {

@@ -1,79 +1,37 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { auditEntrySchema, claimSchema, storyBundleSchema, storySummarySchema } from '@/domain/schemas';
+import { exited, serverProcessKit, signInOver } from './server-process-test-kit';
+import { freshPostgresDatabase, STORE_ENGINES } from './store/store-test-kit';
 
-const root = join(import.meta.dirname, '..');
-const dir = mkdtempSync(join(tmpdir(), 'parallax-durability-'));
-const distDir = join(dir, 'dist');
-mkdirSync(distDir);
-writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>Parallax</title>');
-const databasePath = join(dir, 'parallax.db');
-const env = { ...process.env, PARALLAX_DB: databasePath, PARALLAX_SKIP_BUILD: '1', PARALLAX_DIST: distDir };
 const PASSWORD = 'a durable password';
-
-const running = new Set<ChildProcess>();
-afterAll(() => {
-  for (const child of running) child.kill('SIGKILL');
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** Starts the real server process (`npm start` without the build) and waits for its address. */
-function startServerProcess(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
-    env: { ...env, PORT: '0', HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.add(child);
-  child.on('exit', () => running.delete(child));
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /Parallax is serving (http:\/\/[^\s]+?)\/?\n/.exec(output)?.[1];
-      if (url) resolve({ child, url, output: () => output });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`the server exited (${code}) before serving:\n${output}`)));
-  });
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) =>
-    child.exitCode !== null || child.signalCode ? resolve() : child.on('exit', () => resolve()),
-  );
 
 type Ack = { claim: string; version: number; note: string };
 
-describe('durability of acknowledged verdict changes', () => {
+describe.each(STORE_ENGINES)('durability of acknowledged verdict changes on %s', (engine) => {
+  let kit: ReturnType<typeof serverProcessKit>;
+  let drop = async () => {};
+  beforeAll(async () => {
+    if (engine === 'postgres') {
+      const database = await freshPostgresDatabase();
+      drop = () => database.drop();
+      kit = serverProcessKit(database.url);
+    } else {
+      kit = serverProcessKit();
+    }
+  });
+  afterAll(async () => {
+    await kit.stopAll();
+    await drop();
+  });
+
   it('keeps every change acknowledged with a 2xx, and its audit entry, through a SIGKILL', async () => {
-    const first = await startServerProcess();
+    const first = await kit.start();
     // A fresh database: the server says how to create the first editor, which works while it runs.
     await expect.poll(first.output).toMatch(/npm run user -- add YOUR-NAME --role admin/);
-    const added = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/user.ts', 'add', 'alice', '--role', 'editor'],
-      {
-        cwd: root,
-        env,
-        input: `${PASSWORD}\n`,
-        encoding: 'utf8',
-      },
-    );
+    const added = kit.addEditor('alice', PASSWORD);
     expect(added.status, added.stderr).toBe(0);
-
-    const signIn = await fetch(`${first.url}/api/session`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: 'alice', password: PASSWORD }),
-    });
-    expect(signIn.status).toBe(200);
-    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const cookie = await signInOver(first.url, 'alice', PASSWORD);
 
     const [summary] = z.array(storySummarySchema).parse(await (await fetch(`${first.url}/api/stories`)).json());
     const bundle = storyBundleSchema.parse(await (await fetch(`${first.url}/api/stories/${summary!.id}`)).json());
@@ -110,7 +68,7 @@ describe('durability of acknowledged verdict changes', () => {
     expect(first.child.signalCode).toBe('SIGKILL');
     expect(acks.length).toBeGreaterThanOrEqual(60);
 
-    const second = await startServerProcess();
+    const second = await kit.start();
     try {
       for (const claim of claims) {
         const history = z

@@ -3,8 +3,8 @@ import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SeedReport } from '../../server/store/store';
-import { MIGRATIONS } from '../../server/store/sqlite/migrations';
-import { createSqliteStore } from '../../server/store/sqlite/sqlite-store';
+import { MIGRATION_NAMES } from '../../server/store/sql/migrations';
+import { openSqliteStore } from '../../server/store/sql/sql-store';
 import {
   DEFAULT_LARGE_STORY_SEED,
   generateLargeStory,
@@ -37,7 +37,7 @@ export const manifestPath = (dbPath: string) => `${dbPath}.manifest.json`;
 function expectedManifest(seed: number): LargeStoryManifest {
   return {
     generatorVersion: LARGE_STORY_GENERATOR_VERSION,
-    schemaVersion: MIGRATIONS.length,
+    schemaVersion: MIGRATION_NAMES.length,
     seed,
     sizes: { ...LARGE_STORY_SIZES },
   };
@@ -54,7 +54,7 @@ export async function writeLargeStoryDb(path: string, seed = DEFAULT_LARGE_STORY
   const generateMs = performance.now() - generateStart;
 
   const writeStart = performance.now();
-  const store = createSqliteStore(path);
+  const store = await openSqliteStore(path);
   let report: SeedReport;
   try {
     report = await store.seed(corpus);

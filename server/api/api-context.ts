@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { SessionUser } from '@/domain/schemas';
-import { createSignInLimiter, type SignInLimiter } from '../auth/rate-limiter';
+import { socketAddress } from '../http/client-address';
 import { createInProcessAnalyser, type ArticleAnalyser } from '../ingest/article-analyser';
 import { createSuggestionCache, type SuggestionCache } from '../ingest/suggestion-cache';
 import type { Store } from '../store/store';
@@ -20,9 +20,8 @@ export type ApiContext = Context<ApiEnv>;
 /** Everything the API depends on besides the store; each can be replaced in tests. */
 export type ApiOptions = {
   now?: () => Date;
-  signInLimiter?: SignInLimiter;
   changes?: ChangeFeed;
-  /** The address a request came from, for rate limits and the security log. */
+  /** The address a request came from, for sign-in limits and the security log (see client-address.ts). */
   clientAddress?: (c: Context) => string;
   sessionTtlMs?: number;
   /** How often the change stream sends a comment to keep proxies from closing it. */
@@ -46,18 +45,11 @@ export type ApiDeps = Required<ApiOptions> & { store: Store };
 
 export const DEFAULT_SESSION_TTL_MS = 12 * 60 * 60_000;
 
-/** The peer address of the socket under @hono/node-server; "unknown" elsewhere (tests, mocks). */
-function socketAddress(c: Context): string {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
-}
-
 export function resolveApiDeps(store: Store, options: ApiOptions = {}): ApiDeps {
   const now = options.now ?? (() => new Date());
   return {
     store,
     now,
-    signInLimiter: options.signInLimiter ?? createSignInLimiter(() => now().getTime()),
     changes: options.changes ?? createChangeFeed(),
     clientAddress: options.clientAddress ?? socketAddress,
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,

@@ -1,9 +1,8 @@
 import type { Hono } from 'hono';
 import type { Role } from '@/domain/schemas';
 import { hashPassword } from '../auth/password';
-import { createSignInLimiter } from '../auth/rate-limiter';
 import { fixtureCorpus } from '../store/fixture-corpus';
-import { createMemoryStore } from '../store/memory/memory-store';
+import { openSqliteStore } from '../store/sql/sql-store';
 import type { Store } from '../store/store';
 import type { ApiOptions } from './api-context';
 import { createChangeFeed } from './change-feed';
@@ -23,10 +22,11 @@ export async function addAccount(store: Store, username: string, role: Role, pas
 }
 
 /**
- * The API over a seeded store with an editor (alice), a second editor (bob), a reader
+ * The API over a seeded store (SQLite in memory unless one is given) with an editor (alice), a second editor (bob), a reader
  * (rita) and an admin (ada); a clock the test moves; requests from an address it names.
  */
-export async function createTestApi({ store = createMemoryStore(), ...options }: ApiOptions & { store?: Store } = {}) {
+export async function createTestApi({ store: given, ...options }: ApiOptions & { store?: Store } = {}) {
+  const store = given ?? (await openSqliteStore(':memory:'));
   await store.seed(fixtureCorpus());
   for (const [name, role] of [
     ['alice', 'editor'],
@@ -41,7 +41,6 @@ export async function createTestApi({ store = createMemoryStore(), ...options }:
   const changes = options.changes ?? createChangeFeed();
   const app: Hono = createApp(store, {
     now,
-    signInLimiter: createSignInLimiter(() => clock.now),
     clientAddress: (c) => c.req.header('x-test-address') ?? '192.0.2.1',
     changes,
     ...options,

@@ -12,8 +12,8 @@ import {
 } from '@/domain/schemas';
 import { checkSpan } from '@/domain/span-anchoring';
 import { readCorpusDir } from '../corpus/read-corpus-dir';
-import { createMemoryStore } from '../store/memory/memory-store';
 import { createInProcessAnalyser, type ArticleAnalyser } from '../ingest/article-analyser';
+import { openSqliteStore } from '../store/sql/sql-store';
 import { createTestApi } from './api-test-kit';
 import type { FeedEvent } from './change-feed';
 
@@ -26,7 +26,7 @@ let editor: string;
 let published: FeedEvent[];
 
 beforeEach(async () => {
-  const store = createMemoryStore();
+  const store = await openSqliteStore(':memory:');
   await store.seed(readCorpusDir());
   kit = await createTestApi({ store });
   editor = await kit.signIn('alice');
@@ -264,7 +264,7 @@ describe('suggestions of a stored article', () => {
         return inner.review(task);
       },
     };
-    const store = createMemoryStore();
+    const store = await openSqliteStore(':memory:');
     await store.seed(readCorpusDir());
     kit = await createTestApi({ store, analyser: counting });
     editor = await kit.signIn('alice');

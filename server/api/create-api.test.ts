@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { apiErrorSchema, articleSchema, storyBundleSchema, storySummarySchema } from '@/domain/schemas';
-import { createMemoryStore } from '../store/memory/memory-store';
+import { openSqliteStore } from '../store/sql/sql-store';
 import { fixtureCorpus } from '../store/fixture-corpus';
 import type { Store } from '../store/store';
 import { createApp } from './create-api';
@@ -9,7 +9,7 @@ import { createApp } from './create-api';
 let app: ReturnType<typeof createApp>;
 let store: Store;
 beforeAll(async () => {
-  store = createMemoryStore();
+  store = await openSqliteStore(':memory:');
   await store.seed(fixtureCorpus());
   app = createApp(store);
 });

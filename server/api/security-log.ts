@@ -10,6 +10,11 @@ const signedInName = <E extends ApiEnv>(c: Context<E>): string | null => {
   return user?.username ?? null;
 };
 
+/** Refusals that repeat within this window share one log entry, counted. */
+export const SECURITY_LOG_AGGREGATE_MS = 60_000;
+
+const AGGREGATED: ReadonlySet<SecurityEventKind> = new Set(['change_refused', 'sign_in_failed', 'sign_in_throttled']);
+
 /** Appends to the security log who did what from where; logging never fails the request. */
 export async function logSecurity<E extends ApiEnv>(
   deps: ApiDeps,
@@ -25,6 +30,7 @@ export async function logSecurity<E extends ApiEnv>(
       username,
       address: deps.clientAddress(c),
       detail,
+      ...(AGGREGATED.has(kind) ? { aggregateMs: SECURITY_LOG_AGGREGATE_MS } : {}),
     });
   } catch (error) {
     console.error('could not write the security log', error);

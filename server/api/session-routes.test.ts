@@ -79,22 +79,46 @@ describe('sessions', () => {
     ]);
   });
 
-  it('answers the 6th rapid wrong password for an account with 429, even with the right one, until the window passes', async () => {
+  it('slows a client after five wrong passwords with growing delays, never stopping the owner elsewhere', async () => {
     const api = await createTestApi();
     const statuses: number[] = [];
     for (let i = 0; i < 6; i += 1) statuses.push((await signInRequest(api, 'alice', `wrong ${i}`)).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
-    const locked = await signInRequest(api, 'alice', 'correct horse battery');
-    expect(locked.status).toBe(429);
-    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(apiErrorSchema.parse(await locked.json()).error.code).toBe('too_many_attempts');
-    // Another account from the same address is not locked by alice's failures.
+    const slowed = await signInRequest(api, 'alice', 'correct horse battery');
+    expect(slowed.status).toBe(429);
+    expect(slowed.headers.get('retry-after')).toBe('1');
+    expect(apiErrorSchema.parse(await slowed.json()).error.code).toBe('too_many_attempts');
+    // The owner, from another address, signs in at once; so does another account from this one.
+    const owner = { 'x-test-address': '203.0.113.50' };
+    expect((await signInRequest(api, 'alice', 'correct horse battery', owner)).status).toBe(200);
     expect((await signInRequest(api, 'bob', 'correct horse battery')).status).toBe(200);
-    expect((await api.store.listSecurityEvents()).filter((e) => e.kind === 'sign_in_throttled')).toHaveLength(2);
-
-    api.clock.now += 15 * 60_000;
+    expect((await api.store.listSecurityEvents()).filter((e) => e.kind === 'sign_in_throttled')).toEqual([
+      expect.objectContaining({ username: 'alice', occurrences: 2 }),
+    ]);
+    // The delay doubles with each further failure, and a right password goes through once it has passed.
+    api.clock.now += 1_000;
+    expect((await signInRequest(api, 'alice', 'wrong again')).status).toBe(401);
+    expect((await signInRequest(api, 'alice', 'correct horse battery')).headers.get('retry-after')).toBe('2');
+    api.clock.now += 2_000;
     expect((await signInRequest(api, 'alice', 'correct horse battery')).status).toBe(200);
   });
+
+  it('stops a spray of 1,000 guesses from one client, even spread over 1,000 seconds', async () => {
+    const api = await createTestApi();
+    const from = { 'x-test-address': '198.51.100.66' };
+    const statuses: number[] = [];
+    for (let i = 0; i < 1_000; i += 1) {
+      statuses.push((await signInRequest(api, i % 2 ? 'alice' : `user${i}`, `guess ${i}`, from)).status);
+      api.clock.now += 1_000;
+    }
+    // 20 free failures for the address, then delays of 1, 2, 4 … s: about ten more checks in 1,000 s.
+    const checked = statuses.filter((s) => s === 401).length;
+    expect(checked).toBeGreaterThanOrEqual(20);
+    expect(checked).toBeLessThan(35);
+    expect(statuses.filter((s) => s === 429).length).toBe(1_000 - checked);
+    // The owner from her own address is not stopped by any of it.
+    expect((await signInRequest(api, 'alice', 'correct horse battery')).status).toBe(200);
+  }, 60_000);
 
   it('limits a burst of parallel guesses as strictly as sequential ones', async () => {
     const api = await createTestApi();
@@ -103,6 +127,9 @@ describe('sessions', () => {
     );
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+    expect((await api.store.listSecurityEvents()).filter((e) => e.kind === 'sign_in_throttled')).toEqual([
+      expect.objectContaining({ occurrences: 7 }),
+    ]);
   });
 
   it('limits failures per address across many account names', async () => {
@@ -114,6 +141,8 @@ describe('sessions', () => {
     }
     expect((await signInRequest(api, 'eve', 'correct horse battery', from)).status).toBe(429);
     expect((await signInRequest(api, 'eve', 'correct horse battery')).status).toBe(200);
+    api.clock.now += 1_000;
+    expect((await signInRequest(api, 'eve', 'correct horse battery', from)).status).toBe(200);
   });
 
   it('a right password clears the account count', async () => {

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { signInInputSchema, type SessionState } from '@/domain/schemas';
 import { verifyAgainstNoAccount, verifyPassword } from '../auth/password';
+import { accountKey, addressKey, signInRules } from '../auth/sign-in-throttle';
 import { clearSessionCookie, writeSessionCookie } from '../auth/session-cookie';
 import { hashSessionToken, newSessionToken } from '../auth/session-token';
 import type { ApiDeps, ApiEnv } from './api-context';
@@ -10,7 +11,7 @@ import { jsonBody } from './validators';
 
 /** GET/POST/DELETE /session: who is signed in; sign in; sign out. */
 export function sessionRoutes(deps: ApiDeps) {
-  const { store, now, signInLimiter } = deps;
+  const { store, now } = deps;
   const routes = new Hono<ApiEnv>();
 
   routes.get('/session', (c) => c.json({ user: c.get('user') } satisfies SessionState));
@@ -19,22 +20,16 @@ export function sessionRoutes(deps: ApiDeps) {
     const body = c.req.valid('json');
     const username = body.username.trim().toLowerCase();
     const address = deps.clientAddress(c);
-    const accountKey = `account:${username}`;
-    const addressKey = `address:${address}`;
-
-    const refusal = [signInLimiter.perAccount.check(accountKey), signInLimiter.perAddress.check(addressKey)].find(
-      (decision) => !decision.allowed,
-    );
-    if (refusal && !refusal.allowed) {
-      const seconds = Math.max(1, Math.ceil(refusal.retryAfterMs / 1000));
-      await logSecurity(deps, c, 'sign_in_throttled', `refused for ${seconds} s: too many failed sign-ins`, username);
+    // Counted before the password is checked, in the database every process shares, so a
+    // burst of parallel guesses through any process cannot slip past.
+    const decision = await store.takeSignInAttempt(signInRules(username, address), now().getTime());
+    if (!decision.allowed) {
+      const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+      await logSecurity(deps, c, 'sign_in_throttled', 'too many failed sign-ins', username);
       c.header('Retry-After', String(seconds));
-      const minutes = Math.ceil(seconds / 60);
-      return jsonError(c, 429, 'too_many_attempts', `too many failed sign-ins; try again in ${minutes} min`);
+      const wait = seconds < 60 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`;
+      return jsonError(c, 429, 'too_many_attempts', `too many failed sign-ins; try again in ${wait}`);
     }
-    // Counted before the password is checked, so a burst of parallel guesses cannot slip past.
-    signInLimiter.perAccount.fail(accountKey);
-    signInLimiter.perAddress.fail(addressKey);
 
     const account = await store.getAccount(username);
     const valid = account
@@ -44,8 +39,7 @@ export function sessionRoutes(deps: ApiDeps) {
       await logSecurity(deps, c, 'sign_in_failed', account ? 'wrong password' : 'no such account', username);
       return jsonError(c, 401, 'invalid_credentials', 'wrong name or password', 'password');
     }
-    signInLimiter.perAccount.reset(accountKey);
-    signInLimiter.perAddress.forgive(addressKey);
+    await store.settleSignInAttempt({ reset: [accountKey(username, address)], forgive: [addressKey(address)] });
 
     const previous = c.get('sessionTokenHash');
     if (previous) await store.deleteSession(previous);

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { apiErrorSchema, auditEntrySchema, claimSchema, staleVersionBodySchema } from '@/domain/schemas';
-import { createMemoryStore } from '../store/memory/memory-store';
-import { createSqliteStore } from '../store/sqlite/sqlite-store';
+import { openSqliteStore } from '../store/sql/sql-store';
 import type { Store } from '../store/store';
+import { testPostgresStore } from '../store/store-test-kit';
 import { createTestApi } from './api-test-kit';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-verdict-api-'));
@@ -99,11 +99,11 @@ describe('PATCH /api/claims/:id/verdict', () => {
   });
 
   describe.each([
-    ['memory', (): Store => createMemoryStore()],
-    ['sqlite', (): Store => createSqliteStore(join(dir, `concurrent-${(counter += 1)}.db`))],
+    ['sqlite', (): Promise<Store> => openSqliteStore(join(dir, `concurrent-${(counter += 1)}.db`))],
+    ['postgres', (): Promise<Store> => testPostgresStore()],
   ])('over the %s store', (_name, createStore) => {
     it('accepts exactly one of 20 concurrent changes based on the same version; 19 get 412', async () => {
-      const store = createStore();
+      const store = await createStore();
       const concurrent = await createTestApi({ store });
       const [aliceCookie, bobCookie] = [await concurrent.signIn('alice'), await concurrent.signIn('bob')];
       const before = await historyOf(concurrent);

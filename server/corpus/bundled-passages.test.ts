@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { passageSchema, storyBundleSchema } from '@/domain/schemas';
 import { checkSpan } from '@/domain/span-anchoring';
 import { createApp } from '../api/create-api';
-import { createSqliteStore } from '../store/sqlite/sqlite-store';
+import { openSqliteStore } from '../store/sql/sql-store';
 import { readCorpusDir } from './read-corpus-dir';
 
 const corpus = readCorpusDir();
@@ -44,7 +44,7 @@ describe('shared passages of the bundled story', () => {
   });
 
   it('are stored with the story and served in its bundle', async () => {
-    const store = createSqliteStore(':memory:');
+    const store = await openSqliteStore(':memory:');
     try {
       await store.seed(corpus);
       const response = await createApp(store).request('/api/stories/rafah-scg-2024');

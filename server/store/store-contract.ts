@@ -35,11 +35,11 @@ const account = (username: string, role: Account['role'] = 'editor'): Account =>
 });
 
 /** The behaviour every Store must have; each implementation runs this suite. */
-export function describeStoreContract(name: string, createStore: () => Store) {
+export function describeStoreContract(name: string, createStore: () => Promise<Store>) {
   describe(`${name} store contract`, () => {
     let store: Store;
-    beforeEach(() => {
-      store = createStore();
+    beforeEach(async () => {
+      store = await createStore();
     });
     afterEach(async () => {
       await store.close();
@@ -247,6 +247,88 @@ export function describeStoreContract(name: string, createStore: () => Store) {
         ['sign_in_failed', 'alice', 'x'],
         ['change_refused', null, 'y'],
       ]);
+    });
+
+    it('cuts what the client sent to a bounded length', async () => {
+      const at = '2024-05-01T10:00:00.000Z';
+      const origin = `https://${'x'.repeat(14_000)}.example`;
+      await store.logSecurityEvent({
+        kind: 'change_refused',
+        at,
+        username: 'u'.repeat(5_000),
+        address: 'a'.repeat(5_000),
+        detail: origin,
+      });
+      const [entry] = await store.listSecurityEvents();
+      expect(entry!.detail.length).toBeLessThanOrEqual(300);
+      expect(entry!.detail.startsWith('https://xxx')).toBe(true);
+      expect(entry!.username!.length).toBeLessThanOrEqual(100);
+      expect(entry!.address!.length).toBeLessThanOrEqual(100);
+    });
+
+    it('aggregates identical events within their window, and only those', async () => {
+      const refused = (at: string, detail = 'PATCH /api/claims/x/verdict: cross-origin') =>
+        store.logSecurityEvent({
+          kind: 'change_refused',
+          at,
+          username: null,
+          address: '10.0.0.9',
+          detail,
+          aggregateMs: 60_000,
+        });
+      await Promise.all(Array.from({ length: 10 }, (_, i) => refused(`2024-05-01T10:00:${String(i + 10)}.000Z`)));
+      await refused('2024-05-01T10:00:30.000Z', 'another refusal');
+      await refused('2024-05-01T10:01:05.000Z');
+      const signedIn = {
+        kind: 'signed_in' as const,
+        at: '2024-05-01T10:00:40.000Z',
+        username: 'alice',
+        address: '10.0.0.9',
+        detail: 'signed in',
+      };
+      await store.logSecurityEvent(signedIn);
+      await store.logSecurityEvent(signedIn);
+      const events = await store.listSecurityEvents();
+      expect(events.map((e) => [e.kind, e.detail.slice(0, 7), e.occurrences])).toEqual([
+        ['change_refused', 'PATCH /', 10],
+        ['change_refused', 'another', 1],
+        ['change_refused', 'PATCH /', 1],
+        ['signed_in', 'signed ', 1],
+        ['signed_in', 'signed ', 1],
+      ]);
+      expect(events[0]).toMatchObject({
+        at: expect.stringMatching(/^2024-05-01T10:00:1/),
+        lastAt: expect.stringMatching(/^2024-05-01T10:00:1/),
+      });
+    });
+
+    it('prunes the security log up to a cutoff, on the record, and refuses a cutoff in the future', async () => {
+      for (const at of ['2024-01-01T00:00:00.000Z', '2024-02-01T00:00:00.000Z', '2024-06-01T00:00:00.000Z']) {
+        await store.logSecurityEvent({ kind: 'sign_in_failed', at, username: 'x', address: null, detail: at });
+      }
+      const prune = { cutoff: '2024-03-01T00:00:00.000Z', at: '2024-06-02T00:00:00.000Z', by: 'ada' };
+      expect(await store.pruneSecurityLog(prune)).toBe(2);
+      expect((await store.listSecurityEvents()).map((e) => [e.kind, e.detail])).toEqual([
+        ['sign_in_failed', '2024-06-01T00:00:00.000Z'],
+        ['log_pruned', 'removed 2 entries last seen before 2024-03-01T00:00:00.000Z'],
+      ]);
+      expect(await store.listSecurityLogPrunes()).toEqual([{ ...prune, removed: 2 }]);
+      await expect(store.pruneSecurityLog({ ...prune, cutoff: '2030-01-01T00:00:00.000Z' })).rejects.toThrow(/future/);
+      expect(await store.listSecurityLogPrunes()).toHaveLength(1);
+    });
+
+    it('throttles sign-in attempts per key with growing delays, counting parallel attempts one by one', async () => {
+      const rules = [{ key: 'k', freeFailures: 3 }];
+      const t0 = 1_700_000_000_000;
+      const decisions = await Promise.all(Array.from({ length: 6 }, () => store.takeSignInAttempt(rules, t0)));
+      expect(decisions.filter((d) => d.allowed)).toHaveLength(3);
+      expect(decisions.filter((d) => !d.allowed)).toEqual(Array(3).fill({ allowed: false, retryAfterMs: 1_000 }));
+      expect(await store.takeSignInAttempt(rules, t0 + 1_000)).toEqual({ allowed: true });
+      expect(await store.takeSignInAttempt(rules, t0 + 1_000)).toEqual({ allowed: false, retryAfterMs: 2_000 });
+      // Another key is not affected; a settled attempt clears or forgives.
+      expect(await store.takeSignInAttempt([{ key: 'other', freeFailures: 3 }], t0)).toEqual({ allowed: true });
+      await store.settleSignInAttempt({ reset: ['k'], forgive: ['other'] });
+      expect(await store.takeSignInAttempt(rules, t0 + 1_001)).toEqual({ allowed: true });
     });
 
     it('does not let callers change stored data through returned objects', async () => {

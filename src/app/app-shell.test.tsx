@@ -39,6 +39,30 @@ describe('the app shell', () => {
     await screen.findByRole('heading', { name: 'Claims and their coverage' });
   });
 
+  it('gives every view one h1, shows the story summary first and moves focus to the new heading', async () => {
+    const { user } = renderApp('/');
+    await screen.findByRole('region', { name: /Articles/ });
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Sources');
+    expect(screen.getByText(/Strategic Consultative Group/, { selector: '.view-head__summary' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('link', { name: 'Matrix' }));
+    await screen.findByRole('heading', { name: 'Claims and their coverage' });
+    const heading = screen.getByRole('heading', { level: 1 });
+    expect(heading).toHaveTextContent('Matrix');
+    expect(heading).toHaveFocus();
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+    expect(screen.queryByText(/Strategic Consultative Group/, { selector: '.view-head__summary' })).toBeNull();
+  });
+
+  it('copies the canonical link of the view', async () => {
+    const { user } = renderApp('/matrix?utm_source=mail&contested=1');
+    await screen.findByRole('heading', { name: 'Claims and their coverage' });
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    expect(await screen.findByText('Link copied')).toBeInTheDocument();
+    expect(await navigator.clipboard.readText()).toBe(`${window.location.origin}/matrix?contested=1`);
+  });
+
   it('lists the events with ranges for dates the coverage only bounds', async () => {
     renderApp('/timeline');
     const table = await screen.findByRole('table');

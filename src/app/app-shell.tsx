@@ -3,8 +3,10 @@ import type { View } from '@/domain/url-state';
 import { Link } from '@/lib/router/link';
 import { useStoryData } from '@/lib/story/use-story-data';
 import { hrefFor, useUrlState } from '@/lib/url-state/use-url-state';
+import { StoryNotices } from './story-notices';
 import { UrlNotices } from './url-notices';
 import { useCanonicalUrl } from './use-canonical-url';
+import { ViewHeading } from './view-heading';
 import { VIEW_COMPONENTS, VIEW_LABELS } from './views';
 
 const NAV_VIEWS: View[] = ['sources', 'matrix', 'timeline', 'coverage'];
@@ -21,6 +23,7 @@ export function AppShell() {
   const { state } = useUrlState();
   const story = useStoryData();
   const storyTitle = story.status === 'success' ? story.bundle.story.title : null;
+  const summary = story.status === 'success' ? story.bundle.story.summary : null;
   const ViewComponent = VIEW_COMPONENTS[state.view];
 
   useEffect(() => {
@@ -55,7 +58,9 @@ export function AppShell() {
         </Suspense>
       </header>
       <UrlNotices />
+      {story.status === 'success' ? <StoryNotices state={state} bundle={story.bundle} /> : null}
       <main id="main" className="shell__main" tabIndex={-1}>
+        <ViewHeading state={state} storyTitle={storyTitle} summary={summary} />
         <Suspense fallback={<p role="status">Loading the view…</p>}>
           <ViewComponent />
         </Suspense>

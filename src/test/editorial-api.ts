@@ -3,19 +3,19 @@ import { mockServer } from '../../mocks/node';
 import { addAccount } from '../../server/api/api-test-kit';
 import { createApp } from '../../server/api/create-api';
 import { readCorpusDir } from '../../server/corpus/read-corpus-dir';
-import { createMemoryStore } from '../../server/store/memory/memory-store';
+import { openSqliteStore } from '../../server/store/sql/sql-store';
 
 const corpus = readCorpusDir();
 
 /**
- * The real API app over a fresh in-memory store with accounts (alice and bob, editors; rita,
+ * The real API app over a fresh SQLite store in memory with accounts (alice and bob, editors; rita,
  * a reader; all with the password TEST_PASSWORD), served through the mock server for one
  * test. The handler keeps the session cookie as a browser would (msw's own cookie store only
  * sees cookies of responses it builds itself), so sign-in goes through the API and every
  * later request carries the session; each call starts with no cookie.
  */
 export async function serveEditorialApi() {
-  const store = createMemoryStore();
+  const store = await openSqliteStore(':memory:');
   await store.seed(corpus);
   await addAccount(store, 'alice', 'editor');
   await addAccount(store, 'bob', 'editor');

@@ -2,6 +2,7 @@ export { decodeUrl, encodeUrl, isCanonical } from './url-codec';
 export { URL_PARAMS, type ParamDef, type ParamResult, type UrlParam } from './url-params';
 export { DEFAULT_URL_STATE, urlStateSchema, type UrlState } from './url-state-schema';
 export { compareTopics } from './url-text';
+export { storyLinkNotices } from './story-notices';
 export {
   COLUMN_MODES,
   EVENT_KIND_FILTERS,

@@ -223,7 +223,7 @@ describe('decodeUrl', () => {
       ['/?stance=denies,denies', [notice('stance', 'denies', 'duplicate stance dropped')], { stances: ['denies'] }],
       ['/?topic=a&topic=%20a%20', [notice('topic', 'a', 'duplicate topic dropped')], { topics: ['a'] }],
       ['/?contested=yes&q=x', [notice('contested', 'yes', 'expected 1 or 0')], { q: 'x' }],
-      ['/?utm_source=mail&q=x', [notice('utm_source', 'mail', 'unknown parameter')], { q: 'x' }],
+      ['/?utm=mail&q=x', [notice('utm', 'mail', 'unknown parameter')], { q: 'x' }],
       ['/?Story=s', [notice('Story', 's', 'unknown parameter')], {}],
       [
         '/claims/c-1?claim=c-2',
@@ -245,6 +245,15 @@ describe('decodeUrl', () => {
     expect(decode(`/?topic=${long}`).notices).toHaveLength(1);
     const emoji = '😀'.repeat(200);
     expect(decode(`/?q=${encodeURIComponent(emoji)}`)).toEqual({ state: state({ q: emoji }), notices: [] });
+  });
+
+  it('ignores tracking parameters silently and leaves them out of the canonical URL', () => {
+    const url = '/matrix?utm_source=mail&utm_campaign=x&contested=1&fbclid=abc&gclid=def&msclkid=g&UTM_MEDIUM=m';
+    const { state: decoded, notices } = decode(url);
+    expect(notices).toEqual([]);
+    expect(decoded).toEqual(state({ view: 'matrix', contested: true }));
+    expect(encodeUrl(decoded)).toBe('/matrix?contested=1');
+    expect(isCanonical('/matrix', '?contested=1&utm_source=mail')).toBe(false);
   });
 
   it('never throws on garbage', () => {

@@ -12,6 +12,15 @@ const CLAIMS_SEGMENT = 'claims';
 
 const KNOWN_PARAMS = new Set<string>(URL_PARAMS.map((param) => param.name));
 
+/**
+ * Parameters that analytics and ad platforms append to shared links. They say nothing about
+ * the view, so they are dropped silently (no notice) and never written back.
+ */
+const TRACKING_PARAM =
+  /^(utm_[a-z_]+|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|twclid|igshid|mc_cid|mc_eid|_hsenc|_hsmi|yclid|ref_src)$/i;
+
+export const isTrackingParam = (name: string) => TRACKING_PARAM.test(name);
+
 const isId = (value: unknown): value is string => idSchema.safeParse(value).success;
 
 function decodeSegment(segment: string): string {
@@ -77,6 +86,7 @@ function readQuery(search: string): { values: Map<string, string[]>; notices: Ur
   const values = new Map<string, string[]>();
   const notices: UrlNotice[] = [];
   for (const [name, value] of new URLSearchParams(search)) {
+    if (isTrackingParam(name)) continue;
     if (!KNOWN_PARAMS.has(name)) {
       notices.push({ param: clipForNotice(name), value: clipForNotice(value), reason: 'unknown parameter' });
       continue;

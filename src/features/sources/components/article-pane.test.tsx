@@ -82,7 +82,7 @@ describe('ArticlePane', () => {
     const mark = await waitFor(() => text.querySelector('mark') ?? Promise.reject(new Error('no mark yet')));
     expect(mark).toHaveTextContent('<script>window.pwned = true</script>');
     expect(mark).toHaveClass('hl--denies', 'hl--selected');
-    expect(text).toHaveTextContent(BODY.replace(/<script>/, '✕<script>'));
+    expect(text).toHaveTextContent(BODY.replace(/<script>/, '✕[evidence: denies] <script>'));
     expect(container.querySelector('script, img')).toBeNull();
   });
 

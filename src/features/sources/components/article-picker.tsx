@@ -7,6 +7,9 @@ import { VirtualList } from './virtual-list';
 import { searchMatcher, searchTerms } from '@/domain/claim-search';
 import { foldText } from '@/domain/text-folding';
 
+/** Up to this many articles the list shows whole; beyond it, it scrolls and offers a search. */
+const LONG_LIST = 8;
+
 const articleKey = (article: ArticleMeta) => article.id;
 
 type ArticlePickerProps = {
@@ -32,7 +35,7 @@ export const ArticlePicker = memo(function ArticlePicker({ articles, index, pane
   return (
     <section className="sources__articles" aria-labelledby="sources-articles-heading">
       <h2 id="sources-articles-heading">Articles ({articles.length})</h2>
-      {articles.length > 8 ? (
+      {articles.length > LONG_LIST ? (
         <label className="sources__find">
           Find an article <input type="search" value={find} onChange={(event) => setFind(event.target.value)} />
         </label>
@@ -44,7 +47,7 @@ export const ArticlePicker = memo(function ArticlePicker({ articles, index, pane
         items={shown}
         itemKey={articleKey}
         estimateSize={52}
-        className="article-list"
+        className={articles.length > LONG_LIST ? 'article-list article-list--long' : 'article-list'}
         label="Articles of the story"
         itemClassName={(article) => `article-list__item${panes.includes(article.id) ? ' is-open' : ''}`}
         renderItem={(article) => {

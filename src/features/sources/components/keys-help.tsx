@@ -16,6 +16,10 @@ export function KeysList() {
         </dt>
         <dd>In a pane’s text: next / previous span of the selected claim (or any highlight)</dd>
         <dt>
+          <kbd>]</kbd> / <kbd>[</kbd>
+        </dt>
+        <dd>Next / previous pane’s text</dd>
+        <dt>
           <kbd>Enter</kbd>
         </dt>
         <dd>On a highlight: select its claim (again for the next claim on the same words)</dd>
@@ -30,7 +34,7 @@ export function KeysList() {
       </dl>
       <label>
         <input type="checkbox" checked={shortcuts} onChange={(event) => setShortcuts(event.target.checked)} />{' '}
-        Single-key shortcuts (j, k, n, p)
+        Single-key shortcuts (j, k, n, p, [, ])
       </label>
     </>
   );

@@ -1,6 +1,6 @@
 import { memo, type ReactNode } from 'react';
 import type { ParagraphLayout, Segment } from '@/domain/evidence-layout';
-import { STANCE_GLYPHS } from '@/components/stance-badge';
+import { STANCE_GLYPHS, STANCE_LABELS } from '@/components/stance-badge';
 import type { EvidenceMark, PaneMark } from '../model/pane-marks';
 
 type PaneParagraphProps = {
@@ -96,11 +96,14 @@ function renderSegment(segment: Segment, s: number, context: SegmentContext): Re
     .join(' ');
 
   const glyphs = new Set<string>();
+  const stances = new Set<string>();
   const links: ReactNode[] = [];
   for (const i of context.starts) {
     const mark = marks[i];
-    if (mark?.kind === 'evidence') glyphs.add(STANCE_GLYPHS[mark.stance]);
-    else if (mark?.kind === 'passage') {
+    if (mark?.kind === 'evidence') {
+      glyphs.add(STANCE_GLYPHS[mark.stance]);
+      stances.add(STANCE_LABELS[mark.stance]);
+    } else if (mark?.kind === 'passage') {
       links.push(
         <button
           key={`passage-${i}`}
@@ -130,6 +133,8 @@ function renderSegment(segment: Segment, s: number, context: SegmentContext): Re
           {[...glyphs].join('')}
         </span>
       ) : null}
+      {/* Read in browse mode too, not only on focus: where evidence starts, and with which stance. */}
+      {stances.size > 0 ? <span className="visually-hidden">{`[evidence: ${[...stances].join(', ')}] `}</span> : null}
       {text}
     </mark>
   );

@@ -162,6 +162,20 @@ describe('the Sources view', () => {
     expect(document.activeElement).toHaveAccessibleDescription(/Source: .*International Business Times/);
   });
 
+  it('moves between the panes with ] and [, and skips to the panes from the top', async () => {
+    const { user } = renderApp(`/?panes=${INN},${IBT}`);
+    const inn = await loadedText('Israel National News');
+    const ibt = await loadedText('International Business Times');
+    await user.click(screen.getByRole('link', { name: 'Skip to the articles’ text' }));
+    expect(inn).toHaveFocus();
+    await user.keyboard(']');
+    expect(ibt).toHaveFocus();
+    await user.keyboard(']');
+    expect(inn).toHaveFocus();
+    await user.keyboard('[[');
+    expect(ibt).toHaveFocus();
+  });
+
   it('lets the single-key shortcuts be turned off', async () => {
     const { user } = renderApp(`/?panes=${INN},${IBT}`);
     const ibt = await loadedText('International Business Times');
@@ -196,7 +210,22 @@ describe('the Sources view', () => {
     const { user } = renderApp(`/?panes=${INN},no-such-article&claim=no-such-claim`);
     expect(await screen.findByText(/This story has no claim “no-such-claim”/, {}, SLOW)).toBeInTheDocument();
     expect(screen.getByText(/Not in this story, so not shown: no-such-article/)).toBeInTheDocument();
+    expect(screen.getByText(/no claim with this id in this story/)).toBeInTheDocument();
+    await loadedText('Israel National News');
+    // An unknown claim selects nothing: no pane claims to "not mention" it.
+    expect(screen.queryByText(/does not mention the selected claim/)).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Clear the selection' }));
     expect(search().get('claim')).toBeNull();
+  });
+
+  it('says so when the filters leave the selected claim out of the list, and clears them', async () => {
+    const { user } = renderApp(`/?panes=${INN},${IBT}&claim=${DEAL}&topic=No%20such%20topic`);
+    expect(await screen.findByRole('heading', { level: 2, name: DEAL_TEXT }, SLOW)).toBeInTheDocument();
+    expect(screen.getByText(/no claim in this story has this topic/)).toBeInTheDocument();
+    expect(screen.getByText(/The filters leave the selected claim out of the list/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Clear the filters' }));
+    expect(search().get('topic')).toBeNull();
+    expect(search().get('claim')).toBe(DEAL);
+    expect(screen.queryByText(/The filters leave the selected claim out/)).toBeNull();
   });
 });

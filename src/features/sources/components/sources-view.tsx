@@ -35,6 +35,25 @@ const NO_PASSAGES: readonly Passage[] = [];
 // The panes' code loads beside the article texts (prefetched below), not before the lists can show.
 const ArticlePane = lazy(() => import('./article-pane').then((m) => ({ default: m.ArticlePane })));
 
+const paneTexts = () => [...document.querySelectorAll<HTMLElement>('.panes > .pane .pane__body')];
+
+/** Moves focus to the text of the next (or previous) pane, from wherever focus is; wraps around. */
+function focusPaneText(from: EventTarget, direction: 1 | -1) {
+  const texts = paneTexts();
+  if (texts.length === 0) return;
+  const at = from instanceof Node ? texts.findIndex((text) => text.closest('.pane')?.contains(from)) : -1;
+  const next = at === -1 ? (direction === 1 ? 0 : texts.length - 1) : (at + direction + texts.length) % texts.length;
+  texts[next]?.focus();
+}
+
+/** The skip link lands in the first pane's text, where reading (and n / p) starts. */
+function skipToPanes(event: { preventDefault: () => void }) {
+  const first = paneTexts()[0];
+  if (!first) return;
+  event.preventDefault();
+  first.focus();
+}
+
 /** Sources: two to five articles side by side, the claims beside them, evidence marked in the text. */
 export function SourcesView() {
   const data = useStoryData();
@@ -57,6 +76,10 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: Story
   }, [filterKey]);
   const list = useMemo(() => buildClaimList(bundle.claims, index, panes, filters), [bundle, index, panes, filters]);
   const topics = useMemo(() => storyTopics(bundle.claims), [bundle]);
+  // A claim id the story does not have selects nothing (the shell names it), so no pane
+  // claims to "not mention" it.
+  const selectedClaim = state.claim !== null && index.claims.has(state.claim) ? state.claim : null;
+  const hiddenByFilters = selectedClaim !== null && !list.order.includes(selectedClaim);
   const passagesIn = useMemo(() => passagesByArticle(bundle.passages), [bundle]);
   const passageById = useMemo(() => new Map(bundle.passages.map((p) => [p.id, p])), [bundle]);
 
@@ -202,6 +225,9 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: Story
     if (event.key === 'j' || event.key === 'k') {
       event.preventDefault();
       step(event.key === 'j' ? 1 : -1);
+    } else if (event.key === ']' || event.key === '[') {
+      event.preventDefault();
+      focusPaneText(event.target, event.key === ']' ? 1 : -1);
     }
   };
 
@@ -214,6 +240,9 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: Story
 
   return (
     <div className="sources" onKeyDown={onKeyDown}>
+      <a className="skip-link" href="#sources-panes" onClick={skipToPanes}>
+        Skip to the articles’ text
+      </a>
       <div className="sources__side">
         <ArticlePicker articles={bundle.articles} index={index} panes={panes} onToggle={togglePane} />
         <ClaimList
@@ -253,13 +282,26 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: Story
         <Suspense fallback={null}>
           <LazyPassageBar passages={passageById} index={index} panes={panes} onOpen={openPane} />
         </Suspense>
+        {hiddenByFilters ? (
+          <p className="sources__notice" role="status">
+            The filters leave the selected claim out of the list; it is still shown in the articles.{' '}
+            <button type="button" onClick={() => filter({ topics: [], stances: [], q: '' })}>
+              Clear the filters
+            </button>
+          </p>
+        ) : null}
         {resolved.unknown.length > 0 ? (
           <p className="sources__notice" role="status">
             Not in this story, so not shown: {resolved.unknown.join(', ')}.
           </p>
         ) : null}
         <Suspense fallback={<p role="status">Loading the articles…</p>}>
-          <div className="panes" style={{ '--pane-count': panes.length } as CSSProperties}>
+          <div
+            className="panes"
+            id="sources-panes"
+            tabIndex={-1}
+            style={{ '--pane-count': panes.length } as CSSProperties}
+          >
             {panes.map((id, position) => {
               const meta = index.articles.get(id);
               if (!meta) return null;
@@ -270,7 +312,7 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: Story
                   outlet={index.outlets.get(meta.outlet)}
                   index={index}
                   passages={passagesIn.get(id) ?? NO_PASSAGES}
-                  selectedClaim={state.claim}
+                  selectedClaim={selectedClaim}
                   position={position}
                   count={panes.length}
                   onMove={movePane}

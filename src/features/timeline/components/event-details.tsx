@@ -5,7 +5,8 @@ import type { UrlState } from '@/domain/url-state';
 import { formatDay } from '@/lib/format-date';
 import { Link } from '@/lib/router/link';
 import { hrefFor } from '@/lib/url-state/use-url-state';
-import { eventDateLabel, FORMAT_LABELS, KIND_LABELS, STATUS_LABELS } from '../model/labels';
+import { eventDateLabel, FORMAT_LABELS, KIND_LABELS, STATUS_GLYPHS } from '../model/labels';
+import { EventStatusText } from './event-status';
 import { SAID_LABELS } from '../model/mention-status';
 import type { EventReport, ReportTiming, TimelineEvent } from '../model/timeline-data';
 import { useTimelineUi } from '../store/timeline-ui-store';
@@ -89,7 +90,7 @@ export function EventDetails({ eventId, timelineEvent, index, state, onClose }: 
         <dd>{FORMAT_LABELS[event.format]}</dd>
         <dt>Status</dt>
         <dd>
-          <span className={`status status--${event.status}`}>{STATUS_LABELS[event.status]}</span>
+          <EventStatusText status={event.status} />
         </dd>
         {participants.length > 0 ? (
           <>
@@ -136,7 +137,9 @@ function ReportItem({ report, state, isRange }: { report: EventReport; state: Ur
         {says ? (
           <>
             {' — '}
-            <strong className={`tl-says tl-says--${says}`}>{SAID_LABELS[says]}</strong>
+            <strong className={`tl-says tl-says--${says}`} data-status-text={says}>
+              <span aria-hidden="true">{says === 'disputed' ? '≠' : STATUS_GLYPHS[says]}</span> {SAID_LABELS[says]}
+            </strong>
           </>
         ) : null}
         {previews ? ' (written before it took place)' : ''}

@@ -40,7 +40,7 @@ type EventMarkProps = {
 
 /**
  * One event on the chart: a symbol for a day, a bar for a range. Status by style: held solid,
- * planned outlined, postponed dashed and struck through, cancelled dashed and crossed out.
+ * planned outlined, postponed dashed and slashed, cancelled dashed and crossed out.
  */
 export const EventMark = memo(function EventMark({
   timelineEvent,

@@ -2,7 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef, type MouseEvent } from 'react';
 import type { EventFormat } from '@/domain/schemas';
 import { formatDayRange } from '@/lib/format-date';
-import { FORMAT_LABELS, KIND_LABELS, STATUS_LABELS } from '../model/labels';
+import { FORMAT_LABELS, KIND_LABELS } from '../model/labels';
+import { EventStatusText } from './event-status';
 import type { TimelineEvent } from '../model/timeline-data';
 
 export const FORMAT_GLYPHS: Record<EventFormat, string> = {
@@ -123,7 +124,7 @@ const EventRow = memo(function EventRow({ timelineEvent, open, rowIndex, measure
       data-event-id={event.id}
       className={open ? 'is-open' : undefined}
     >
-      <td>
+      <td data-label="Date">
         <span className={`date date--${event.date.precision}`}>
           {formatDayRange(event.date.start, event.date.end)}
           {event.date.precision === 'range' ? <span className="visually-hidden"> (range)</span> : null}
@@ -134,7 +135,7 @@ const EventRow = memo(function EventRow({ timelineEvent, open, rowIndex, measure
           </span>
         ) : null}
       </td>
-      <th scope="row">
+      <th scope="row" data-label="Event">
         <button
           type="button"
           id={rowButtonId(event.id)}
@@ -145,17 +146,17 @@ const EventRow = memo(function EventRow({ timelineEvent, open, rowIndex, measure
           {event.title}
         </button>
       </th>
-      <td>{KIND_LABELS[event.kind].one}</td>
-      <td>
+      <td data-label="Kind">{KIND_LABELS[event.kind].one}</td>
+      <td data-label="Format">
         <span aria-hidden="true" className="tl-glyph">
           {FORMAT_GLYPHS[event.format]}
         </span>{' '}
         {FORMAT_LABELS[event.format]}
       </td>
-      <td>
-        <span className={`status status--${event.status}`}>{STATUS_LABELS[event.status]}</span>
+      <td data-label="Status">
+        <EventStatusText status={event.status} />
       </td>
-      <td>{outlets.join(', ') || '—'}</td>
+      <td data-label="Reported by">{outlets.join(', ') || '—'}</td>
     </tr>
   );
 });

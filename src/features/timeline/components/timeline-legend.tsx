@@ -1,5 +1,6 @@
 import { memo, type ReactNode } from 'react';
 import type { EventFormat, EventStatus } from '@/domain/schemas';
+import { STATUS_GLYPHS } from '../model/labels';
 import { FormatSymbol } from './event-mark';
 
 function Swatch({ children, className }: { children: ReactNode; className: string }) {
@@ -20,7 +21,7 @@ const FORMATS: [EventFormat, string][] = [
 const STATUSES: [EventStatus, string][] = [
   ['held', 'held (solid)'],
   ['planned', 'planned (outlined)'],
-  ['postponed', 'postponed (dashed, struck through)'],
+  ['postponed', 'postponed (dashed, slashed)'],
   ['cancelled', 'cancelled (dashed, crossed out)'],
 ];
 
@@ -39,12 +40,16 @@ export const TimelineLegend = memo(function TimelineLegend() {
       {STATUSES.map(([status, label]) => (
         <li key={status}>
           <Swatch className={`tl-mark tl-mark--meeting tl-mark--${status}`}>
-            <FormatSymbol format="virtual" cx={17} cy={8} r={5} />
+            {/* A shape no format uses, so that "held" never looks like "virtual". */}
+            <rect className="tl-symbol" x={10} y={3} width={14} height={10} rx={5} />
             {status === 'postponed' || status === 'cancelled' ? (
               <line className="tl-mark__strike" x1={10} y1={15} x2={24} y2={1} />
             ) : null}
             {status === 'cancelled' ? <line className="tl-mark__strike" x1={10} y1={1} x2={24} y2={15} /> : null}
           </Swatch>
+          <span aria-hidden="true" className="tl-glyph">
+            {STATUS_GLYPHS[status]}
+          </span>{' '}
           {label}
         </li>
       ))}

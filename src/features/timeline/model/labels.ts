@@ -24,6 +24,18 @@ export const STATUS_LABELS: Record<EventStatus, string> = {
   cancelled: 'cancelled',
 };
 
+/**
+ * Status by glyph and word, never by strike-through: in a fact-checking tool a struck word
+ * reads as "not postponed". The glyphs differ from the format symbols (● ■ ◆ ▲) so that
+ * "held" never looks like "virtual".
+ */
+export const STATUS_GLYPHS: Record<EventStatus, string> = {
+  held: '✓',
+  planned: '◷',
+  postponed: '⏸',
+  cancelled: '✕',
+};
+
 export const formatDayNumber = (day: number) => formatDay(isoDayOf(day));
 
 /** "18 Apr 2024", or "21 Mar – 17 Apr 2024 (range)" for a date the coverage only bounds. */

@@ -1,0 +1,182 @@
+import type { Page, TestInfo } from '@playwright/test';
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+
+/* The views as people first meet them: at desktop size and on a phone, by keyboard, and through a shared link. */
+
+const VIEWS = [
+  { name: 'sources', path: '/', ready: /Articles \(5\)/ },
+  { name: 'matrix', path: '/matrix', ready: 'Claims and their coverage' },
+  { name: 'timeline', path: '/timeline', ready: 'Sequence of events' },
+  { name: 'claim', path: '/claims/us-accepts-rafah-for-no-iran-strike', ready: /US agreed to accept/ },
+  { name: 'add', path: '/add', ready: /Add coverage/ },
+] as const;
+
+const SIZES = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+/** Elements that carry a verdict or a status; strike-through there reads as "not false", "not postponed". */
+async function struckStatusElements(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => getComputedStyle(el).textDecorationLine.includes('line-through'))
+      // Withdrawn things may be struck through; nothing else may.
+      .filter((el) => !el.closest('del, s, [data-withdrawn]'))
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.textContent?.slice(0, 40) ?? ''}`),
+  );
+}
+
+async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
+  await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+}
+
+for (const size of SIZES) {
+  test(`every view at ${size.name} size has one h1, no struck status, passes axe, and is photographed`, async ({
+    page,
+  }, testInfo) => {
+    // Five views, each with axe and a full-page screenshot, plus a panel: slow on a shared machine.
+    test.setTimeout(300_000);
+    await page.setViewportSize({ width: size.width, height: size.height });
+    for (const view of VIEWS) {
+      await page.goto(view.path);
+      await expect(page.getByRole('heading', { name: view.ready }).first()).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+      await expect(page.getByRole('button', { name: 'Copy link' })).toBeVisible();
+      expect(await struckStatusElements(page), view.name).toEqual([]);
+      await expectNoSeriousA11yViolations(page);
+      await attachScreenshot(page, testInfo, `${view.name}-${size.name}.png`);
+    }
+
+    // An open panel: the timeline's event details, with a postponed event's status.
+    await page.goto('/timeline');
+    await page
+      .getByRole('table')
+      .getByRole('button', { name: /In-person SCG meeting in Washington/ })
+      .click();
+    const panel = page.getByRole('complementary', { name: /In-person SCG meeting in Washington/ });
+    await expect(panel.locator('.status[data-status-text="postponed"]')).toHaveText('⏸ postponed');
+    expect(await struckStatusElements(page)).toEqual([]);
+    await expectNoSeriousA11yViolations(page);
+    await attachScreenshot(page, testInfo, `timeline-panel-${size.name}.png`);
+  });
+}
+
+test('the first view shows the story summary', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByText(/outlets relay a reported deal/)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Sources/);
+});
+
+test('statuses are told by glyph and word, not by strike-through', async ({ page }) => {
+  await page.goto('/timeline');
+  const row = page.getByRole('table').getByRole('row', { name: /In-person SCG meeting in Washington/ });
+  const status = row.locator('[data-status-text="postponed"]');
+  await expect(status).toHaveText('⏸ postponed');
+  await expect(status).toHaveCSS('text-decoration-line', 'none');
+});
+
+test('focus lands on the new view heading after navigation', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: /Articles \(5\)/ })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Timeline' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Timeline');
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Matrix' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Matrix');
+});
+
+test('Copy link gives a URL that reopens the same view in a fresh browser', async ({ page, browser, baseURL }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  await page.goto('/matrix?contested=1&utm_source=newsletter&fbclid=abc');
+  await expect(page.getByRole('heading', { name: 'Claims and their coverage' })).toBeVisible();
+  // Tracking parameters are left out quietly: no notice, and not in the canonical URL.
+  await expect(page).toHaveURL(/\/matrix\?contested=1$/);
+  await expect(page.getByText('could not be used')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByText('Link copied')).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(`${baseURL}/matrix?contested=1`);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(copied);
+  await expect(other.getByRole('heading', { name: 'Claims and their coverage' })).toBeVisible();
+  await expect(other).toHaveURL(copied);
+  await expect(other.getByRole('checkbox', { name: /contested/i })).toBeChecked();
+  await fresh.close();
+});
+
+test('the article picker shows all five articles without scrolling the list', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  const list = page.getByRole('list', { name: 'Articles of the story' });
+  await expect(list.getByRole('checkbox')).toHaveCount(5);
+  const scroller = list.locator('xpath=..');
+  const clipped = await scroller.evaluate((el) => el.scrollHeight > el.clientHeight + 1);
+  expect(clipped).toBe(false);
+});
+
+test('a link with an unknown topic or claim says so instead of showing nothing', async ({ page }) => {
+  await page.goto('/matrix?topic=Weather');
+  await expect(page.getByRole('status').filter({ hasText: 'does not match this story' })).toContainText(
+    'topic=Weather: no claim in this story has this topic',
+  );
+  await page.goto('/?claim=no-such-claim');
+  await expect(page.getByRole('status').filter({ hasText: 'does not match this story' })).toContainText(
+    'claim=no-such-claim',
+  );
+  await expect(page.getByRole('article').first()).toBeVisible();
+  await expect(page.getByText(/does not mention the selected claim/)).toHaveCount(0);
+});
+
+/** True when the page is wider than its window: the reader would have to scroll sideways. */
+const scrollsSideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+
+const NARROW = [
+  { name: 'a 390×844 phone', width: 390, height: 844, scale: 3 },
+  // 1440×900 at 200% zoom lays out as 720×450 CSS pixels.
+  { name: '200% zoom', width: 720, height: 450, scale: 2 },
+] as const;
+
+for (const size of NARROW) {
+  test(`the timeline does not scroll sideways at ${size.name}, and lists the events one under another`, async ({
+    browser,
+  }, testInfo) => {
+    const context = await browser.newContext({
+      viewport: { width: size.width, height: size.height },
+      deviceScaleFactor: size.scale,
+    });
+    const page = await context.newPage();
+    await page.goto(testInfo.project.use.baseURL + '/timeline');
+    const rows = page.getByRole('table').locator('tbody tr');
+    await expect(rows).toHaveCount(14);
+    expect(await scrollsSideways(page)).toBe(false);
+    // One event under another: each row starts below the one before.
+    const tops = await rows.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().top));
+    expect(tops.every((top, i) => i === 0 || top > (tops[i - 1] ?? 0))).toBe(true);
+    await page
+      .getByRole('table')
+      .getByRole('button', { name: /In-person SCG meeting in Washington/ })
+      .click();
+    await expect(page.getByRole('complementary', { name: /In-person SCG meeting in Washington/ })).toBeVisible();
+    expect(await scrollsSideways(page)).toBe(false);
+    await expectNoSeriousA11yViolations(page);
+    await testInfo.attach(`timeline-${size.width}.png`, {
+      body: await page.screenshot({ fullPage: true }),
+      contentType: 'image/png',
+    });
+    await context.close();
+  });
+}
+
+test('"Iran strike" finds the reported deal in Sources and in the Matrix, words in any order', async ({ page }) => {
+  const deal = /US agreed to accept an Israeli military operation in Rafah/;
+  await page.goto('/?q=Iran%20strike');
+  const claims = page.getByRole('region', { name: /Claims/ });
+  await expect(claims.getByRole('link', { name: deal })).toBeVisible();
+  await page.goto('/matrix?q=strike%20IRAN');
+  await expect(page.getByRole('row', { name: deal }).first()).toBeVisible();
+});

@@ -1,4 +1,0 @@
-import { describeStoreContract } from '../store-contract';
-import { createMemoryStore } from './memory-store';
-
-describeStoreContract('memory', createMemoryStore);

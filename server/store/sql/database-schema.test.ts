@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { STORE_ENGINES, testStore } from '../store-test-kit';
+import type { Database } from './database-schema';
+import type { SqlStore } from './sql-store';
+
+/**
+ * The columns of each table as database-schema.ts types them. The type check keeps this list
+ * and the types equal (a column missing on either side does not compile); the test below
+ * keeps both equal to what the migrations really create, on each engine.
+ */
+const COLUMNS = {
+  outlets: ['rowid', 'id', 'name', 'aliases', 'kind', 'url'],
+  actors: ['rowid', 'id', 'name', 'kind', 'description'],
+  stories: ['rowid', 'id', 'title', 'summary'],
+  articles: [
+    'rowid',
+    'id',
+    'story',
+    'outlet',
+    'title',
+    'published_date',
+    'published_basis',
+    'source_file',
+    'source_url',
+    'body',
+    'paragraphs',
+    'sentences',
+  ],
+  claims: [
+    'rowid',
+    'id',
+    'story',
+    'text',
+    'topic',
+    'verdict_status',
+    'verdict_note',
+    'verdict_evidence',
+    'verdict_editor',
+    'verdict_at',
+    'verdict_version',
+  ],
+  mentions: ['rowid', 'id', 'story', 'claim', 'article', 'stance', 'attribution'],
+  spans: ['mention', 'ordinal', 'story', 'article', 'start', 'end', 'exact', 'prefix', 'suffix'],
+  events: [
+    'rowid',
+    'id',
+    'story',
+    'title',
+    'kind',
+    'format',
+    'status',
+    'date_precision',
+    'date_start',
+    'date_end',
+    'date_basis',
+    'date_derived_from',
+    'participants',
+    'mentions',
+  ],
+  passages: ['rowid', 'id', 'story', 'text', 'spans'],
+  accounts: ['username', 'role', 'password_hash', 'created_at'],
+  sessions: ['token_hash', 'username', 'created_at', 'expires_at'],
+  verdict_audit: [
+    'id',
+    'claim',
+    'story',
+    'version',
+    'editor',
+    'at',
+    'from_status',
+    'from_note',
+    'from_evidence',
+    'to_status',
+    'to_note',
+    'to_evidence',
+  ],
+  security_log: ['id', 'at', 'kind', 'username', 'address', 'detail', 'occurrences', 'last_at', 'fingerprint'],
+  security_log_prunes: ['id', 'at', 'cutoff', 'removed', 'pruned_by'],
+  sign_in_throttle: ['key', 'failures', 'last_at'],
+  suggestion_rejections: ['rowid', 'article', 'claim', 'sentence_start', 'editor', 'at'],
+  change_log: ['id', 'at', 'payload'],
+} as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
+
+type Unlisted = { [T in keyof Database]: Exclude<keyof Database[T], (typeof COLUMNS)[T][number]> }[keyof Database];
+const everyColumnListed: [Unlisted] extends [never] ? true : Unlisted = true;
+
+describe.each(STORE_ENGINES)('the typed schema on %s', (engine) => {
+  let store: SqlStore;
+  afterEach(async () => {
+    await store.close();
+  });
+
+  it('has exactly the tables and columns the migrations create', async () => {
+    expect(everyColumnListed).toBe(true);
+    store = await testStore(engine);
+    const tables = await store.sql.db.introspection.getTables();
+    const actual = Object.fromEntries(
+      tables.map((table) => [table.name, table.columns.map((column) => column.name).sort()]),
+    );
+    // SQLite's rowid is implicit: it is there without being a declared column.
+    const expected = Object.fromEntries(
+      Object.entries(COLUMNS).map(([table, columns]) => [
+        table,
+        [...columns].filter((column) => engine === 'postgres' || column !== 'rowid').sort(),
+      ]),
+    );
+    expect(actual).toEqual(expected);
+  });
+});

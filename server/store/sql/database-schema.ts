@@ -1,0 +1,186 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables as both engines store them, for the typed query builder. Kept beside the
+ * migrations (server/store/sql/migrations.ts): a column added there is added here, and the
+ * store contract suite, run against both engines, catches a mismatch on the first query.
+ * Vocabularies (roles, stances…) and JSON columns are stored as text and validated by the
+ * domain schemas when read, so a row never reaches the app unchecked.
+ */
+export type Database = {
+  outlets: OutletsTable;
+  actors: ActorsTable;
+  stories: StoriesTable;
+  articles: ArticlesTable;
+  claims: ClaimsTable;
+  mentions: MentionsTable;
+  spans: SpansTable;
+  events: EventsTable;
+  passages: PassagesTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  verdict_audit: VerdictAuditTable;
+  security_log: SecurityLogTable;
+  security_log_prunes: SecurityLogPrunesTable;
+  sign_in_throttle: SignInThrottleTable;
+  suggestion_rejections: SuggestionRejectionsTable;
+  change_log: ChangeLogTable;
+};
+
+export type ChangeLogTable = {
+  id: Generated<number>;
+  /** Milliseconds since the epoch; rows older than a few minutes are removed. */
+  at: number;
+  /** The change as JSON, as the change stream sends it. */
+  payload: string;
+};
+
+/**
+ * Insertion order: SQLite's implicit rowid, an identity column of the same name on
+ * PostgreSQL. Never written by Parallax; lists read in this order.
+ */
+type InsertionOrder = { rowid: Generated<number> };
+
+export type OutletsTable = InsertionOrder & {
+  id: string;
+  name: string;
+  /** JSON array of strings. */
+  aliases: string;
+  kind: string;
+  url: string | null;
+};
+
+export type ActorsTable = InsertionOrder & { id: string; name: string; kind: string; description: string };
+
+export type StoriesTable = InsertionOrder & { id: string; title: string; summary: string };
+
+export type ArticlesTable = InsertionOrder & {
+  id: string;
+  story: string;
+  outlet: string;
+  title: string;
+  published_date: string;
+  published_basis: string;
+  source_file: string | null;
+  source_url: string | null;
+  body: string;
+  /** JSON arrays of character ranges. */
+  paragraphs: string;
+  sentences: string;
+};
+
+export type ClaimsTable = InsertionOrder & {
+  id: string;
+  story: string;
+  text: string;
+  topic: string;
+  verdict_status: string;
+  verdict_note: string;
+  /** JSON array of evidence references. */
+  verdict_evidence: Generated<string>;
+  verdict_editor: string | null;
+  verdict_at: string | null;
+  verdict_version: number;
+};
+
+export type MentionsTable = InsertionOrder & {
+  id: string;
+  story: string;
+  claim: string;
+  article: string;
+  stance: string;
+  /** JSON attribution chain. */
+  attribution: string;
+};
+
+export type SpansTable = {
+  mention: string;
+  ordinal: number;
+  story: string;
+  article: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+};
+
+export type EventsTable = InsertionOrder & {
+  id: string;
+  story: string;
+  title: string;
+  kind: string;
+  format: string;
+  status: string;
+  date_precision: string;
+  date_start: string;
+  date_end: string;
+  date_basis: string;
+  /** JSON `{ article, phrase }`, or null for a date the corpus states. */
+  date_derived_from: string | null;
+  /** JSON arrays of ids. */
+  participants: string;
+  mentions: string;
+};
+
+export type PassagesTable = InsertionOrder & { id: string; story: string; text: string; spans: string };
+
+export type AccountsTable = { username: string; role: string; password_hash: string; created_at: string };
+
+export type SessionsTable = { token_hash: string; username: string; created_at: string; expires_at: number };
+
+export type VerdictAuditTable = {
+  id: Generated<number>;
+  claim: string;
+  story: string;
+  version: number;
+  editor: string;
+  at: string;
+  from_status: string;
+  from_note: string;
+  from_evidence: string;
+  to_status: string;
+  to_note: string;
+  to_evidence: string;
+};
+
+export type SecurityLogTable = {
+  id: Generated<number>;
+  /** When the event (or the first of an aggregated run) happened. */
+  at: string;
+  kind: string;
+  username: string | null;
+  address: string | null;
+  detail: string;
+  /** How many identical events this row stands for, within its time window. */
+  occurrences: Generated<number>;
+  /** When the last of them happened; null for a single event. */
+  last_at: string | null;
+  /** Identifies identical refusals within one window; null for events that are never aggregated. */
+  fingerprint: string | null;
+};
+
+export type SecurityLogPrunesTable = {
+  id: Generated<number>;
+  at: string;
+  /** Entries last seen before this instant were removed. */
+  cutoff: string;
+  removed: number;
+  pruned_by: string;
+};
+
+export type SignInThrottleTable = {
+  /** `account:<name>@<address>` or `address:<address>`. */
+  key: string;
+  failures: number;
+  /** Milliseconds since the epoch. */
+  last_at: number;
+};
+
+export type SuggestionRejectionsTable = InsertionOrder & {
+  article: string;
+  claim: string;
+  sentence_start: number;
+  editor: string;
+  at: string;
+};

@@ -1,0 +1,250 @@
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { EngineKind } from './engine';
+
+/** What the two engines spell differently in a schema; everything else is written once. */
+type Ddl = {
+  /** A leading insertion-order column: SQLite has one implicitly. */
+  rowid: string;
+  /** An integer key the database assigns. */
+  serialId: string;
+  /** Statements that make the database itself refuse UPDATE and DELETE of a table's rows. */
+  appendOnly(table: string, noun: string): string[];
+};
+
+const DDL: Record<EngineKind, Ddl> = {
+  sqlite: {
+    rowid: '',
+    serialId: 'INTEGER PRIMARY KEY AUTOINCREMENT',
+    appendOnly: (table, noun) => [
+      `CREATE TRIGGER ${table}_is_append_only_update BEFORE UPDATE ON ${table}
+       BEGIN SELECT RAISE(ABORT, '${noun} cannot be changed'); END`,
+      `CREATE TRIGGER ${table}_is_append_only_delete BEFORE DELETE ON ${table}
+       BEGIN SELECT RAISE(ABORT, '${noun} cannot be deleted'); END`,
+    ],
+  },
+  postgres: {
+    rowid: 'rowid BIGINT GENERATED ALWAYS AS IDENTITY,',
+    serialId: 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
+    appendOnly: (table, noun) => [
+      `CREATE OR REPLACE FUNCTION parallax_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         RAISE EXCEPTION '% cannot be %', TG_ARGV[0], CASE TG_OP WHEN 'UPDATE' THEN 'changed' ELSE 'deleted' END;
+       END $$`,
+      `CREATE TRIGGER ${table}_is_append_only BEFORE UPDATE OR DELETE ON ${table}
+       FOR EACH ROW EXECUTE FUNCTION parallax_refuse_change('${noun}')`,
+      `CREATE TRIGGER ${table}_is_never_truncated BEFORE TRUNCATE ON ${table}
+       FOR EACH STATEMENT EXECUTE FUNCTION parallax_refuse_change('${noun}')`,
+    ],
+  },
+};
+
+type Step = { name: string; statements: (d: Ddl, kind: EngineKind) => string[] };
+
+/**
+ * The schema, step by step. Append new steps; never edit one that has shipped. The first four
+ * are the steps SQLite desks ran before the shared SQL layer (PRAGMA user_version 1–4).
+ */
+const STEPS: readonly Step[] = [
+  {
+    name: '0001-stories',
+    statements: (d) => [
+      `CREATE TABLE outlets (${d.rowid} id TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL,
+        kind TEXT NOT NULL, url TEXT)`,
+      `CREATE TABLE actors (${d.rowid} id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
+        description TEXT NOT NULL)`,
+      `CREATE TABLE stories (${d.rowid} id TEXT PRIMARY KEY, title TEXT NOT NULL, summary TEXT NOT NULL)`,
+      `CREATE TABLE articles (${d.rowid}
+        id TEXT PRIMARY KEY,
+        story TEXT NOT NULL REFERENCES stories(id),
+        outlet TEXT NOT NULL REFERENCES outlets(id),
+        title TEXT NOT NULL,
+        published_date TEXT NOT NULL,
+        published_basis TEXT NOT NULL,
+        source_file TEXT,
+        source_url TEXT,
+        body TEXT NOT NULL,
+        paragraphs TEXT NOT NULL,
+        sentences TEXT NOT NULL)`,
+      'CREATE INDEX articles_by_story ON articles(story)',
+      `CREATE TABLE claims (${d.rowid}
+        id TEXT PRIMARY KEY,
+        story TEXT NOT NULL REFERENCES stories(id),
+        text TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        verdict_status TEXT NOT NULL,
+        verdict_note TEXT NOT NULL,
+        verdict_editor TEXT,
+        verdict_at TEXT,
+        verdict_version INTEGER NOT NULL)`,
+      'CREATE INDEX claims_by_story ON claims(story)',
+      `CREATE TABLE mentions (${d.rowid}
+        id TEXT PRIMARY KEY,
+        story TEXT NOT NULL REFERENCES stories(id),
+        claim TEXT NOT NULL REFERENCES claims(id),
+        article TEXT NOT NULL REFERENCES articles(id),
+        stance TEXT NOT NULL,
+        attribution TEXT NOT NULL)`,
+      'CREATE INDEX mentions_by_story ON mentions(story)',
+      'CREATE INDEX mentions_by_claim ON mentions(claim)',
+      `CREATE TABLE spans (
+        mention TEXT NOT NULL REFERENCES mentions(id),
+        ordinal INTEGER NOT NULL,
+        story TEXT NOT NULL REFERENCES stories(id),
+        article TEXT NOT NULL REFERENCES articles(id),
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        exact TEXT NOT NULL,
+        prefix TEXT NOT NULL,
+        suffix TEXT NOT NULL,
+        PRIMARY KEY (mention, ordinal))`,
+      'CREATE INDEX spans_by_story ON spans(story)',
+      `CREATE TABLE events (${d.rowid}
+        id TEXT PRIMARY KEY,
+        story TEXT NOT NULL REFERENCES stories(id),
+        title TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        format TEXT NOT NULL,
+        status TEXT NOT NULL,
+        date_precision TEXT NOT NULL,
+        date_start TEXT NOT NULL,
+        date_end TEXT NOT NULL,
+        date_basis TEXT NOT NULL,
+        participants TEXT NOT NULL,
+        mentions TEXT NOT NULL)`,
+      'CREATE INDEX events_by_story ON events(story)',
+      `CREATE TABLE passages (${d.rowid}
+        id TEXT PRIMARY KEY,
+        story TEXT NOT NULL REFERENCES stories(id),
+        text TEXT NOT NULL,
+        spans TEXT NOT NULL)`,
+      'CREATE INDEX passages_by_story ON passages(story)',
+    ],
+  },
+  { name: '0002-event-derived-from', statements: () => ['ALTER TABLE events ADD COLUMN date_derived_from TEXT'] },
+  {
+    // Editorial verdicts: evidence, accounts, sessions, the audit history and the security log.
+    name: '0003-editorial',
+    statements: (d) => [
+      `ALTER TABLE claims ADD COLUMN verdict_evidence TEXT NOT NULL DEFAULT '[]'`,
+      `CREATE TABLE accounts (
+        username TEXT PRIMARY KEY,
+        role TEXT NOT NULL CHECK (role IN ('reader', 'editor', 'admin')),
+        password_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL)`,
+      `CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        username TEXT NOT NULL REFERENCES accounts(username) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        expires_at BIGINT NOT NULL)`,
+      'CREATE INDEX sessions_by_username ON sessions(username)',
+      `CREATE TABLE verdict_audit (
+        id ${d.serialId},
+        claim TEXT NOT NULL REFERENCES claims(id),
+        story TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        editor TEXT NOT NULL,
+        at TEXT NOT NULL,
+        from_status TEXT NOT NULL,
+        from_note TEXT NOT NULL,
+        from_evidence TEXT NOT NULL,
+        to_status TEXT NOT NULL,
+        to_note TEXT NOT NULL,
+        to_evidence TEXT NOT NULL,
+        UNIQUE (claim, version))`,
+      ...d.appendOnly('verdict_audit', 'audit entries'),
+      `CREATE TABLE security_log (
+        id ${d.serialId},
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        username TEXT,
+        address TEXT,
+        detail TEXT NOT NULL)`,
+      ...d.appendOnly('security_log', 'security log entries'),
+    ],
+  },
+  {
+    name: '0004-suggestion-rejections',
+    statements: (d) => [
+      `CREATE TABLE suggestion_rejections (${d.rowid}
+        article TEXT NOT NULL REFERENCES articles(id),
+        claim TEXT NOT NULL REFERENCES claims(id),
+        sentence_start INTEGER NOT NULL,
+        editor TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (article, claim, sentence_start))`,
+    ],
+  },
+  {
+    // A bounded security log: identical refusals in one window share a row (its count and last
+    // time may grow, nothing else may change), and entries may only be removed up to the cutoff
+    // of a recorded prune, so every removal is itself on record. Sign-in throttling moves into
+    // the database so that every process sharing it applies the same limits.
+    name: '0005-bounded-security-log-and-throttle',
+    statements: (d, kind) => [
+      'ALTER TABLE security_log ADD COLUMN occurrences INTEGER NOT NULL DEFAULT 1',
+      'ALTER TABLE security_log ADD COLUMN last_at TEXT',
+      'ALTER TABLE security_log ADD COLUMN fingerprint TEXT',
+      'CREATE UNIQUE INDEX security_log_by_fingerprint ON security_log(fingerprint)',
+      `CREATE TABLE security_log_prunes (
+        id ${d.serialId},
+        at TEXT NOT NULL,
+        cutoff TEXT NOT NULL,
+        removed INTEGER NOT NULL,
+        pruned_by TEXT NOT NULL,
+        CHECK (cutoff <= at))`,
+      ...d.appendOnly('security_log_prunes', 'prune records'),
+      ...(kind === 'sqlite'
+        ? [
+            'DROP TRIGGER security_log_is_append_only_update',
+            'DROP TRIGGER security_log_is_append_only_delete',
+            `CREATE TRIGGER security_log_is_append_only_update
+             BEFORE UPDATE OF id, at, kind, username, address, detail, fingerprint ON security_log
+             BEGIN SELECT RAISE(ABORT, 'security log entries cannot be changed'); END`,
+            `CREATE TRIGGER security_log_is_pruned_only_delete BEFORE DELETE ON security_log
+             WHEN coalesce(OLD.last_at, OLD.at) >= coalesce((SELECT max(cutoff) FROM security_log_prunes), '')
+             BEGIN SELECT RAISE(ABORT, 'security log entries cannot be deleted'); END`,
+          ]
+        : [
+            'DROP TRIGGER security_log_is_append_only ON security_log',
+            `CREATE OR REPLACE FUNCTION parallax_guard_security_log() RETURNS trigger LANGUAGE plpgsql AS $$
+             BEGIN
+               IF TG_OP = 'UPDATE' THEN
+                 IF (NEW.id, NEW.at, NEW.kind, NEW.username, NEW.address, NEW.detail, NEW.fingerprint)
+                    IS DISTINCT FROM (OLD.id, OLD.at, OLD.kind, OLD.username, OLD.address, OLD.detail, OLD.fingerprint)
+                 THEN RAISE EXCEPTION 'security log entries cannot be changed'; END IF;
+                 RETURN NEW;
+               END IF;
+               IF coalesce(OLD.last_at, OLD.at) >= coalesce((SELECT max(cutoff) FROM security_log_prunes), '')
+               THEN RAISE EXCEPTION 'security log entries cannot be deleted'; END IF;
+               RETURN OLD;
+             END $$`,
+            `CREATE TRIGGER security_log_is_append_only BEFORE UPDATE OR DELETE ON security_log
+             FOR EACH ROW EXECUTE FUNCTION parallax_guard_security_log()`,
+          ]),
+      `CREATE TABLE sign_in_throttle (key TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_at BIGINT NOT NULL)`,
+    ],
+  },
+  {
+    // Accepted changes, briefly, for the live updates of the other processes sharing the database.
+    name: '0006-change-log',
+    statements: (d) => [
+      `CREATE TABLE change_log (id ${d.serialId}, at BIGINT NOT NULL, payload TEXT NOT NULL)`,
+      'CREATE INDEX change_log_by_time ON change_log(at)',
+    ],
+  },
+];
+
+export const MIGRATION_NAMES = STEPS.map((step) => step.name);
+
+/** The steps as Kysely migrations for one engine; each step runs in one transaction. */
+export function migrationProvider(kind: EngineKind): MigrationProvider {
+  const migrations: Record<string, Migration> = {};
+  for (const step of STEPS) {
+    migrations[step.name] = {
+      async up(db: Kysely<unknown>) {
+        for (const statement of step.statements(DDL[kind], kind)) await sql.raw(statement).execute(db);
+      },
+    };
+  }
+  return { getMigrations: () => Promise.resolve(migrations) };
+}

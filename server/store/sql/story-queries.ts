@@ -1,0 +1,440 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import {
+  actorKindSchema,
+  datePrecisionSchema,
+  eventFormatSchema,
+  eventKindSchema,
+  eventStatusSchema,
+  outletKindSchema,
+  stanceSchema,
+  type Actor,
+  type Article,
+  type ArticleMeta,
+  type Claim,
+  type Mention,
+  type Outlet,
+  type Passage,
+  type Span,
+  type StoryBundle,
+  type StoryEvent,
+} from '@/domain/schemas';
+import { emptySeedReport, type StoryStore } from '../store';
+import { referencedBy } from '../story-references';
+import type { ArticlesTable, Database } from './database-schema';
+import {
+  inserted,
+  chainFromJson,
+  derivedFromJson,
+  idsFromJson,
+  passageSpansFromJson,
+  rangesFromJson,
+} from './row-codecs';
+import { claimColumns, insertClaimRow, toClaim } from './verdict-queries';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+const articleMetaColumns = [
+  'id',
+  'story',
+  'outlet',
+  'title',
+  'published_date',
+  'published_basis',
+  'source_file',
+  'source_url',
+] as const;
+const articleColumns = [...articleMetaColumns, 'body', 'paragraphs', 'sentences'] as const;
+const outletColumns = ['id', 'name', 'aliases', 'kind', 'url'] as const;
+const actorColumns = ['id', 'name', 'kind', 'description'] as const;
+
+type ArticleMetaRow = Pick<Selectable<ArticlesTable>, (typeof articleMetaColumns)[number]>;
+type ArticleRow = Pick<Selectable<ArticlesTable>, (typeof articleColumns)[number]>;
+
+const toArticleMeta = (row: ArticleMetaRow): ArticleMeta => ({
+  id: row.id,
+  story: row.story,
+  outlet: row.outlet,
+  title: row.title,
+  published: { date: row.published_date, basis: row.published_basis },
+  source: { file: row.source_file, url: row.source_url },
+});
+
+const toArticle = (row: ArticleRow): Article => ({
+  ...toArticleMeta(row),
+  body: row.body,
+  paragraphs: rangesFromJson.parse(row.paragraphs),
+  sentences: rangesFromJson.parse(row.sentences),
+});
+
+const toOutlet = (row: Pick<Selectable<Database['outlets']>, (typeof outletColumns)[number]>): Outlet => ({
+  id: row.id,
+  name: row.name,
+  aliases: idsFromJson.parse(row.aliases),
+  kind: outletKindSchema.parse(row.kind),
+  url: row.url,
+});
+
+const toActor = (row: Pick<Selectable<Database['actors']>, (typeof actorColumns)[number]>): Actor => ({
+  id: row.id,
+  name: row.name,
+  kind: actorKindSchema.parse(row.kind),
+  description: row.description,
+});
+
+async function insertArticleRow(db: Db, a: Article) {
+  const result = await db
+    .insertInto('articles')
+    .values({
+      id: a.id,
+      story: a.story,
+      outlet: a.outlet,
+      title: a.title,
+      published_date: a.published.date,
+      published_basis: a.published.basis,
+      source_file: a.source.file,
+      source_url: a.source.url,
+      body: a.body,
+      paragraphs: JSON.stringify(a.paragraphs),
+      sentences: JSON.stringify(a.sentences),
+    })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return inserted(result);
+}
+
+async function insertOutletRow(db: Db, outlet: Outlet) {
+  await db
+    .insertInto('outlets')
+    .values({ ...outlet, aliases: JSON.stringify(outlet.aliases) })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** The mention and its spans, or nothing when the id exists. */
+async function insertMentionRows(db: Db, m: Mention, storyId: string) {
+  const result = await db
+    .insertInto('mentions')
+    .values({
+      id: m.id,
+      story: storyId,
+      claim: m.claim,
+      article: m.article,
+      stance: m.stance,
+      attribution: JSON.stringify(m.attribution),
+    })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  if (inserted(result) === 0) return 0;
+  if (m.spans.length > 0) {
+    await db
+      .insertInto('spans')
+      .values(m.spans.map((span, ordinal) => ({ ...span, mention: m.id, ordinal, story: storyId })))
+      .execute();
+  }
+  return 1;
+}
+
+async function insertPassageRows(db: Db, passages: Passage[]) {
+  for (const p of passages) {
+    await db
+      .insertInto('passages')
+      .values({ id: p.id, story: p.story, text: p.text, spans: JSON.stringify(p.spans) })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
+async function replaceStoryPassages(db: Db, storyId: string, passages: Passage[]) {
+  await db.deleteFrom('passages').where('story', '=', storyId).execute();
+  await insertPassageRows(db, passages);
+}
+
+async function readBundle(db: Db, storyId: string): Promise<StoryBundle | null> {
+  const story = await db
+    .selectFrom('stories')
+    .select(['id', 'title', 'summary'])
+    .where('id', '=', storyId)
+    .executeTakeFirst();
+  if (!story) return null;
+  const articles = (
+    await db.selectFrom('articles').select(articleMetaColumns).where('story', '=', storyId).orderBy('rowid').execute()
+  ).map(toArticleMeta);
+  const spansByMention = new Map<string, Span[]>();
+  const spanRows = await db
+    .selectFrom('spans')
+    .selectAll()
+    .where('story', '=', storyId)
+    .orderBy('mention')
+    .orderBy('ordinal')
+    .execute();
+  for (const row of spanRows) {
+    const list = spansByMention.get(row.mention) ?? [];
+    list.push({
+      article: row.article,
+      start: row.start,
+      end: row.end,
+      exact: row.exact,
+      prefix: row.prefix,
+      suffix: row.suffix,
+    });
+    spansByMention.set(row.mention, list);
+  }
+  const mentions: Mention[] = (
+    await db
+      .selectFrom('mentions')
+      .select(['id', 'claim', 'article', 'stance', 'attribution'])
+      .where('story', '=', storyId)
+      .orderBy('rowid')
+      .execute()
+  ).map((row) => ({
+    id: row.id,
+    claim: row.claim,
+    article: row.article,
+    stance: stanceSchema.parse(row.stance),
+    attribution: chainFromJson.parse(row.attribution),
+    spans: spansByMention.get(row.id) ?? [],
+  }));
+  const events: StoryEvent[] = (
+    await db
+      .selectFrom('events')
+      .select([
+        'id',
+        'story',
+        'title',
+        'kind',
+        'format',
+        'status',
+        'date_precision',
+        'date_start',
+        'date_end',
+        'date_basis',
+        'date_derived_from',
+        'participants',
+        'mentions',
+      ])
+      .where('story', '=', storyId)
+      .orderBy('rowid')
+      .execute()
+  ).map((row) => ({
+    id: row.id,
+    story: row.story,
+    title: row.title,
+    kind: eventKindSchema.parse(row.kind),
+    format: eventFormatSchema.parse(row.format),
+    status: eventStatusSchema.parse(row.status),
+    date: {
+      precision: datePrecisionSchema.parse(row.date_precision),
+      start: row.date_start,
+      end: row.date_end,
+      basis: row.date_basis,
+      derivedFrom: row.date_derived_from === null ? null : derivedFromJson.parse(row.date_derived_from),
+    },
+    participants: idsFromJson.parse(row.participants),
+    mentions: idsFromJson.parse(row.mentions),
+  }));
+  const refs = referencedBy(articles, mentions, events);
+  const outlets = await db.selectFrom('outlets').select(outletColumns).orderBy('rowid').execute();
+  const actors = await db.selectFrom('actors').select(actorColumns).orderBy('rowid').execute();
+  const claims = await db
+    .selectFrom('claims')
+    .select(claimColumns)
+    .where('story', '=', storyId)
+    .orderBy('rowid')
+    .execute();
+  const passages = await db
+    .selectFrom('passages')
+    .select(['id', 'story', 'text', 'spans'])
+    .where('story', '=', storyId)
+    .orderBy('rowid')
+    .execute();
+  return {
+    story,
+    outlets: outlets.filter((row) => refs.outlets.has(row.id)).map(toOutlet),
+    actors: actors.filter((row) => refs.actors.has(row.id)).map(toActor),
+    articles,
+    claims: claims.map(toClaim),
+    mentions,
+    events,
+    passages: passages.map((row) => ({ ...row, spans: passageSpansFromJson.parse(row.spans) })),
+  };
+}
+
+export function storyQueries(db: Kysely<Database>): StoryStore {
+  return {
+    async listStories() {
+      const rows = await db
+        .selectFrom('stories as s')
+        .select((eb) => [
+          's.id',
+          's.title',
+          's.summary',
+          eb
+            .selectFrom('articles')
+            .select(eb.fn.countAll<number>().as('n'))
+            .whereRef('story', '=', 's.id')
+            .as('articles'),
+          eb.selectFrom('claims').select(eb.fn.countAll<number>().as('n')).whereRef('story', '=', 's.id').as('claims'),
+          eb
+            .selectFrom('mentions')
+            .select(eb.fn.countAll<number>().as('n'))
+            .whereRef('story', '=', 's.id')
+            .as('mentions'),
+          eb.selectFrom('events').select(eb.fn.countAll<number>().as('n')).whereRef('story', '=', 's.id').as('events'),
+        ])
+        .orderBy('s.rowid')
+        .execute();
+      return rows.map((row) => ({
+        id: row.id,
+        title: row.title,
+        summary: row.summary,
+        counts: {
+          articles: Number(row.articles ?? 0),
+          claims: Number(row.claims ?? 0),
+          mentions: Number(row.mentions ?? 0),
+          events: Number(row.events ?? 0),
+        },
+      }));
+    },
+
+    async getStoryBundle(storyId) {
+      // One consistent snapshot: a concurrent writer cannot interleave between the reads.
+      return db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .setAccessMode('read only')
+        .execute((trx) => readBundle(trx, storyId));
+    },
+
+    async getArticle(articleId) {
+      const row = await db.selectFrom('articles').select(articleColumns).where('id', '=', articleId).executeTakeFirst();
+      return row ? toArticle(row) : null;
+    },
+
+    async seed(corpus) {
+      return db.transaction().execute(async (trx) => {
+        const report = emptySeedReport();
+        for (const outlet of corpus.outlets) await insertOutletRow(trx, outlet);
+        for (const actor of corpus.actors) {
+          await trx
+            .insertInto('actors')
+            .values(actor)
+            .onConflict((oc) => oc.doNothing())
+            .execute();
+        }
+        for (const { story, articles, claims, mentions, events, passages } of corpus.stories) {
+          report.stories += inserted(
+            await trx
+              .insertInto('stories')
+              .values({ id: story.id, title: story.title, summary: story.summary })
+              .onConflict((oc) => oc.doNothing())
+              .executeTakeFirst(),
+          );
+          for (const a of articles) report.articles += await insertArticleRow(trx, a);
+          for (const c of claims) report.claims += await insertClaimRow(trx, c);
+          for (const m of mentions) report.mentions += await insertMentionRows(trx, m, story.id);
+          for (const e of events) {
+            const result = await trx
+              .insertInto('events')
+              .values({
+                id: e.id,
+                story: e.story,
+                title: e.title,
+                kind: e.kind,
+                format: e.format,
+                status: e.status,
+                date_precision: e.date.precision,
+                date_start: e.date.start,
+                date_end: e.date.end,
+                date_basis: e.date.basis,
+                date_derived_from: e.date.derivedFrom ? JSON.stringify(e.date.derivedFrom) : null,
+                participants: JSON.stringify(e.participants),
+                mentions: JSON.stringify(e.mentions),
+              })
+              .onConflict((oc) => oc.doNothing())
+              .executeTakeFirst();
+            report.events += inserted(result);
+          }
+          await insertPassageRows(trx, passages);
+        }
+        return report;
+      });
+    },
+
+    async listOutlets() {
+      return (await db.selectFrom('outlets').select(outletColumns).orderBy('rowid').execute()).map(toOutlet);
+    },
+
+    async listActors() {
+      return (await db.selectFrom('actors').select(actorColumns).orderBy('rowid').execute()).map(toActor);
+    },
+
+    async listStoryArticles(storyId) {
+      const rows = await db
+        .selectFrom('articles')
+        .select(articleColumns)
+        .where('story', '=', storyId)
+        .orderBy('rowid')
+        .execute();
+      return rows.map(toArticle);
+    },
+
+    async addArticle({ article, newOutlet, passages }) {
+      return db.transaction().execute(async (trx) => {
+        const existing = await trx.selectFrom('articles').select('id').where('id', '=', article.id).executeTakeFirst();
+        if (existing) return 'exists' as const;
+        if (newOutlet) await insertOutletRow(trx, newOutlet);
+        await insertArticleRow(trx, article);
+        // Shared passages are a function of all the story's text: the new set replaces the old.
+        if (passages) await replaceStoryPassages(trx, article.story, passages);
+        return 'added' as const;
+      });
+    },
+
+    async replacePassages(storyId, passages) {
+      await db.transaction().execute((trx) => replaceStoryPassages(trx, storyId, passages));
+    },
+
+    async addMention(mention) {
+      return db.transaction().execute(async (trx) => {
+        const existing = await trx.selectFrom('mentions').select('id').where('id', '=', mention.id).executeTakeFirst();
+        if (existing) return 'exists' as const;
+        const article = await trx
+          .selectFrom('articles')
+          .select('story')
+          .where('id', '=', mention.article)
+          .executeTakeFirst();
+        if (!article) throw new Error(`no article ${mention.article}`);
+        await insertMentionRows(trx, mention, article.story);
+        return 'added' as const;
+      });
+    },
+
+    async addClaim(claim: Claim) {
+      return (await insertClaimRow(db, claim)) === 1 ? 'added' : 'exists';
+    },
+
+    async rejectSuggestion(rejection) {
+      await db
+        .insertInto('suggestion_rejections')
+        .values({
+          article: rejection.article,
+          claim: rejection.claim,
+          sentence_start: rejection.sentenceStart,
+          editor: rejection.editor,
+          at: rejection.at,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    },
+
+    async listRejectedSuggestions(articleId) {
+      const rows = await db
+        .selectFrom('suggestion_rejections')
+        .select(['claim', 'sentence_start'])
+        .where('article', '=', articleId)
+        .orderBy('rowid')
+        .execute();
+      return rows.map((row) => ({ claim: row.claim, sentenceStart: row.sentence_start }));
+    },
+  };
+}
