@@ -50,7 +50,10 @@ test('an editor adds an article, accepts two suggestions and rejects one; the ma
   const form = page.getByRole('form', { name: 'Add an article' });
   await form.getByLabel('Article text').fill(WIRE);
   await form.getByLabel('Outlet').fill('Global Wire');
+  await form.getByRole('checkbox', { name: 'Create “Global Wire” as a new outlet' }).check();
+  await expect(form.getByRole('button', { name: 'Add and suggest claims' })).toBeDisabled();
   await form.getByLabel('Published').fill('2024-04-19');
+  await expect(form.getByLabel('Title')).toHaveValue(TITLE);
   await expectNoSeriousA11yViolations(page);
   await form.getByRole('button', { name: 'Add and suggest claims' }).click();
 
@@ -61,7 +64,12 @@ test('an editor adds an article, accepts two suggestions and rejects one; the ma
   await expect(review.getByText(/“last weekend” = 2024-04-13 – 2024-04-14/)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
-  const cards = review.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Accept' }) });
+  // Suggestions come sentence by sentence; a card is an item of a sentence's list.
+  await expect(review.getByRole('listitem', { name: /^Sentence \d+$/ }).first()).toBeVisible();
+  const cards = review
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('button', { name: 'Accept' }) })
+    .filter({ hasNot: page.getByRole('listitem') });
   const total = await cards.count();
   expect(total).toBeGreaterThanOrEqual(3);
   const claimOf = async (i: number) => (await cards.nth(i).locator('.suggestion__claim').textContent()) ?? '';

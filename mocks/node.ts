@@ -1,6 +1,6 @@
 import { setupServer } from 'msw/node';
-import { readCorpusDir } from '../server/corpus/read-corpus-dir';
+import { bundledCorpus } from '../server/corpus/corpus-test-kit';
 import { createMockApiHandlers } from './mock-api';
 
 /** The mock API for tests in Node, serving the bundled corpus. */
-export const mockServer = setupServer(...createMockApiHandlers(readCorpusDir()));
+export const mockServer = setupServer(...createMockApiHandlers(bundledCorpus()));

@@ -17,7 +17,7 @@ const io = {
   analyser: createInProcessAnalyser(),
 };
 const run = (...argv: string[]) => runIngestCommand(store, argv, io);
-const common = ['--story', 'rafah-scg-2024', '--outlet', 'Global Wire', '--published', '2024-04-19'];
+const common = ['--story', 'rafah-scg-2024', '--outlet', 'Global Wire', '--new-outlet', '--published', '2024-04-19'];
 
 beforeEach(async () => {
   store = await openSqliteStore(':memory:');

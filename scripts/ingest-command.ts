@@ -3,14 +3,17 @@ import { basename } from 'node:path';
 import { isIsoDay } from '@/domain/calendar-days';
 import { idSchema } from '@/domain/schemas';
 import type { ArticleAnalyser } from '../server/ingest/article-analyser';
+import { matchOutlet } from '@/domain/ingest/outlet-names';
 import { createStoryIngester } from '../server/ingest/story-ingester';
 import type { Store } from '../server/store/store';
 
-export const INGEST_USAGE = `Add articles to a story: npm run ingest -- FILE... --story ID --outlet NAME --published YYYY-MM-DD [--url URL]
+export const INGEST_USAGE = `Add articles to a story: npm run ingest -- FILE... --story ID --outlet NAME --published YYYY-MM-DD [--url URL] [--new-outlet]
 
 Each FILE may be plain text, Markdown (.md) or an HTML page (.html); HTML is reduced to its
-article text. The outlet is matched to a known one by name or alias, or created. A text the
-story already has is refused as a duplicate.`;
+article text. The outlet is matched to a known one by name or alias, in any case or
+punctuation; a name that matches none is refused, with the closest known outlet proposed,
+unless --new-outlet confirms that it is a new outlet. A text the story already has is
+refused as a duplicate.`;
 
 const isWebAddress = (url: string) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol);
 
@@ -33,6 +36,7 @@ export async function runIngestCommand(store: Store, argv: string[], io: IngestI
       options: {
         story: { type: 'string' },
         outlet: { type: 'string' },
+        'new-outlet': { type: 'boolean' },
         published: { type: 'string' },
         url: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -61,6 +65,16 @@ export async function runIngestCommand(store: Store, argv: string[], io: IngestI
     return null;
   }
 
+  const outletMatch = matchOutlet(values.outlet!, await store.listOutlets());
+  if (outletMatch && outletMatch.kind !== 'known' && !values['new-outlet']) {
+    io.out(
+      outletMatch.kind === 'close'
+        ? `No outlet is called "${outletMatch.name}": did you mean "${outletMatch.outlet.name}" (--outlet ${outletMatch.outlet.id})? Add --new-outlet if it is a new outlet.`
+        : `"${outletMatch.outlet.name}" is not a known outlet: add --new-outlet to create it.`,
+    );
+    return null;
+  }
+
   const ingester = await createStoryIngester(store, io.analyser, values.story!);
   if (!ingester) {
     io.out(`There is no story "${values.story}".`);
@@ -86,6 +100,7 @@ export async function runIngestCommand(store: Store, argv: string[], io: IngestI
         content,
         fileName: basename(file),
         outlet: values.outlet!,
+        createOutlet: values['new-outlet'] ?? false,
         published: values.published!,
         url: values.url ?? null,
       });

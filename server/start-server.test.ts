@@ -16,7 +16,7 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readCorpusDir } from './corpus/read-corpus-dir';
+import { bundledCorpus } from './corpus/corpus-test-kit';
 import { startServer, StartupError, type RunningServer } from './start-server';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-start-'));
@@ -25,7 +25,7 @@ mkdirSync(distDir);
 writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>Parallax</title><div id="root"></div>');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const corpus = readCorpusDir();
+const corpus = bundledCorpus();
 const start = (databasePath: string) => startServer({ port: 0, host: '127.0.0.1', databasePath, distDir, corpus });
 
 describe('startServer', () => {

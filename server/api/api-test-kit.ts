@@ -1,7 +1,8 @@
 import type { Hono } from 'hono';
 import type { Role } from '@/domain/schemas';
+import type { Corpus } from '../corpus/load-corpus';
 import { hashPassword } from '../auth/password';
-import { fixtureCorpus } from '../store/fixture-corpus';
+import { fixtureCorpus } from '../corpus/corpus-test-kit';
 import { openSqliteStore } from '../store/sql/sql-store';
 import type { Store } from '../store/store';
 import type { ApiOptions } from './api-context';
@@ -21,26 +22,46 @@ export async function addAccount(store: Store, username: string, role: Role, pas
   });
 }
 
+/** The accounts every test API has, all with the password TEST_PASSWORD. */
+export const TEST_ACCOUNTS = [
+  ['alice', 'editor'],
+  ['bob', 'editor'],
+  ['rita', 'reader'],
+  ['ada', 'admin'],
+] as const satisfies ReadonlyArray<readonly [string, Role]>;
+
+export type TestApiOptions = ApiOptions & {
+  store?: Store;
+  /** What the store is seeded with; the small fixture corpus unless given. */
+  corpus?: Corpus;
+  accounts?: ReadonlyArray<readonly [string, Role]>;
+  /** Real time instead of a clock the test moves (for views that show times as a browser would). */
+  realTime?: boolean;
+};
+
 /**
- * The API over a seeded store (SQLite in memory unless one is given) with an editor (alice), a second editor (bob), a reader
- * (rita) and an admin (ada); a clock the test moves; requests from an address it names.
+ * The one way tests stand the API up: the real app over a seeded store (SQLite in memory
+ * unless one is given) with an editor (alice), a second editor (bob), a reader (rita) and an
+ * admin (ada); a clock the test moves; requests from an address it names. The browser-side
+ * kits serve this same app through MSW.
  */
-export async function createTestApi({ store: given, ...options }: ApiOptions & { store?: Store } = {}) {
+export async function createTestApi({
+  store: given,
+  corpus = fixtureCorpus(),
+  accounts = TEST_ACCOUNTS,
+  realTime = false,
+  ...options
+}: TestApiOptions = {}) {
   const store = given ?? (await openSqliteStore(':memory:'));
-  await store.seed(fixtureCorpus());
-  for (const [name, role] of [
-    ['alice', 'editor'],
-    ['bob', 'editor'],
-    ['rita', 'reader'],
-    ['ada', 'admin'],
-  ] as const) {
+  await store.seed(corpus);
+  for (const [name, role] of accounts) {
     await addAccount(store, name, role);
   }
   const clock = { now: Date.parse('2024-05-06T12:00:00.000Z') };
   const now = () => new Date(clock.now);
   const changes = options.changes ?? createChangeFeed();
   const app: Hono = createApp(store, {
-    now,
+    ...(realTime ? {} : { now }),
     clientAddress: (c) => c.req.header('x-test-address') ?? '192.0.2.1',
     changes,
     ...options,

@@ -11,7 +11,7 @@ import {
   storyBundleSchema,
 } from '@/domain/schemas';
 import { checkSpan } from '@/domain/span-anchoring';
-import { readCorpusDir } from '../corpus/read-corpus-dir';
+import { bundledCorpus } from '../corpus/corpus-test-kit';
 import { createInProcessAnalyser, type ArticleAnalyser } from '../ingest/article-analyser';
 import { openSqliteStore } from '../store/sql/sql-store';
 import { createTestApi } from './api-test-kit';
@@ -27,7 +27,7 @@ let published: FeedEvent[];
 
 beforeEach(async () => {
   const store = await openSqliteStore(':memory:');
-  await store.seed(readCorpusDir());
+  await store.seed(bundledCorpus());
   kit = await createTestApi({ store });
   editor = await kit.signIn('alice');
   published = [];
@@ -49,6 +49,7 @@ const addWireArticle = (patch: Record<string, unknown> = {}) =>
     content: wireHtml,
     fileName: 'wire.html',
     outlet: 'Global Wire',
+    createOutlet: true,
     published: '2024-04-19',
     ...patch,
   });
@@ -72,8 +73,10 @@ describe('adding an article', () => {
     expect(review.article).toMatchObject({ story: STORY, outlet: 'global-wire', published: { date: '2024-04-19' } });
     expect(review.newOutlet?.name).toBe('Global Wire');
     expect(review.suggestions[0]?.score).toBeGreaterThan(0);
-    const deal = review.suggestions.find((s) => s.claim === DEAL);
-    expect(deal?.proposal).toEqual({ stance: 'denies', cue: 'flatly denied' });
+    const deal = review.suggestions.filter((s) => s.claim === DEAL).map((s) => s.proposal);
+    expect(deal).toContainEqual({ stance: 'denies', cue: 'flatly denied' });
+    const order = review.suggestions.map((s) => s.range[0]);
+    expect(order, 'sentence by sentence in article order').toEqual([...order].sort((a, b) => a - b));
 
     const bundle = await storyBundle();
     expect(bundle.articles.map((a) => a.id)).toContain(review.article.id);
@@ -95,12 +98,36 @@ describe('adding an article', () => {
     expect(ok.status).toBe(201);
   });
 
+  it('takes a known outlet written another way, and creates a new one only when the editor confirms it', async () => {
+    const known = articleReviewSchema.parse(
+      await (await addWireArticle({ outlet: 'JPost.com', createOutlet: false })).json(),
+    );
+    expect(known.article.outlet).toBe('jerusalem-post');
+    expect(known.newOutlet).toBeNull();
+
+    const before = await storyBundle();
+    const other = { content: 'A short wire about the Rafah talks.', fileName: 'other.txt', createOutlet: false };
+    const close = await addWireArticle({ ...other, outlet: 'Jerusalem Psot' });
+    expect(close.status).toBe(422);
+    expect(await errorOf(close)).toMatchObject({
+      code: 'unknown_outlet',
+      field: 'outlet',
+      message: expect.stringContaining('did you mean “The Jerusalem Post” (jerusalem-post)'),
+    });
+    const unknown = await addWireArticle({ ...other, outlet: 'Some Wire' });
+    expect(unknown.status).toBe(422);
+    expect((await errorOf(unknown)).message).toMatch(/not a known outlet: confirm it as a new outlet/);
+    const after = await storyBundle();
+    expect(after.outlets).toEqual(before.outlets);
+    expect(after.articles).toEqual(before.articles);
+  });
+
   it('refuses the same text twice as a duplicate, naming the article', async () => {
     const first = articleReviewSchema.parse(await (await addWireArticle()).json());
     const again = await addWireArticle({ outlet: 'Another Wire' });
     expect(again.status).toBe(409);
     expect((await errorOf(again)).message).toContain(first.article.id);
-    const seed = readCorpusDir().stories[0]!.articles[0]!;
+    const seed = bundledCorpus().stories[0]!.articles[0]!;
     const copy = await post(`/api/stories/${STORY}/articles`, {
       content: seed.body,
       outlet: 'X',
@@ -265,7 +292,7 @@ describe('suggestions of a stored article', () => {
       },
     };
     const store = await openSqliteStore(':memory:');
-    await store.seed(readCorpusDir());
+    await store.seed(bundledCorpus());
     kit = await createTestApi({ store, analyser: counting });
     editor = await kit.signIn('alice');
     const added = articleReviewSchema.parse(await (await addWireArticle()).json());

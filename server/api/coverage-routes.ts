@@ -41,12 +41,13 @@ export function coverageRoutes(deps: ApiDeps) {
       const body = c.req.valid('json');
       const ingester = await createStoryIngester(store, analyser, storyId, suggestions);
       if (!ingester) return jsonError(c, 404, 'not_found', `no story "${storyId}"`, 'story');
-      const { content, contentBase64, fileName, outlet, published, url, title } = body;
+      const { content, contentBase64, fileName, outlet, createOutlet, published, url, title } = body;
       const outcome = await ingester.add({
         content: contentBase64 !== undefined ? Buffer.from(contentBase64, 'base64') : new TextEncoder().encode(content),
         ...(fileName ? { fileName } : {}),
         ...(title ? { title } : {}),
         outlet,
+        createOutlet: createOutlet ?? false,
         published,
         url: url ?? null,
       });

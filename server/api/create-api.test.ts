@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { apiErrorSchema, articleSchema, storyBundleSchema, storySummarySchema } from '@/domain/schemas';
 import { openSqliteStore } from '../store/sql/sql-store';
-import { fixtureCorpus } from '../store/fixture-corpus';
+import { fixtureCorpus } from '../corpus/corpus-test-kit';
 import type { Store } from '../store/store';
 import { createApp } from './create-api';
 

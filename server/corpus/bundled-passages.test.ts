@@ -3,9 +3,9 @@ import { passageSchema, storyBundleSchema } from '@/domain/schemas';
 import { checkSpan } from '@/domain/span-anchoring';
 import { createApp } from '../api/create-api';
 import { openSqliteStore } from '../store/sql/sql-store';
-import { readCorpusDir } from './read-corpus-dir';
+import { bundledCorpus } from './corpus-test-kit';
 
-const corpus = readCorpusDir();
+const corpus = bundledCorpus();
 const story = corpus.stories.find((s) => s.story.id === 'rafah-scg-2024');
 const bodies = new Map(story?.articles.map((a) => [a.id, a.body]));
 const short = (articleId: string) => articleId.slice(0, 3);

@@ -35,7 +35,7 @@ export type AnalysisTask = PrepareTask | ReviewTask;
 
 export type PrepareAnswer = (IngestResult & { ok: false }) | (IngestResult & { ok: true; passages: Passage[] | null });
 export type ReviewAnswer =
-  { ok: true; analysis: ArticleAnalysis; suggestions: ClaimSuggestion[][] } | { ok: false; problem: IngestProblem };
+  { ok: true; analysis: ArticleAnalysis; suggestions: ClaimSuggestion[] } | { ok: false; problem: IngestProblem };
 
 /** Runs the normalization and analysis of articles, in this thread or in a pool of workers. */
 export type ArticleAnalyser = {

@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCorpusDir } from '../corpus/read-corpus-dir';
-import { storyBundleOf } from '../corpus/story-bundle-of';
+import { bundledCorpus, bundledStory } from '../corpus/corpus-test-kit';
 import { createIngestContext, prepareArticle, resolveOutlet, type IngestInput } from './prepare-article';
 
-const corpus = readCorpusDir();
+const corpus = bundledCorpus();
 const seeded = corpus.stories[0]!;
 const context = createIngestContext({
-  story: storyBundleOf(corpus),
+  story: bundledStory().bundle,
   bodies: new Map(seeded.articles.map((a) => [a.id, a.body])),
   outlets: corpus.outlets,
   actors: corpus.actors,
@@ -19,6 +18,7 @@ const input = (name: string, patch: Partial<IngestInput> = {}): IngestInput => (
   content: patch.content ?? fixture(name),
   fileName: name,
   outlet: 'Global Wire',
+  createOutlet: true,
   published: '2024-04-19',
   url: null,
   ...patch,
@@ -29,8 +29,9 @@ function prepared(result: ReturnType<typeof prepareArticle>) {
   return result.prepared;
 }
 
+/** The best sentence suggested for a claim. */
 const topSuggestion = (p: ReturnType<typeof prepared>, claimId: string) =>
-  p.suggestions[context.story.claims.findIndex((c) => c.id === claimId)]?.[0];
+  p.suggestions.filter((s) => s.claim === claimId).sort((a, b) => b.score - a.score)[0];
 
 describe('prepareArticle', () => {
   it('reduces an HTML page to its article text, never keeping scripts or page furniture', () => {
@@ -50,7 +51,8 @@ describe('prepareArticle', () => {
     const p = prepared(prepareArticle(input('wire-denial.html'), context));
     const sentences = p.article.sentences.map(([s, e]) => p.article.body.slice(s, e));
     expect(sentences).toContain(
-      'WASHINGTON (Global Wire) — The United States flatly denied on Friday reports that it had accepted an Israeli operation in Rafah in exchange for Israel refraining from a wide strike on Iran, two U.S. officials said.',
+      // The dateline "WASHINGTON (Global Wire) — " is kept out of the sentence.
+      'The United States flatly denied on Friday reports that it had accepted an Israeli operation in Rafah in exchange for Israel refraining from a wide strike on Iran, two U.S. officials said.',
     );
     expect(p.analysis.quotations.map(([s, e]) => p.article.body.slice(s, e))).toEqual([
       '“There is no such deal, and there never was,”',
@@ -71,12 +73,22 @@ describe('prepareArticle', () => {
     );
   });
 
-  it('suggests the denial sentence for the reported deal, proposing "denies" with its cue and score', () => {
+  it('suggests the denial sentence for the reported deal, proposing "denies" with its cue and reasons', () => {
     const p = prepared(prepareArticle(input('wire-denial.html'), context));
     const top = topSuggestion(p, 'us-accepts-rafah-for-no-iran-strike');
-    expect(top?.text).toMatch(/^WASHINGTON \(Global Wire\) — The United States flatly denied/);
+    expect(top?.text).toMatch(/^The United States flatly denied/);
     expect(top?.proposal).toEqual({ stance: 'denies', cue: 'flatly denied' });
-    expect(top?.score).toBeGreaterThan(4);
+    expect(top?.reasons[0]).toMatch(/^words: .*\baccepted\b/);
+  });
+
+  it('suggests at most three claims a sentence, sentence by sentence in article order', () => {
+    const p = prepared(prepareArticle(input('wire-denial.html'), context));
+    const perSentence = new Map<number, number>();
+    for (const s of p.suggestions) perSentence.set(s.sentence, (perSentence.get(s.sentence) ?? 0) + 1);
+    expect(Math.max(...perSentence.values())).toBeLessThanOrEqual(3);
+    const order = p.suggestions.map((s) => s.sentence);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(p.suggestions.length).toBeLessThan(p.article.sentences.length * 2);
   });
 
   it('reads Markdown and plain text, and suggests the claims they carry', () => {

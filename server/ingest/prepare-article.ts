@@ -10,10 +10,13 @@ import {
   type ClaimSuggestion,
   type PreparedClaimQuery,
 } from '@/domain/ingest/claim-suggestions';
+import { claimQueriesOf } from '@/domain/ingest/claim-queries';
 import { findDatePhrases, type DatePhrase } from '@/domain/ingest/date-phrases';
 import { decodeInput, fingerprintText, type InputFormat } from '@/domain/ingest/decode-input';
 import { createNameMatcher, type NameMatch, type NameMatcher } from '@/domain/ingest/known-names';
 import { markdownToText } from '@/domain/ingest/markdown-to-text';
+import { matchOutlet } from '@/domain/ingest/outlet-names';
+import { datelineLength, sentencesWithoutDatelines } from '@/domain/ingest/datelines';
 import { findQuotations } from '@/domain/ingest/quotations';
 import type { CharRange } from '@/domain/schemas';
 import { splitParagraphs, splitSentences } from '@/domain/text-segmentation';
@@ -23,8 +26,13 @@ export type IngestInput = {
   /** The raw file or pasted text. */
   content: Uint8Array;
   fileName?: string;
-  /** The outlet by id, name or alias; an unknown name creates the outlet. */
+  /** The outlet by id, name or alias, written in any case or punctuation. */
   outlet: string;
+  /**
+   * The editor confirms that an outlet no known one matches is new: without it, an unknown
+   * or merely similar name is refused with the closest known outlet proposed.
+   */
+  createOutlet?: boolean;
   published: string;
   url: string | null;
   title?: string;
@@ -53,21 +61,14 @@ export function createIngestContext(sources: IngestSources): IngestContext {
     fingerprints.set(fingerprintText(body), articleId);
     for (const [start, end] of splitSentences(body)) background.push(body.slice(start, end));
   }
-  const evidence = new Map<string, string[]>();
-  for (const mention of sources.story.mentions) {
-    const quotes = evidence.get(mention.claim) ?? [];
-    quotes.push(...mention.spans.map((span) => span.exact));
-    evidence.set(mention.claim, quotes);
-  }
-  const claimQueries = prepareClaimQueries(
-    sources.story.claims.map((claim) => ({ id: claim.id, text: claim.text, evidence: evidence.get(claim.id) ?? [] })),
-  );
+  const matchNames = createNameMatcher(sources.actors, sources.outlets);
+  const claimQueries = prepareClaimQueries(claimQueriesOf(sources.story), matchNames);
   return {
     ...sources,
     fingerprints,
     background: new TermStatistics(background),
     claimQueries,
-    matchNames: createNameMatcher(sources.actors, sources.outlets),
+    matchNames,
   };
 }
 
@@ -85,8 +86,8 @@ export type PreparedArticle = {
   /** Set when the outlet was not known and will be created with the article. */
   newOutlet: Outlet | null;
   analysis: ArticleAnalysis;
-  /** Per existing claim (in story order), the sentences that most likely carry it. */
-  suggestions: ClaimSuggestion[][];
+  /** In article order, per sentence the existing claims it most likely carries, best first. */
+  suggestions: ClaimSuggestion[];
 };
 
 /**
@@ -94,7 +95,7 @@ export type PreparedArticle = {
  * or pathological files (422); `busy` means the analysis queue is full (503, try again).
  */
 export type IngestProblem = {
-  code: 'invalid_input' | 'duplicate' | 'nested_too_deeply' | 'too_long_to_analyse' | 'busy';
+  code: 'invalid_input' | 'duplicate' | 'nested_too_deeply' | 'too_long_to_analyse' | 'busy' | 'unknown_outlet';
   field: string;
   message: string;
 };
@@ -136,17 +137,28 @@ export function prepareArticle(input: IngestInput, context: IngestContext): Inge
   if (!isIsoDay(input.published)) {
     return invalid('published', `"${input.published}" is not a date (YYYY-MM-DD)`);
   }
-  const outlet = resolveOutlet(input.outlet, context.outlets);
-  if (!outlet) return invalid('outlet', 'an outlet name is required');
+  const match = matchOutlet(input.outlet, context.outlets);
+  if (!match) return invalid('outlet', 'an outlet name is required');
+  if (match.kind !== 'known' && !input.createOutlet) {
+    const message =
+      match.kind === 'close'
+        ? `no outlet is called “${match.name}”: did you mean “${match.outlet.name}” (${match.outlet.id})? Choose it, or confirm “${match.name}” as a new outlet`
+        : `“${match.outlet.name}” is not a known outlet: confirm it as a new outlet`;
+    return { ok: false, problem: { code: 'unknown_outlet', field: 'outlet', message } };
+  }
+  const outlet =
+    match.kind === 'close'
+      ? { id: slugify(match.name), name: match.name, aliases: [], kind: 'online' as const, url: null }
+      : match.outlet;
   const paragraphs = splitParagraphs(body);
-  const sentences = splitSentences(body, paragraphs);
+  const sentences = sentencesWithoutDatelines(body, paragraphs, splitSentences(body, paragraphs));
   const article: Article = {
     id: articleIdFor(outlet.id, input.published, fingerprint),
     story: context.story.story.id,
     outlet: outlet.id,
     title:
       stripBidiControls(input.title ?? '').trim() ||
-      stripBidiControls(deriveTitle(body, paragraphs)).trim() ||
+      stripBidiControls(deriveTitle(body, paragraphs, sentences)).trim() ||
       'Untitled article',
     published: { date: input.published, basis: 'Given when the article was added.' },
     source: { file: input.fileName ?? null, url: input.url },
@@ -193,8 +205,9 @@ export function analyseArticle(
   article: Article,
   format: InputFormat,
   context: IngestContext,
-): { analysis: ArticleAnalysis; suggestions: ClaimSuggestion[][] } {
+): { analysis: ArticleAnalysis; suggestions: ClaimSuggestion[] } {
   const { body, sentences } = article;
+  const dates = findDatePhrases(body, article.published.date);
   return {
     analysis: {
       format,
@@ -206,9 +219,14 @@ export function analyseArticle(
         })),
       ),
       names: context.matchNames(body),
-      dates: findDatePhrases(body, article.published.date),
+      dates,
     },
-    suggestions: suggestClaims(body, sentences, context.claimQueries, context.background),
+    suggestions: suggestClaims(
+      { body, sentences, published: article.published.date, dates },
+      context.claimQueries,
+      context.background,
+      context.matchNames,
+    ),
   };
 }
 
@@ -218,29 +236,24 @@ function toPlainText(text: string, format: InputFormat): string {
   return text.trim();
 }
 
-const comparable = (name: string) =>
-  name
-    .trim()
-    .toLowerCase()
-    .replace(/^the\s+/, '');
-
-/** A known outlet by id, name or alias; otherwise a new one under that name. */
-export function resolveOutlet(name: string, outlets: readonly Outlet[]): Outlet | null {
-  const given = stripBidiControls(name);
-  const wanted = comparable(given);
-  if (wanted === '') return null;
-  const known = outlets.find(
-    (o) => o.id === given.trim() || [o.name, ...o.aliases].some((name) => comparable(name) === wanted),
-  );
-  return known ?? { id: slugify(given), name: given.trim(), aliases: [], kind: 'online', url: null };
+/** A known outlet by id, name or alias (in any case or punctuation); otherwise a new one under that name. */
+export function resolveOutlet(given: string, outlets: readonly Outlet[]): Outlet | null {
+  const match = matchOutlet(stripBidiControls(given), outlets);
+  if (!match) return null;
+  return match.kind === 'close'
+    ? { id: slugify(match.name), name: match.name, aliases: [], kind: 'online', url: null }
+    : match.outlet;
 }
 
-/** A headline-like first paragraph (short, no final stop), else the first sentence shortened. */
-function deriveTitle(body: string, paragraphs: CharRange[]): string {
+/**
+ * A headline-like first paragraph (short, no final stop), else the first sentence shortened;
+ * a dateline is never the title.
+ */
+function deriveTitle(body: string, paragraphs: CharRange[], sentences: CharRange[]): string {
   const first = paragraphs[0] ? body.slice(...paragraphs[0]) : body;
-  if (first.length <= 160 && !/[.!?]["”’]?$/.test(first)) return first;
-  const sentence = splitSentences(first)[0];
-  const text = sentence ? first.slice(...sentence) : first;
+  if (first.length <= 160 && !/[.!?]["”’]?$/.test(first) && datelineLength(first) === 0) return first;
+  const sentence = sentences[0];
+  const text = sentence ? body.slice(...sentence) : first;
   return text.length <= 120 ? text : `${text.slice(0, 117).replace(/\s+\S*$/, '')}…`;
 }
 

@@ -18,17 +18,19 @@ export type IngestOutcome =
 
 const metaOf = ({ body: _b, paragraphs: _p, sentences: _s, ...meta }: Article): ArticleMeta => meta;
 
-/** Suggestions as an editor reviews them: best first, without claims decided already. */
+/**
+ * Suggestions as an editor reviews them: sentence by sentence in article order, best first
+ * within a sentence, without claims decided already.
+ */
 export function reviewSuggestions(
-  perClaim: readonly ClaimSuggestion[][],
+  suggestions: readonly ClaimSuggestion[],
   mentionedClaims: ReadonlySet<string>,
   rejected: readonly { claim: string; sentenceStart: number }[],
 ): ClaimSuggestion[] {
   const refused = new Set(rejected.map((r) => `${r.claim}@${r.sentenceStart}`));
-  return perClaim
-    .flat()
+  return suggestions
     .filter((s) => !mentionedClaims.has(s.claim) && !refused.has(`${s.claim}@${s.range[0]}`))
-    .sort((a, b) => b.score - a.score || a.range[0] - b.range[0]);
+    .sort((a, b) => a.range[0] - b.range[0] || b.score - a.score);
 }
 
 /** What adding to or reviewing a story starts from, read once: the bundle and the article texts. */

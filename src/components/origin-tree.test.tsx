@@ -1,17 +1,11 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { readCorpusDir } from '../../server/corpus/read-corpus-dir';
+import { bundledStory } from '../../server/corpus/corpus-test-kit';
 import type { Mention, StoryBundle } from '@/domain/schemas';
-import { indexStory } from '@/domain/story-index';
 import { OriginTree } from './origin-tree';
 
 function bundledIndex(change?: (bundle: StoryBundle) => void) {
-  const corpus = readCorpusDir();
-  const story = corpus.stories[0];
-  if (!story) throw new Error('no bundled story');
-  const bundle: StoryBundle = { ...story, outlets: corpus.outlets, actors: corpus.actors };
-  change?.(bundle);
-  return indexStory(bundle);
+  return bundledStory(undefined, change).index;
 }
 
 describe('the origin tree', () => {

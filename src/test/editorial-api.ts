@@ -1,26 +1,17 @@
 import { http } from 'msw';
 import { mockServer } from '../../mocks/node';
-import { addAccount } from '../../server/api/api-test-kit';
-import { createApp } from '../../server/api/create-api';
-import { readCorpusDir } from '../../server/corpus/read-corpus-dir';
-import { openSqliteStore } from '../../server/store/sql/sql-store';
-
-const corpus = readCorpusDir();
+import { createTestApi, TEST_PASSWORD } from '../../server/api/api-test-kit';
+import { bundledCorpus } from '../../server/corpus/corpus-test-kit';
 
 /**
- * The real API app over a fresh SQLite store in memory with accounts (alice and bob, editors; rita,
- * a reader; all with the password TEST_PASSWORD), served through the mock server for one
- * test. The handler keeps the session cookie as a browser would (msw's own cookie store only
+ * The test API (the real app with the kit's accounts, all with the password TEST_PASSWORD)
+ * over the bundled corpus in a fresh store, served through the mock server for one test.
+ * The handler keeps the session cookie as a browser would (msw's own cookie store only
  * sees cookies of responses it builds itself), so sign-in goes through the API and every
  * later request carries the session; each call starts with no cookie.
  */
 export async function serveEditorialApi() {
-  const store = await openSqliteStore(':memory:');
-  await store.seed(corpus);
-  await addAccount(store, 'alice', 'editor');
-  await addAccount(store, 'bob', 'editor');
-  await addAccount(store, 'rita', 'reader');
-  const app = createApp(store);
+  const { app, store } = await createTestApi({ corpus: bundledCorpus(), realTime: true });
   const gates: Array<Promise<void>> = [];
   let cookie: string | null = null;
   mockServer.use(
@@ -52,7 +43,7 @@ export async function serveEditorialApi() {
 export { TEST_PASSWORD } from '../../server/api/api-test-kit';
 
 /** Signs in through the API, as the sign-in form does. */
-export async function signInThroughApi(username: string, password = 'correct horse battery') {
+export async function signInThroughApi(username: string, password = TEST_PASSWORD) {
   const response = await fetch(new URL('/api/session', window.location.origin), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

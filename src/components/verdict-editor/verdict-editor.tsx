@@ -10,9 +10,9 @@ import {
 } from '@/domain/schemas';
 import { ApiError } from '@/lib/api/api-error';
 import { sessionQueries } from '@/lib/api/session-queries';
+import { staleClaimOf, useSaveVerdict } from '@/lib/api/use-save-verdict';
 import { EvidenceFields, type MentionOption } from './evidence-fields';
 import type { MentionLabels } from './evidence-list';
-import { staleClaimOf, useSaveVerdict } from './use-save-verdict';
 import { VerdictConflict } from './verdict-conflict';
 import { contentOf, sameContent, VERDICT_GLYPHS, VERDICT_LABELS } from './verdict-content';
 import { VerdictSummary } from './verdict-summary';

@@ -67,6 +67,35 @@ describe('findAttributionPhrases', () => {
     ]);
   });
 
+  it.each([
+    [
+      'The US agreed, the London-based al-Araby al-Jadeed reported on Thursday, citing Egyptian sources.',
+      'Egyptian sources → the London-based al-Araby al-Jadeed',
+    ],
+    [
+      'Two US officials later flatly denied the report, telling Axios that there was no such deal.',
+      'Two US officials → Axios',
+    ],
+    [
+      'The denial followed a report in the New Arab, which quoted a senior official as saying so.',
+      'a senior official → the New Arab',
+    ],
+    [
+      'Egyptian sources tell the Al-Araby Al-Jadeed newspaper that Washington signed off.',
+      'Egyptian sources → the Al-Araby Al-Jadeed newspaper',
+    ],
+  ])('finds who told whom in "%s"', (text, chain) => {
+    const told = findAttributionPhrases(text).filter((p) => p.kind === 'told');
+    expect(told.map((p) => `${p.source} → ${p.recipient}`)).toContain(chain);
+  });
+
+  it('finds referents and bodies as speakers', () => {
+    const sources = (text: string) => findAttributionPhrases(text).map((p) => p.source);
+    expect(sources('“The talks broadened,” the readout said.')).toContain('the readout');
+    expect(sources('“This is not true,” one of the officials said.')).toContain('one of the officials');
+    expect(sources('Israeli media reported on Wednesday that the plans were approved.')).toContain('Israeli media');
+  });
+
   it('finds nothing in a sentence without attribution', () => {
     expect(findAttributionPhrases('Kerem Shalom has become the main entry point for aid.')).toEqual([]);
   });

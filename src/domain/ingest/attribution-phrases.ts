@@ -12,28 +12,44 @@ export type AttributionPhrase = {
   recipient: string | null;
 };
 
-const CAPITALIZED = String.raw`[A-Z][\w.'’-]*`;
+/** A capitalized word; Arabic names may lead with a lower-case article ("al-Araby"). */
+const CAPITALIZED = String.raw`(?:al-)?[A-Z][\w.'’-]*`;
 /** A proper name: capitalized words, joined by the small words names contain. */
-const NAME = String.raw`(?:[Tt]he |[Aa]n? )?${CAPITALIZED}(?:\s+(?:(?:of|for|and|the|on|al-|Al-)\s+)*${CAPITALIZED}){0,6}(?:\s+(?:statement|readout|report|spokesperson|spokesman|spokeswoman))?`;
+const NAME = String.raw`(?:[Tt]he |[Aa]n? )?(?:[A-Z]?[\w]+-(?:based|owned|run) )?${CAPITALIZED}(?:\s+(?:(?:of|for|and|the|on|al-|Al-)\s+)*${CAPITALIZED}){0,6}(?:\s+(?:statement|readout|report|spokesperson|spokesman|spokeswoman|newspaper))?`;
 const QUANTITY = String.raw`(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome|[Mm]any|[Mm]ultiple|\d+)`;
-const QUALIFIER = String.raw`(?:(?:senior|top|high-ranking|unnamed|anonymous|former|other|Western|Arab|diplomatic|military|security|intelligence|government|administration|U\.S\.|US|American|Israeli|Egyptian|Qatari|Iranian|Palestinian|Hamas|Gaza|Lebanese|Saudi|European|White House|State Department|Pentagon)\s+)`;
-const ROLE = String.raw`(?:officials?|sources?|diplomats?|aides?|advisers?|advisors?|negotiators?|insiders?)`;
+const QUALIFIER = String.raw`(?:(?:senior|top|high-ranking|unnamed|anonymous|former|other|legal|Western|Arab|diplomatic|military|security|intelligence|government|administration|U\.S\.|US|American|Israeli|Egyptian|Qatari|Iranian|Palestinian|Hamas|Gaza|Lebanese|Saudi|European|White House|State Department|Pentagon)\s+)`;
+const ROLE = String.raw`(?:officials?|sources?|diplomats?|aides?|advisers?|advisors?|negotiators?|insiders?|experts?|spokes(?:man|woman|person))`;
 /** "two U.S. officials", "a senior official", "Egyptian sources", "US officials". */
 const PLURAL_ROLE = String.raw`(?:officials|sources|diplomats|aides|negotiators|insiders)`;
 /** A bare qualified role counts only in the plural: "security adviser Jake Sullivan" is a named person. */
 const UNNAMED = String.raw`(?:${QUANTITY}\s+${QUALIFIER}*${ROLE}|${QUALIFIER}+${PLURAL_ROLE}|${QUANTITY}\s+${ROLE})`;
-const SPEAKER = String.raw`(?:${UNNAMED}|[Tt]he officials?|[Oo]fficials|[Ss]ources|${NAME})`;
+/** What the text calls a source it named before: "the readout", "the newspaper", "one of the officials". */
+const REFERENT = String.raw`(?:[Oo]ne of the (?:officials|sources|diplomats)|[Tt]he (?:readout|statement|newspaper|paper|report|outlet|agency|broadcaster|spokes(?:man|woman|person)|officials?|sources?))`;
+/** A body that speaks as one: "Israeli media", "Aid agencies", "the territory's health ministry", "The Israeli military". */
+const BODY = String.raw`(?:(?:[Tt]he )?(?:[\w'’]+ ){0,2}(?:media|agencies|ministry|military|army|government))`;
+const SPEAKER = String.raw`(?:${UNNAMED}|${REFERENT}|[Oo]fficials|[Ss]ources|${BODY}|${NAME})`;
 
 const ACCORDING_TO = new RegExp(
-  String.raw`\b[Aa]ccording to (${UNNAMED}|the (?:report|sources?|statement|readout|officials?)|${NAME})`,
+  String.raw`\b[Aa]ccording to (${UNNAMED}|(?:the|an?) (?:report|sources?|statement|readout|officials?)|${BODY}|${NAME})`,
   'g',
 );
 const TOLD = new RegExp(
-  String.raw`(${SPEAKER})\s+told\s+(the newspaper|the outlet|the paper|reporters|journalists|${NAME})`,
+  String.raw`(${SPEAKER})\s+(?:told|tell|tells)\s+(the newspaper|the outlet|the paper|reporters|journalists|${NAME})`,
   'g',
 );
+/** "X reported on Thursday, citing Egyptian sources": the sources told X. */
+const CITING = new RegExp(
+  String.raw`(${NAME})\s+(?:reported|said|says|reports)\b[^,]{0,40},\s+citing\s+(${SPEAKER})`,
+  'g',
+);
+/** "Two US officials denied the report, telling Axios…". */
+const TELLING = new RegExp(String.raw`(${SPEAKER})\s+[^,]{0,60},\s+telling\s+(${NAME})`, 'g');
+/** "a report in the New Arab, which quoted a senior official": the official told the New Arab. */
+const QUOTED = new RegExp(String.raw`(${NAME}),?\s+(?:which|who)\s+(?:quoted|cited)\s+(${SPEAKER})`, 'g');
+/** "first published by al-Araby al-Jadeed". */
+const PUBLISHED_BY = new RegExp(String.raw`\b(?:first )?(?:published|reported|broken) by (${NAME})`, 'g');
 const SAID_AFTER = new RegExp(
-  String.raw`(${SPEAKER})\s+(?:(?:also|later|previously|have|has|had)\s+)?(?:said|says|stated|added|noted|claimed|claims|confirmed|denied|told)\b`,
+  String.raw`(${SPEAKER})\s+(?:(?:also|later|previously|have|has|had)\s+)?(?:said|says|say|stated|added|noted|claimed|claims|confirmed|denied|told|reported|emphasi[sz]ed|stressed|continued|estimates?)\b`,
   'g',
 );
 /** "…," said X — only after a quotation or a comma, where the name is the speaker, not the subject. */
@@ -61,6 +77,10 @@ export function findAttributionPhrases(text: string): AttributionPhrase[] {
   };
   for (const m of text.matchAll(ACCORDING_TO)) add('according-to', m, m[1] ?? '');
   for (const m of text.matchAll(TOLD)) add('told', m, m[1] ?? '', m[2] ?? null);
+  for (const m of text.matchAll(CITING)) add('told', m, m[2] ?? '', m[1] ?? null);
+  for (const m of text.matchAll(TELLING)) add('told', m, m[1] ?? '', m[2] ?? null);
+  for (const m of text.matchAll(QUOTED)) add('told', m, m[2] ?? '', m[1] ?? null);
+  for (const m of text.matchAll(PUBLISHED_BY)) add('said', m, m[1] ?? '');
   for (const m of text.matchAll(SAID_AFTER)) {
     if (/\btold$/.test(m[0]) || PRONOUNS.test((m[1] ?? '').trim())) continue;
     add('said', m, m[1] ?? '');

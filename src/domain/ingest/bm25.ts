@@ -66,9 +66,45 @@ export class Bm25Index {
     this.corpusSize = documents.length + background.size;
   }
 
+  private readonly idfCache = new Map<string, number>();
+
   idf(term: string): number {
+    const cached = this.idfCache.get(term);
+    if (cached !== undefined) return cached;
+    const value = this.computeIdf(term);
+    this.idfCache.set(term, value);
+    return value;
+  }
+
+  private computeIdf(term: string): number {
     const n = (this.postings.get(term)?.length ?? 0) + (this.background.documentFrequency.get(term) ?? 0);
     return Math.log(1 + (this.corpusSize - n + 0.5) / (n + 0.5));
+  }
+
+  /** The number of documents. */
+  get size(): number {
+    return this.lengths.length;
+  }
+
+  /**
+   * Scores weighted query terms into `scores` (one slot per document, zero on entry) and
+   * returns the documents touched, so that a caller scoring thousands of queries against one
+   * index neither allocates per query nor walks documents the query does not touch. The
+   * caller zeroes the touched slots again after reading them.
+   */
+  scoreWeightsInto(weights: ReadonlyMap<string, number>, scores: Float64Array, touched: number[]): number[] {
+    touched.length = 0;
+    for (const [term, weight] of weights) {
+      const list = this.postings.get(term);
+      if (!list) continue;
+      const termWeight = this.idf(term) * weight;
+      for (const { doc, frequency } of list) {
+        const norm = frequency + this.k1 * (1 - this.b + (this.b * (this.lengths[doc] ?? 0)) / this.averageLength);
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc] = (scores[doc] ?? 0) + (termWeight * (frequency * (this.k1 + 1))) / norm;
+      }
+    }
+    return touched;
   }
 
   /** The score of every document for the query, in document order. */

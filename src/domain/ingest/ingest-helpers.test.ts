@@ -24,6 +24,15 @@ describe('matchKnownNames', () => {
     ]);
   });
 
+  it('matches names of several words in any case and hyphenation, single words only as written', () => {
+    const text = 'The London-based al-Araby al-Jadeed and AL ARABY AL-JADEED, the white house; sullivan said.';
+    expect(matchKnownNames(text, actors, outlets).map((m) => [m.id, m.text])).toEqual([
+      ['al-araby', 'al-Araby al-Jadeed'],
+      ['al-araby', 'AL ARABY AL-JADEED'],
+      ['white-house', 'white house'],
+    ]);
+  });
+
   it('does not match inside other words or unnamed sources by name', () => {
     expect(matchKnownNames('Sullivanesque prose from two U.S. officials', actors, outlets)).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proposeStance } from './stance-cues';
+import { proposePairStance, proposeStance, readSentenceCues } from './stance-cues';
 
 describe('proposeStance', () => {
   it.each([
@@ -33,5 +33,41 @@ describe('proposeStance', () => {
       stance: 'asserts',
       cue: null,
     });
+  });
+
+  it.each([
+    ['Report: US agreed to Rafah operation in return for restraint', 'Report: '],
+    ['Israel delays Rafah operation after Iran attack - report', '- report'],
+    ['The sides remain at odds, the officials emphasized.', 'emphasized'],
+    ['The plan was revealed to Axios by two officials.', 'revealed to'],
+  ])('reads "%s" as a report', (sentence, cue) => {
+    expect(proposeStance(sentence)).toEqual({ stance: 'reports', cue: cue.trim() });
+  });
+});
+
+describe('proposePairStance', () => {
+  it('applies a denial only to the claim it is about', () => {
+    const cues = readSentenceCues('Two US officials denied the report, days after Iran attacked Israel.');
+    expect(cues.denial).toMatchObject({ cue: 'denied', referential: true });
+    expect(proposePairStance(cues, 'referenced')).toEqual({ stance: 'denies', cue: 'denied' });
+    expect(proposePairStance(cues, 'other').stance).not.toBe('denies');
+  });
+
+  it('reads a quotation continued from the sentence before as reported', () => {
+    const cues = readSentenceCues(
+      '“US participants expressed concerns.”',
+      '“The two sides agreed,” the statement said.',
+    );
+    expect(proposePairStance(cues, 'main')).toEqual({
+      stance: 'reports',
+      cue: 'quotation continued from the sentence before',
+    });
+    expect(proposePairStance(readSentenceCues('“US participants expressed concerns.”'), 'main').stance).toBe('asserts');
+  });
+
+  it('proposes "contradicts" for a claim the sentence says the opposite of', () => {
+    const cues = readSentenceCues('The US will not support any Rafah plan, whatever Israel decides on Iran.');
+    expect(proposePairStance(cues, 'contradicted')).toEqual({ stance: 'contradicts', cue: 'will not support' });
+    expect(proposePairStance(cues, 'main').stance).toBe('asserts');
   });
 });

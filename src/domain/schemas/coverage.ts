@@ -25,6 +25,8 @@ export const addArticleRequestSchema = z
         z.minLength(1, 'name the outlet'),
         z.maxLength(200, 'is too long'),
       ),
+    /** The editor confirms that the outlet is new, not one of the known ones written otherwise. */
+    createOutlet: z.optional(z.boolean()),
     published: isoDateSchema,
     url: z.optional(z.nullable(z.httpUrl('must be an http or https address'))),
     title: z.optional(
@@ -51,6 +53,8 @@ export const claimSuggestionSchema = z.object({
   range: charRangeSchema,
   text: z.string(),
   score: z.number(),
+  /** Why the sentence was matched to the claim, in plain words. */
+  reasons: z.array(z.string()),
   proposal: stanceProposalSchema,
 });
 export type ClaimSuggestionData = z.infer<typeof claimSuggestionSchema>;
@@ -91,7 +95,10 @@ export const articleReviewSchema = z.object({
   article: articleMetaSchema,
   newOutlet: z.nullable(outletSchema),
   analysis: articleAnalysisSchema,
-  /** Best first; claims already mentioned in the article or rejected for a sentence are left out. */
+  /**
+   * Sentence by sentence in article order, best first within a sentence; claims already
+   * mentioned in the article or rejected for a sentence are left out.
+   */
   suggestions: z.array(claimSuggestionSchema),
 });
 export type ArticleReview = z.infer<typeof articleReviewSchema>;

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
+import { matchOutlet } from '@/domain/ingest/outlet-names';
 import type { ArticleReview, Outlet } from '@/domain/schemas';
 import { storyQueries } from '@/lib/api/story-queries';
 import { fileToBase64, uploadArticle, type UploadProgress } from '../api/upload-article';
@@ -10,7 +11,11 @@ type AddArticleFormProps = {
   onAdded: (review: ArticleReview) => void;
 };
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** A pasted article's headline: its first line when that is short and has no final stop. */
+function headlineOf(text: string): string {
+  const first = text.trim().split('\n')[0]?.trim() ?? '';
+  return first.length > 0 && first.length <= 160 && !/[.!?]["”’]?$/.test(first) ? first : '';
+}
 
 /** Paste a text or choose a file (text, Markdown or an HTML page), name the outlet and the date. */
 export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProps) {
@@ -19,8 +24,14 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [outlet, setOutlet] = useState('');
-  const [published, setPublished] = useState(today);
+  // No default: a wrong date silently misplaces every relative date of the article.
+  const [published, setPublished] = useState('');
+  const [title, setTitle] = useState('');
+  const [titleEdited, setTitleEdited] = useState(false);
   const [url, setUrl] = useState('');
+  const [confirmedNew, setConfirmedNew] = useState(false);
+  const match = matchOutlet(outlet, outlets);
+  const createOutlet = match !== null && match.kind !== 'known' && confirmedNew;
   const [progress, setProgress] = useState<UploadProgress | null>(null);
 
   const add = useMutation({
@@ -30,8 +41,10 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
         {
           ...(file ? { contentBase64: await fileToBase64(file), fileName: file.name } : { content: text }),
           outlet,
+          ...(createOutlet ? { createOutlet: true } : {}),
           published,
           url: url.trim() === '' ? null : url.trim(),
+          ...(title.trim() ? { title: title.trim() } : {}),
         },
         setProgress,
       ),
@@ -46,7 +59,8 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
     event.preventDefault();
     add.mutate();
   };
-  const missing = !outlet.trim() || (!file && !text.trim());
+  const outletSettled = match !== null && (match.kind === 'known' || confirmedNew);
+  const missing = !outletSettled || !published || (!file && !text.trim());
 
   return (
     <form className="coverage-form" onSubmit={submit} aria-labelledby={`${ids}-heading`}>
@@ -59,7 +73,10 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
         id={`${ids}-text`}
         rows={10}
         value={text}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => {
+          setText(event.target.value);
+          if (!titleEdited) setTitle(headlineOf(event.target.value));
+        }}
         disabled={file !== null}
       />
       <label htmlFor={`${ids}-file`}>…or a file</label>
@@ -76,10 +93,35 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
             id={`${ids}-outlet`}
             list={`${ids}-outlets`}
             value={outlet}
-            onChange={(event) => setOutlet(event.target.value)}
+            onChange={(event) => {
+              setOutlet(event.target.value);
+              setConfirmedNew(false);
+            }}
             required
             autoComplete="off"
+            aria-describedby={`${ids}-outlet-match`}
           />
+          <div id={`${ids}-outlet-match`} className="coverage-form__hint">
+            {match?.kind === 'known' ? <p>Known outlet: {match.outlet.name}</p> : null}
+            {match?.kind === 'close' ? (
+              <p>
+                Did you mean {match.outlet.name}?{' '}
+                <button type="button" onClick={() => setOutlet(match.outlet.name)}>
+                  Use {match.outlet.name}
+                </button>
+              </p>
+            ) : null}
+            {match && match.kind !== 'known' ? (
+              <label className="coverage-form__check">
+                <input
+                  type="checkbox"
+                  checked={confirmedNew}
+                  onChange={(event) => setConfirmedNew(event.target.checked)}
+                />{' '}
+                Create “{outlet.trim()}” as a new outlet
+              </label>
+            ) : null}
+          </div>
           <datalist id={`${ids}-outlets`}>
             {outlets.map((o) => (
               <option key={o.id} value={o.name} />
@@ -95,6 +137,21 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
             onChange={(event) => setPublished(event.target.value)}
             required
           />
+        </div>
+        <div>
+          <label htmlFor={`${ids}-title`}>Title</label>
+          <input
+            id={`${ids}-title`}
+            value={title}
+            onChange={(event) => {
+              setTitle(event.target.value);
+              setTitleEdited(true);
+            }}
+            aria-describedby={`${ids}-title-hint`}
+          />
+          <p id={`${ids}-title-hint`} className="coverage-form__hint">
+            Taken from the article when left empty.
+          </p>
         </div>
         <div>
           <label htmlFor={`${ids}-url`}>Source URL (optional)</label>

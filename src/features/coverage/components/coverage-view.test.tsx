@@ -22,16 +22,23 @@ describe('Add coverage', () => {
 
     const form = await screen.findByRole('form', { name: 'Add an article' });
     await user.type(within(form).getByLabelText('Outlet'), 'Global Wire');
-    await user.clear(within(form).getByLabelText('Published'));
+    await user.click(within(form).getByRole('checkbox', { name: 'Create “Global Wire” as a new outlet' }));
     await user.type(within(form).getByLabelText('Published'), '2024-04-19');
     await user.click(within(form).getByLabelText('Article text'));
     await user.paste(WIRE);
+    expect(within(form).getByLabelText('Title')).toHaveValue(
+      'Israel delays Rafah push after Iranian barrage, officials say',
+    );
     await user.click(within(form).getByRole('button', { name: 'Add and suggest claims' }));
 
     const review = await screen.findByRole('region', { name: /^Review: Global Wire — Israel delays Rafah push/ });
     expect(window.location.search).toMatch(/^\?article=global-wire-2024-04-19-/);
     const cards = within(review).getAllByRole('button', { name: 'Accept' });
     expect(cards.length).toBeGreaterThanOrEqual(2);
+    // Grouped by sentence, each group with its way out when no claim fits.
+    const firstGroup = within(review).getAllByRole('listitem', { name: /^Sentence \d+$/ })[0]!;
+    expect(within(firstGroup).getByRole('button', { name: /No existing claim fits sentence \d+/ })).toBeInTheDocument();
+    expect(within(firstGroup).getAllByText(/^Why: words: /).length).toBeGreaterThan(0);
 
     await user.click(cards[0]!);
     expect(await within(review).findByText(/^Accepted: /)).toBeInTheDocument();
@@ -44,6 +51,19 @@ describe('Add coverage', () => {
     expect(await api.store.listRejectedSuggestions(articleId)).toHaveLength(1);
   });
 
+  it('proposes the known outlet a name is close to, and needs a new outlet confirmed', async () => {
+    await serveEditorialApi();
+    await signInThroughApi('alice');
+    const { user } = renderApp('/add');
+    const form = await screen.findByRole('form', { name: 'Add an article' });
+    await user.type(within(form).getByLabelText('Outlet'), 'jpost.com');
+    expect(within(form).getByText('Known outlet: The Jerusalem Post')).toBeInTheDocument();
+    await user.clear(within(form).getByLabelText('Outlet'));
+    await user.type(within(form).getByLabelText('Outlet'), 'Jerusalem Psot');
+    await user.click(within(form).getByRole('button', { name: 'Use The Jerusalem Post' }));
+    expect(within(form).getByLabelText('Outlet')).toHaveValue('The Jerusalem Post');
+  });
+
   it('says why an article was not added, and adds nothing', async () => {
     const api = await serveEditorialApi();
     await signInThroughApi('alice');
@@ -51,8 +71,12 @@ describe('Add coverage', () => {
     const form = await screen.findByRole('form', { name: 'Add an article' });
     const seed = (await api.store.listStoryArticles('rafah-scg-2024'))[0]!;
     await user.type(within(form).getByLabelText('Outlet'), 'Copycat');
+    await user.click(within(form).getByRole('checkbox', { name: /as a new outlet/ }));
     await user.click(within(form).getByLabelText('Article text'));
     await user.paste(seed.body);
+    const add = within(form).getByRole('button', { name: 'Add and suggest claims' });
+    expect(add, 'no silent default for the publication date').toBeDisabled();
+    await user.type(within(form).getByLabelText('Published'), '2024-04-19');
     await user.click(within(form).getByRole('button', { name: 'Add and suggest claims' }));
     expect(await within(form).findByRole('alert')).toHaveTextContent(`Not added: this text is already in the story`);
     expect((await api.store.getStoryBundle('rafah-scg-2024'))?.articles).toHaveLength(5);

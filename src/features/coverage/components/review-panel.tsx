@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { QueryStatus } from '@/components/query-status';
 import type { StoryIndex } from '@/domain/story-index';
-import type { Stance } from '@/domain/schemas';
+import type { ClaimSuggestionData, Stance } from '@/domain/schemas';
 import { Link } from '@/lib/router/link';
 import { hrefFor, useUrlState } from '@/lib/url-state/use-url-state';
 import { coverageQueries } from '../api/coverage-queries';
@@ -10,7 +10,8 @@ import { useReviewActions } from '../api/use-review-actions';
 import { NewClaimForm } from './new-claim-form';
 import { SuggestionCard } from './suggestion-card';
 
-const SHOWN_AT_FIRST = 12;
+/** Sentences with suggestions shown before "show all". */
+const SHOWN_AT_FIRST = 15;
 
 type ReviewPanelProps = { storyId: string; articleId: string; index: StoryIndex; topics: readonly string[] };
 
@@ -37,8 +38,33 @@ export function ReviewPanel({ storyId, articleId, index, topics }: ReviewPanelPr
   }
   const { article: meta, analysis, suggestions } = review.data;
   const outletName = index.outlets.get(meta.outlet)?.name ?? meta.outlet;
-  const shown = showAll ? suggestions : suggestions.slice(0, SHOWN_AT_FIRST);
+  // The server sends them sentence by sentence in article order, best first within one.
+  const groups: { start: number; end: number; text: string; items: ClaimSuggestionData[] }[] = [];
+  for (const s of suggestions) {
+    const last = groups.at(-1);
+    if (last && last.start === s.range[0]) last.items.push(s);
+    else groups.push({ start: s.range[0], end: s.range[1], text: s.text, items: [s] });
+  }
+  const shown = showAll ? groups : groups.slice(0, SHOWN_AT_FIRST);
+  const sentenceNumber = (start: number) => sentences.findIndex((sentence) => sentence.start === start) + 1;
   const mentionsHere = index.mentionsByArticle.get(articleId)?.length ?? 0;
+
+  const newClaimForm = (sentence: { start: number; end: number; text: string }) => (
+    <NewClaimForm
+      sentence={sentence.text}
+      topics={topics}
+      busy={busy}
+      onCancel={() => setNewClaimFrom(null)}
+      onCreate={(claim) =>
+        createClaim.mutate(claim, {
+          onSuccess: (created) => {
+            setNewClaimFrom(null);
+            acceptSuggestion(created.id, [sentence.start, sentence.end], 'asserts');
+          },
+        })
+      }
+    />
+  );
 
   const acceptSuggestion = (claim: string, range: [number, number], stance: Stance) =>
     accept.mutate(
@@ -78,28 +104,53 @@ export function ReviewPanel({ storyId, articleId, index, topics }: ReviewPanelPr
         {failure ? <p role="alert">Not saved: {failure.message}</p> : null}
       </div>
 
-      <h3>Suggested claims ({suggestions.length})</h3>
+      <h3>
+        Suggested claims: {suggestions.length} for {groups.length} sentence{groups.length === 1 ? '' : 's'}
+      </h3>
       {suggestions.length === 0 ? <p>No open suggestions: every likely sentence has been decided.</p> : null}
-      <ol className="suggestions">
-        {shown.map((s) => (
-          <SuggestionCard
-            key={`${s.claim}@${s.range[0]}`}
-            suggestion={s}
-            claim={index.claims.get(s.claim)}
-            busy={busy}
-            onAccept={(stance) => acceptSuggestion(s.claim, s.range, stance)}
-            onReject={() =>
-              reject.mutate(
-                { claim: s.claim, sentenceStart: s.range[0] },
-                { onSuccess: () => setAnnouncement(`Rejected: ${index.claims.get(s.claim)?.text ?? s.claim}.`) },
-              )
-            }
-          />
-        ))}
+      <ol className="suggestion-groups">
+        {shown.map((group) => {
+          const number = sentenceNumber(group.start);
+          return (
+            <li key={group.start} className="suggestion-group" aria-label={`Sentence ${number}`}>
+              <blockquote className="suggestion__evidence">{group.text}</blockquote>
+              <ol className="suggestions">
+                {group.items.map((s) => (
+                  <SuggestionCard
+                    key={`${s.claim}@${s.range[0]}`}
+                    suggestion={s}
+                    claim={index.claims.get(s.claim)}
+                    busy={busy}
+                    onAccept={(stance) => acceptSuggestion(s.claim, s.range, stance)}
+                    onReject={() =>
+                      reject.mutate(
+                        { claim: s.claim, sentenceStart: s.range[0] },
+                        {
+                          onSuccess: () => setAnnouncement(`Rejected: ${index.claims.get(s.claim)?.text ?? s.claim}.`),
+                        },
+                      )
+                    }
+                  />
+                ))}
+              </ol>
+              {newClaimFrom === number - 1 ? (
+                newClaimForm(group)
+              ) : (
+                <button
+                  type="button"
+                  onClick={() => setNewClaimFrom(number - 1)}
+                  aria-label={`No existing claim fits sentence ${number}: word a new one`}
+                >
+                  No existing claim fits — word a new one
+                </button>
+              )}
+            </li>
+          );
+        })}
       </ol>
-      {suggestions.length > SHOWN_AT_FIRST && !showAll ? (
+      {groups.length > SHOWN_AT_FIRST && !showAll ? (
         <button type="button" onClick={() => setShowAll(true)}>
-          Show all {suggestions.length} suggestions
+          Show all {groups.length} sentences with suggestions
         </button>
       ) : null}
 
@@ -110,20 +161,7 @@ export function ReviewPanel({ storyId, articleId, index, topics }: ReviewPanelPr
             <li key={sentence.start}>
               <span>{sentence.text}</span>{' '}
               {newClaimFrom === i ? (
-                <NewClaimForm
-                  sentence={sentence.text}
-                  topics={topics}
-                  busy={busy}
-                  onCancel={() => setNewClaimFrom(null)}
-                  onCreate={(claim) =>
-                    createClaim.mutate(claim, {
-                      onSuccess: (created) => {
-                        setNewClaimFrom(null);
-                        acceptSuggestion(created.id, [sentence.start, sentence.end], 'asserts');
-                      },
-                    })
-                  }
-                />
+                newClaimForm(sentence)
               ) : (
                 <button
                   type="button"

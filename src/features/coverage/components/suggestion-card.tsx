@@ -11,7 +11,7 @@ type SuggestionCardProps = {
   onReject: () => void;
 };
 
-/** One suggested sentence for one claim: the evidence, the score, a stance to confirm or correct. */
+/** One claim suggested for a sentence: why it was matched, a stance to confirm or correct. */
 export function SuggestionCard({ suggestion, claim, busy, onAccept, onReject }: SuggestionCardProps) {
   const id = useId();
   const [stance, setStance] = useState<Stance>(suggestion.proposal.stance ?? 'reports');
@@ -20,11 +20,10 @@ export function SuggestionCard({ suggestion, claim, busy, onAccept, onReject }: 
       <p className="suggestion__claim" id={`${id}-claim`}>
         {claim?.text ?? suggestion.claim}
       </p>
-      <blockquote className="suggestion__evidence">{suggestion.text}</blockquote>
       <p className="suggestion__meta">
-        Score {suggestion.score.toFixed(1)}
-        {suggestion.proposal.cue ? ` · cue: “${suggestion.proposal.cue}”` : ''}
-        {suggestion.proposal.stance === null ? ' · the wording does not settle the stance' : ''}
+        {suggestion.reasons.length > 0 ? `Why: ${suggestion.reasons.join('; ')}.` : 'Why: similar wording.'}
+        {suggestion.proposal.cue ? ` Stance from “${suggestion.proposal.cue}”.` : ''}
+        {suggestion.proposal.stance === null ? ' The wording does not settle the stance.' : ''}
       </p>
       <div className="suggestion__actions">
         <label htmlFor={`${id}-stance`}>Stance</label>

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCorpusDir } from '../../../../server/corpus/read-corpus-dir';
-import { storyBundleOf } from '../../../../server/corpus/story-bundle-of';
+import { bundledStory } from '../../../../server/corpus/corpus-test-kit';
 import { toCsv } from '@/domain/csv';
 import { readCsv } from '@/test/read-csv';
 import type { StoryBundle } from '@/domain/schemas';
@@ -13,13 +12,9 @@ import { filtersKey, selectMatrix, type MatrixFilters } from './select-matrix';
 const DEAL = 'us-accepts-rafah-for-no-iran-strike';
 const IBTIMES_ARTICLE = '001_2550a2c150cccb37';
 
-function bundledStory(change?: (bundle: StoryBundle) => void): StoryBundle {
-  const bundle = storyBundleOf(readCorpusDir());
-  change?.(bundle);
-  return bundle;
-}
+const bundledBundle = (change?: (bundle: StoryBundle) => void): StoryBundle => bundledStory(undefined, change).bundle;
 
-const bundle = bundledStory();
+const bundle = bundledBundle();
 const model = matrixModelFor(bundle, indexStory(bundle));
 const filters = (patch: Partial<MatrixFilters> = {}): MatrixFilters => ({ ...DEFAULT_URL_STATE, ...patch });
 const claimIds = (patch: Partial<MatrixFilters>) => selectMatrix(model, filters(patch)).claims.map((s) => s.claim.id);
@@ -140,7 +135,7 @@ describe('filtering and sorting the matrix', () => {
   });
 
   it('lists the claims in the order of the rows, also when the story interleaves topics', () => {
-    const interleaved = bundledStory((b) => {
+    const interleaved = bundledBundle((b) => {
       const deal = b.claims.find((claim) => claim.id === DEAL);
       if (deal)
         b.claims = [b.claims[0], deal, ...b.claims.slice(1).filter((claim) => claim !== deal)].flatMap((c) =>
@@ -189,7 +184,7 @@ describe('exporting the matrix', () => {
   });
 
   it('neutralizes a claim that reads as a spreadsheet formula', () => {
-    const hostile = bundledStory((b) => {
+    const hostile = bundledBundle((b) => {
       b.claims = b.claims.map((claim) =>
         claim.id === DEAL ? { ...claim, text: '=HYPERLINK("http://evil.example","x")', topic: '@topic' } : claim,
       );

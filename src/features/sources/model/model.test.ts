@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { readCorpusDir } from '../../../../server/corpus/read-corpus-dir';
-import { storyBundleOf } from '../../../../server/corpus/story-bundle-of';
-import type { StoryBundle } from '@/domain/schemas';
-import { indexStory } from '@/domain/story-index';
+import { bundledCorpus, bundledStory } from '../../../../server/corpus/corpus-test-kit';
 import { buildClaimList, stepClaim, storyTopics } from './claim-rows';
 import { joinNames } from './join-names';
 import { buildPaneModel, claimsOf, claimToSelect, navigationTargets } from './pane-marks';
 import { passagesByArticle } from './passages-by-article';
 import { resolvePanes } from './resolve-panes';
 
-const corpus = readCorpusDir();
-const story = corpus.stories[0]!;
-const bundle: StoryBundle = storyBundleOf(corpus);
-const index = indexStory(bundle);
+const story = bundledCorpus().stories[0]!;
+const { bundle, index } = bundledStory();
 const [INN, IBT, JPOST, NYT, TOI] = bundle.articles.map((a) => a.id) as [string, string, string, string, string];
 const DEAL = 'us-accepts-rafah-for-no-iran-strike';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bundledStory } from './bundled-story.fixture';
+import { bundledStory } from '../../../../server/corpus/corpus-test-kit';
 import { readCsv } from '@/test/read-csv';
 import { eventsCsv } from './events-csv';
 import { buildTimelineData } from './timeline-data';
 
 describe('events CSV', () => {
   it('neutralizes an event title a spreadsheet would run as a formula', () => {
-    const { bundle, index } = bundledStory();
+    const { bundle, index } = bundledStory('rafah-scg-2024');
     const timeline = buildTimelineData(bundle, index);
     const [first] = timeline.events;
     if (!first) throw new Error('the bundled story has events');
@@ -15,7 +15,7 @@ describe('events CSV', () => {
   });
 
   it('writes every event of the bundled story with its date, derivation and sources, and reads back', () => {
-    const { bundle, index } = bundledStory();
+    const { bundle, index } = bundledStory('rafah-scg-2024');
     const timeline = buildTimelineData(bundle, index);
     const rows = readCsv(eventsCsv(timeline.events));
     expect(rows[0]?.slice(0, 8)).toEqual([

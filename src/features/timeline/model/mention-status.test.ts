@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { articleSays, saidStatusOf } from './mention-status';
-import { bundledStory } from './bundled-story.fixture';
+import { bundledStory } from '../../../../server/corpus/corpus-test-kit';
 
-const { bundle, index } = bundledStory();
+const { bundle, index } = bundledStory('rafah-scg-2024');
 
 function said(mentionId: string) {
   const mention = index.mentions.get(mentionId);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber, isoDayOf } from '@/domain/calendar-days';
-import { bundledStory } from './bundled-story.fixture';
+import { bundledStory } from '../../../../server/corpus/corpus-test-kit';
 import { buildTimelineData } from './timeline-data';
 
-const { bundle, index } = bundledStory();
+const { bundle, index } = bundledStory('rafah-scg-2024');
 const timeline = buildTimelineData(bundle, index);
 const event = (id: string) => {
   const found = timeline.byId.get(id);

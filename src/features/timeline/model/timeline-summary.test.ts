@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bundledStory } from './bundled-story.fixture';
+import { bundledStory } from '../../../../server/corpus/corpus-test-kit';
 import { EVENT_KINDS } from '@/domain/schemas';
 import { buildTimelineData } from './timeline-data';
 import { summarizeTimeline } from './timeline-summary';
 import { chooseWindow, storyWindow, visibleEvents, visiblePublications } from './timeline-window';
 
-const { bundle, index } = bundledStory();
+const { bundle, index } = bundledStory('rafah-scg-2024');
 const timeline = buildTimelineData(bundle, index);
 
 function summary(kinds = [...EVENT_KINDS], from: string | null = null, to: string | null = null) {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '@/domain/calendar-days';
-import { bundledStory } from './bundled-story.fixture';
+import { bundledStory } from '../../../../server/corpus/corpus-test-kit';
 import { buildTimelineData } from './timeline-data';
 import { chooseWindow, storyWindow, shownKinds, visibleEvents, visiblePublications } from './timeline-window';
 
-const { bundle, index } = bundledStory();
+const { bundle, index } = bundledStory('rafah-scg-2024');
 const timeline = buildTimelineData(bundle, index);
 const d = dayNumber;
 const KINDS = ['meeting', 'attack', 'announcement', 'operation'] as const;

@@ -6,6 +6,8 @@ import { cachedClaim, claimQueries, putClaimInCache } from '@/lib/api/claim-quer
 import { sessionQueries } from '@/lib/api/session-queries';
 import { storyQueries } from '@/lib/api/story-queries';
 
+// The verdict mutation lives beside the claim queries whose cache it patches, not with the
+// editor, so every view that changes a verdict saves it the same way.
 export type SaveVerdict = {
   claim: Claim;
   /** The version the editor's draft started from: the server refuses the change if it moved on. */
