@@ -49,7 +49,13 @@ async function healthLatency() {
     new Promise<{ status: number; ms: number }>((resolve, reject) => {
       const start = performance.now();
       const payload = Buffer.from(
-        JSON.stringify({ content, outlet: 'Attack Wire', published: '2024-05-01', ...(fileName ? { fileName } : {}) }),
+        JSON.stringify({
+          content,
+          outlet: 'Attack Wire',
+          createOutlet: true,
+          published: '2024-05-01',
+          ...(fileName ? { fileName } : {}),
+        }),
       );
       const req = request(
         `${server.url}/api/stories/${story}/articles`,

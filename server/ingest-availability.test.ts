@@ -72,6 +72,8 @@ function postArticle(server: RunningServer, cookie: string, body: object) {
 const article = (content: string, fileName?: string) => ({
   content,
   outlet: 'Load Test Wire',
+  // A new outlet, confirmed as such (a name like no known one is otherwise refused).
+  createOutlet: true,
   published: '2024-05-01',
   ...(fileName ? { fileName } : {}),
 });
