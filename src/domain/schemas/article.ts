@@ -16,7 +16,7 @@ export const articleMetaSchema = z.object({
   published: publishedSchema,
   source: z.object({
     file: z.nullable(z.string()),
-    url: z.nullable(z.url()),
+    url: z.nullable(z.httpUrl()),
   }),
 });
 export type ArticleMeta = z.infer<typeof articleMetaSchema>;
