@@ -10,6 +10,8 @@ export default defineConfig({
   resolve: { alias: [{ find: /^@\//, replacement: fileURLToPath(new URL('./src/', import.meta.url)) }] },
   server: {
     port: 5173,
+    // The API pins its public origins to this port (see scripts/dev.ts): never another one.
+    strictPort: true,
     proxy: { '/api': `http://127.0.0.1:${apiPort}` },
   },
   build: {

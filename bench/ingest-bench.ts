@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { splitParagraphs, splitSentences } from '@/domain/text-segmentation';
+import { createInProcessAnalyser } from '../server/ingest/article-analyser';
 import { createStoryIngester } from '../server/ingest/story-ingester';
 import { openSqliteStore } from '../server/store/sql/sql-store';
 import { createIngestContext, prepareArticle } from '../server/ingest/prepare-article';
@@ -93,7 +94,7 @@ export const ingestBench: BenchModule = {
         stories: [{ ...story, articles: existing, mentions: context.story.mentions, events: [], passages: [] }],
       });
       const storeStart = performance.now();
-      const ingester = await createStoryIngester(store, story.story.id);
+      const ingester = await createStoryIngester(store, createInProcessAnalyser(), story.story.id);
       if (!ingester) throw new Error('the bench story is missing');
       for (const item of incoming) {
         const outcome = await ingester.add({ ...item, url: null }, { deferPassages: true });

@@ -8,7 +8,13 @@ const apiPort = process.env.PARALLAX_API_PORT ?? '5174';
 const children = [
   spawn('npx', ['tsx', 'watch', '--clear-screen=false', 'server/main.ts'], {
     stdio: 'inherit',
-    env: { ...process.env, PORT: apiPort, PARALLAX_SKIP_BUILD: '1' },
+    env: {
+      ...process.env,
+      PORT: apiPort,
+      PARALLAX_SKIP_BUILD: '1',
+      // Browsers reach the API through Vite's proxy, which keeps their Host and Origin.
+      PARALLAX_PUBLIC_ORIGIN: process.env.PARALLAX_PUBLIC_ORIGIN ?? 'http://localhost:5173,http://127.0.0.1:5173',
+    },
   }),
   spawn('npx', ['vite'], { stdio: 'inherit', env: { ...process.env, PARALLAX_API_PORT: apiPort } }),
 ];

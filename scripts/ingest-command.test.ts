@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { readCorpusDir } from '../server/corpus/read-corpus-dir';
+import { createAnalysisPool } from '../server/ingest/analysis-pool';
+import { createInProcessAnalyser } from '../server/ingest/article-analyser';
 import { openSqliteStore } from '../server/store/sql/sql-store';
 import type { Store } from '../server/store/store';
 import { runIngestCommand } from './ingest-command';
@@ -12,6 +14,7 @@ let lines: string[];
 const io = {
   readFile: (path: string) => (path === 'binary.bin' ? Promise.resolve(new Uint8Array([0, 1, 2])) : readFile(path)),
   out: (line: string) => lines.push(line),
+  analyser: createInProcessAnalyser(),
 };
 const run = (...argv: string[]) => runIngestCommand(store, argv, io);
 const common = ['--story', 'rafah-scg-2024', '--outlet', 'Global Wire', '--new-outlet', '--published', '2024-04-19'];
@@ -56,5 +59,32 @@ describe('npm run ingest', () => {
     expect(await run(join(fixtures, 'wire-plain.txt'), ...common.slice(2), '--story', 'nope')).toBeNull();
     expect(lines).toEqual(['There is no story "nope".']);
     expect((await store.getStoryBundle('rafah-scg-2024'))?.articles).toHaveLength(5);
+  });
+});
+
+describe('npm run ingest with hostile files', () => {
+  const pool = createAnalysisPool({ timeLimitMs: 20_000, threads: 1 });
+  afterAll(() => pool.close());
+
+  it('reports a page nested too deeply and goes on with the next file, passages stored with each', async () => {
+    const nested = `<html><body>${'<div>'.repeat(5_000)}deep${'</div>'.repeat(5_000)}</body></html>`;
+    const files: Record<string, string> = { 'nested.html': nested };
+    const summary = await runIngestCommand(
+      store,
+      [join(fixtures, 'wire-denial.html'), 'nested.html', join(fixtures, 'wire-egypt.md'), ...common],
+      {
+        ...io,
+        readFile: (path) => (path in files ? Promise.resolve(new TextEncoder().encode(files[path])) : readFile(path)),
+        analyser: pool,
+      },
+    );
+    expect(summary).toEqual({ added: 2, duplicates: 0, errors: 1 });
+    expect(lines[1]).toBe('[2/3] nested.html: error: the page is nested too deeply to read');
+    expect(lines[2]).toMatch(/^\[3\/3\] wire-egypt\.md: added as /);
+    const bundle = await store.getStoryBundle('rafah-scg-2024');
+    expect(bundle?.articles).toHaveLength(7);
+    const added = bundle!.articles.slice(-2).map((a) => a.id);
+    // The shared passages were recomputed with each article, not left for the end of the batch.
+    expect(bundle!.passages.some((p) => p.spans.some((s) => added.includes(s.article)))).toBe(true);
   });
 });

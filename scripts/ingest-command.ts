@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
 import { isIsoDay } from '@/domain/calendar-days';
 import { idSchema } from '@/domain/schemas';
+import type { ArticleAnalyser } from '../server/ingest/article-analyser';
 import { matchOutlet } from '@/domain/ingest/outlet-names';
 import { createStoryIngester } from '../server/ingest/story-ingester';
 import type { Store } from '../server/store/store';
@@ -14,9 +15,13 @@ punctuation; a name that matches none is refused, with the closest known outlet 
 unless --new-outlet confirms that it is a new outlet. A text the story already has is
 refused as a duplicate.`;
 
+const isWebAddress = (url: string) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol);
+
 export type IngestIo = {
   readFile(path: string): Promise<Uint8Array>;
   out(line: string): void;
+  /** Where the files are analysed: a worker pool with a time limit per file in the real command. */
+  analyser: ArticleAnalyser;
 };
 
 export type IngestSummary = { added: number; duplicates: number; errors: number };
@@ -53,7 +58,7 @@ export async function runIngestCommand(store: Store, argv: string[], io: IngestI
     !values.outlet?.trim() && '--outlet is required',
     !values.published && '--published is required',
     values.published && !isIsoDay(values.published) && `--published "${values.published}" is not a date (YYYY-MM-DD)`,
-    values.url && !URL.canParse(values.url) && `--url "${values.url}" is not a URL`,
+    values.url !== undefined && !isWebAddress(values.url) && `--url "${values.url}" is not an http or https address`,
   ].filter((problem): problem is string => typeof problem === 'string');
   if (problems.length > 0) {
     io.out(`${problems.join('\n')}\n\n${INGEST_USAGE}`);
@@ -70,7 +75,7 @@ export async function runIngestCommand(store: Store, argv: string[], io: IngestI
     return null;
   }
 
-  const ingester = await createStoryIngester(store, values.story!);
+  const ingester = await createStoryIngester(store, io.analyser, values.story!);
   if (!ingester) {
     io.out(`There is no story "${values.story}".`);
     return null;
@@ -88,17 +93,24 @@ export async function runIngestCommand(store: Store, argv: string[], io: IngestI
       io.out(`${prefix} error: cannot be read`);
       continue;
     }
-    const outcome = await ingester.add(
-      {
+    let outcome;
+    try {
+      // Each article is stored with the story's shared passages in one transaction.
+      outcome = await ingester.add({
         content,
         fileName: basename(file),
         outlet: values.outlet!,
         createOutlet: values['new-outlet'] ?? false,
         published: values.published!,
         url: values.url ?? null,
-      },
-      { deferPassages: true },
-    );
+      });
+    } catch (error) {
+      // One file that breaks the analysis must not cost the rest of the batch.
+      summary.errors += 1;
+      failures.push(`${file}: could not be analysed (${(error as Error).message})`);
+      io.out(`${prefix} error: could not be analysed`);
+      continue;
+    }
     if (outcome.ok) {
       summary.added += 1;
       const { article, suggestions, newOutlet } = outcome.review;
@@ -116,7 +128,6 @@ export async function runIngestCommand(store: Store, argv: string[], io: IngestI
       io.out(`${prefix} error: ${outcome.problem.message}`);
     }
   }
-  await ingester.finish();
   io.out(
     `\n${summary.added} added, ${summary.duplicates} duplicate${summary.duplicates === 1 ? '' : 's'}, ` +
       `${summary.errors} error${summary.errors === 1 ? '' : 's'}` +

@@ -11,6 +11,8 @@ describe('readConfig', () => {
       trustedProxies: 0,
       distDir: null,
       buildSpa: true,
+      publicOrigins: null,
+      analysisTimeLimitMs: 30_000,
     });
   });
 
@@ -32,5 +34,15 @@ describe('readConfig', () => {
   it('refuses a PORT that is not a port, naming it', () => {
     expect(() => readConfig({ PORT: 'eighty' }, '/srv')).toThrow(/PORT/);
     expect(() => readConfig({ PORT: '70000' }, '/srv')).toThrow(/PORT must be between/);
+  });
+
+  it('reads PARALLAX_PUBLIC_ORIGIN as a list of origins and refuses what is not an origin', () => {
+    expect(
+      readConfig({ PARALLAX_PUBLIC_ORIGIN: 'https://Parallax.example.org, http://localhost:5173' }, '/srv'),
+    ).toMatchObject({ publicOrigins: ['https://parallax.example.org', 'http://localhost:5173'] });
+    expect(() => readConfig({ PARALLAX_PUBLIC_ORIGIN: 'https://x.example/app' }, '/srv')).toThrow(
+      /PARALLAX_PUBLIC_ORIGIN: .*not an origin/,
+    );
+    expect(() => readConfig({ PARALLAX_PUBLIC_ORIGIN: 'ftp://x.example' }, '/srv')).toThrow(/PARALLAX_PUBLIC_ORIGIN/);
   });
 });

@@ -1,5 +1,9 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { parseOrigins } from './http/public-origin';
+
+/** How long one article may take to analyse by default: far above any real article. */
+export const DEFAULT_ANALYSIS_TIME_LIMIT_MS = 30_000;
 
 const envSchema = z.object({
   PORT: z.coerce
@@ -12,6 +16,12 @@ const envSchema = z.object({
   PARALLAX_DB: z.string().min(1).optional(),
   PARALLAX_SKIP_BUILD: z.enum(['0', '1']).default('0'),
   PARALLAX_DIST: z.string().min(1).optional(),
+  PARALLAX_PUBLIC_ORIGIN: z.string().min(1).optional(),
+  PARALLAX_ANALYSIS_TIME_LIMIT_MS: z.coerce
+    .number({ error: 'PARALLAX_ANALYSIS_TIME_LIMIT_MS must be a number' })
+    .int('PARALLAX_ANALYSIS_TIME_LIMIT_MS must be a whole number of milliseconds')
+    .min(100, 'PARALLAX_ANALYSIS_TIME_LIMIT_MS must be at least 100')
+    .default(DEFAULT_ANALYSIS_TIME_LIMIT_MS),
   PARALLAX_DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'PARALLAX_DATABASE_URL must be a postgres:// URL')
@@ -35,6 +45,10 @@ export type ServerConfig = {
   /** Where the built app is (and is built to): `dist` unless PARALLAX_DIST says otherwise. */
   distDir: string | null;
   buildSpa: boolean;
+  /** The origins browsers use (PARALLAX_PUBLIC_ORIGIN, comma-separated); null: the listening address. */
+  publicOrigins: string[] | null;
+  /** How long one article may take to analyse before it is refused (422 too_long_to_analyse). */
+  analysisTimeLimitMs: number;
 };
 
 /** Reads the server's settings from the environment; a bad value stops the start with its name. */
@@ -44,8 +58,25 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string)
     const issue = result.error.issues[0];
     throw new Error(`invalid environment: ${String(issue?.path[0] ?? '')}: ${issue?.message ?? 'invalid'}`);
   }
-  const { PORT, HOST, PARALLAX_DB, PARALLAX_SKIP_BUILD, PARALLAX_DIST, PARALLAX_DATABASE_URL, PARALLAX_TRUST_PROXY } =
-    result.data;
+  const {
+    PORT,
+    HOST,
+    PARALLAX_DB,
+    PARALLAX_SKIP_BUILD,
+    PARALLAX_DIST,
+    PARALLAX_DATABASE_URL,
+    PARALLAX_TRUST_PROXY,
+    PARALLAX_PUBLIC_ORIGIN,
+    PARALLAX_ANALYSIS_TIME_LIMIT_MS,
+  } = result.data;
+  let publicOrigins: string[] | null = null;
+  if (PARALLAX_PUBLIC_ORIGIN !== undefined) {
+    try {
+      publicOrigins = parseOrigins(PARALLAX_PUBLIC_ORIGIN);
+    } catch (error) {
+      throw new Error(`invalid environment: PARALLAX_PUBLIC_ORIGIN: ${(error as Error).message}`);
+    }
+  }
   return {
     port: PORT,
     host: HOST,
@@ -54,5 +85,7 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string)
     trustedProxies: PARALLAX_TRUST_PROXY,
     distDir: PARALLAX_DIST ?? null,
     buildSpa: PARALLAX_SKIP_BUILD === '0',
+    publicOrigins,
+    analysisTimeLimitMs: PARALLAX_ANALYSIS_TIME_LIMIT_MS,
   };
 }

@@ -2,15 +2,17 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readConfig } from './config';
 import { readCorpusDir } from './corpus/read-corpus-dir';
-import { startServer } from './start-server';
+import { startServer, StartupError } from './start-server';
 import { describeDatabase } from './store/open-store';
 
 const root = join(import.meta.dirname, '..');
-const config = readConfig(process.env, process.cwd());
+const config = orStop(() => readConfig(process.env, process.cwd()));
 const distDir = config.distDir ?? join(root, 'dist');
 if (config.buildSpa) await buildSpaIfNeeded();
 
-const server = await startServer({ ...config, distDir, corpus: readCorpusDir() });
+const server = await startServer({ ...config, distDir, corpus: readCorpusDir() }).catch((error: unknown) =>
+  stop(error),
+);
 const { seeded } = server;
 console.log(
   `Database: ${describeDatabase(config)}` +
@@ -61,4 +63,20 @@ function newestSourceTime(): number {
     if (existsSync(full)) visit(full);
   }
   return newest;
+}
+
+/** A start that cannot go on says why in one message and exits; anything else keeps its stack. */
+function stop(error: unknown): never {
+  const expected =
+    error instanceof StartupError || (error instanceof Error && /^invalid environment/.test(error.message));
+  console.error(expected ? `Parallax cannot start. ${error.message}` : error);
+  process.exit(1);
+}
+
+function orStop<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    return stop(error);
+  }
 }

@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import type { SessionUser } from '@/domain/schemas';
 import { socketAddress } from '../http/client-address';
+import { createInProcessAnalyser, type ArticleAnalyser } from '../ingest/article-analyser';
+import { createSuggestionCache, type SuggestionCache } from '../ingest/suggestion-cache';
 import type { Store } from '../store/store';
 import { createChangeFeed, type ChangeFeed } from './change-feed';
 
@@ -24,6 +26,19 @@ export type ApiOptions = {
   sessionTtlMs?: number;
   /** How often the change stream sends a comment to keep proxies from closing it. */
   heartbeatMs?: number;
+  /**
+   * The origins (scheme, host, port) this server is reached under, which state-changing
+   * requests must come from; null compares with the origin each request was addressed to.
+   */
+  publicOrigins?: () => readonly string[] | null;
+  /** How many change streams may be open at once. */
+  maxChangeStreams?: number;
+  /** How many changes a stream may hold unsent for a client that is not reading, before it is dropped. */
+  maxQueuedChanges?: number;
+  /** Where articles are normalized and analysed: the server's worker pool; in-process by default. */
+  analyser?: ArticleAnalyser;
+  /** Analyses and suggestions per article and story version. */
+  suggestions?: SuggestionCache;
 };
 
 export type ApiDeps = Required<ApiOptions> & { store: Store };
@@ -39,5 +54,10 @@ export function resolveApiDeps(store: Store, options: ApiOptions = {}): ApiDeps 
     clientAddress: options.clientAddress ?? socketAddress,
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     heartbeatMs: options.heartbeatMs ?? 15_000,
+    publicOrigins: options.publicOrigins ?? (() => null),
+    maxChangeStreams: options.maxChangeStreams ?? 500,
+    maxQueuedChanges: options.maxQueuedChanges ?? 500,
+    analyser: options.analyser ?? createInProcessAnalyser(),
+    suggestions: options.suggestions ?? createSuggestionCache(),
   };
 }

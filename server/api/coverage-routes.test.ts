@@ -12,6 +12,7 @@ import {
 } from '@/domain/schemas';
 import { checkSpan } from '@/domain/span-anchoring';
 import { bundledCorpus } from '../corpus/corpus-test-kit';
+import { createInProcessAnalyser, type ArticleAnalyser } from '../ingest/article-analyser';
 import { openSqliteStore } from '../store/sql/sql-store';
 import { createTestApi } from './api-test-kit';
 import type { FeedEvent } from './change-feed';
@@ -52,6 +53,9 @@ const addWireArticle = (patch: Record<string, unknown> = {}) =>
     published: '2024-04-19',
     ...patch,
   });
+
+const getSuggestions = (articleId: string, cookie: string | null = editor) =>
+  kit.app.request(`/api/articles/${articleId}/suggestions`, { headers: cookie ? { Cookie: cookie } : {} });
 
 async function storyBundle() {
   return storyBundleSchema.parse(await (await kit.app.request(`/api/stories/${STORY}`)).json());
@@ -203,9 +207,7 @@ describe('reviewing suggestions', () => {
     const article = await (await kit.app.request(`/api/articles/${review.article.id}`)).json();
     expect(checkSpan(article.body, stored!.spans[0]!)).toEqual({ ok: true });
 
-    const again = articleReviewSchema.parse(
-      await (await kit.app.request(`/api/articles/${review.article.id}/suggestions`)).json(),
-    );
+    const again = articleReviewSchema.parse(await (await getSuggestions(review.article.id)).json());
     expect(again.suggestions.some((s) => s.claim === DEAL)).toBe(false);
     expect(published.map((e) => (e.name === 'coverage' ? e.data.kind : e.name))).toEqual(['article', 'mention']);
   });
@@ -218,9 +220,7 @@ describe('reviewing suggestions', () => {
       sentenceStart: first.range[0],
     });
     expect(response.status).toBe(204);
-    const again = articleReviewSchema.parse(
-      await (await kit.app.request(`/api/articles/${review.article.id}/suggestions`)).json(),
-    );
+    const again = articleReviewSchema.parse(await (await getSuggestions(review.article.id)).json());
     expect(again.suggestions.some((s) => s.claim === first.claim && s.range[0] === first.range[0])).toBe(false);
     expect(again.suggestions.length).toBe(review.suggestions.length - 1);
     const bad = await post(`/api/articles/${review.article.id}/rejections`, {
@@ -269,5 +269,45 @@ describe('reviewing suggestions', () => {
     }
     expect((await storyBundle()).mentions.length).toBe(before);
     expect(z.array(mentionSchema).safeParse((await storyBundle()).mentions).success).toBe(true);
+  });
+});
+
+describe('suggestions of a stored article', () => {
+  it('are for editors only: 401 without a session, 403 for a reader', async () => {
+    const review = articleReviewSchema.parse(await (await addWireArticle()).json());
+    expect((await getSuggestions(review.article.id, null)).status).toBe(401);
+    const reader = await kit.signIn('rita');
+    const refused = await getSuggestions(review.article.id, reader);
+    expect([refused.status, (await errorOf(refused)).code]).toEqual([403, 'forbidden']);
+  });
+
+  it('are computed once when the article is added, and again only when the claims change', async () => {
+    const inner = createInProcessAnalyser();
+    let reviews = 0;
+    const counting: ArticleAnalyser = {
+      ...inner,
+      review: (task) => {
+        reviews += 1;
+        return inner.review(task);
+      },
+    };
+    const store = await openSqliteStore(':memory:');
+    await store.seed(bundledCorpus());
+    kit = await createTestApi({ store, analyser: counting });
+    editor = await kit.signIn('alice');
+    const added = articleReviewSchema.parse(await (await addWireArticle()).json());
+    const first = articleReviewSchema.parse(await (await getSuggestions(added.article.id)).json());
+    const second = articleReviewSchema.parse(await (await getSuggestions(added.article.id)).json());
+    expect(first).toEqual(second);
+    expect(first.suggestions).toEqual(added.suggestions);
+    expect(reviews).toBe(0);
+    const claim = await post(`/api/stories/${STORY}/claims`, {
+      text: 'Egypt said on 19 April that talks on Rafah would go on for weeks.',
+      topic: 'Talks',
+    });
+    expect(claim.status).toBe(201);
+    await getSuggestions(added.article.id);
+    await getSuggestions(added.article.id);
+    expect(reviews).toBe(1);
   });
 });

@@ -27,7 +27,7 @@ export const MAX_ARTICLE_BODY_BYTES = 3 * 1024 * 1024;
  * mentions and claims editors accept from them, and the suggestions they reject.
  */
 export function coverageRoutes(deps: ApiDeps) {
-  const { store, now, changes } = deps;
+  const { store, now, changes, analyser, suggestions } = deps;
   const routes = new Hono<ApiEnv>();
 
   const publish = (data: CoverageChangeEvent) => changes.publish({ name: 'coverage', data });
@@ -40,7 +40,7 @@ export function coverageRoutes(deps: ApiDeps) {
     async (c) => {
       const { story: storyId } = c.req.valid('param');
       const body = c.req.valid('json');
-      const ingester = await createStoryIngester(store, storyId);
+      const ingester = await createStoryIngester(store, analyser, storyId, suggestions);
       if (!ingester) return jsonError(c, 404, 'not_found', `no story "${storyId}"`, 'story');
       const { content, contentBase64, fileName, outlet, createOutlet, published, url, title } = body;
       const outcome = await ingester.add({
@@ -60,12 +60,21 @@ export function coverageRoutes(deps: ApiDeps) {
     },
   );
 
-  routes.get('/articles/:article/suggestions', idParam('article'), async (c) => {
-    const { article } = c.req.valid('param');
-    const review = await reviewStoredArticle(store, article);
-    if (!review) return jsonError(c, 404, 'not_found', `no article "${article}"`, 'article');
-    return c.json(review);
-  });
+  // Suggestions are for editors reviewing coverage; the analysis behind them is not for everyone to run.
+  routes.get(
+    '/articles/:article/suggestions',
+    requireEditor(deps, 'review suggestions'),
+    idParam('article'),
+    async (c) => {
+      const { article } = c.req.valid('param');
+      const outcome = await reviewStoredArticle(store, analyser, article, suggestions);
+      if (!outcome.ok) {
+        if (!outcome.problem) return jsonError(c, 404, 'not_found', `no article "${article}"`, 'article');
+        return jsonError(c, outcome.status, outcome.problem.code, outcome.problem.message);
+      }
+      return c.json(outcome.review);
+    },
+  );
 
   routes.post(
     '/stories/:story/mentions',

@@ -29,7 +29,7 @@ export function createApiWith(deps: ApiDeps) {
   api.use(
     '*',
     createMiddleware<ApiEnv>(async (c, next) => {
-      const problem = crossOriginProblem(c);
+      const problem = crossOriginProblem(c, deps.publicOrigins());
       if (!problem) return next();
       await logSecurity(deps, c, 'change_refused', `${c.req.method} ${c.req.path}: cross-origin: ${problem}`, null);
       return jsonError(c, 403, 'cross_origin', `refused: ${problem}`, 'Origin');
@@ -38,7 +38,11 @@ export function createApiWith(deps: ApiDeps) {
   const bodyLimitOf = (maxSize: number) =>
     bodyLimit({
       maxSize,
-      onError: (c) => jsonError(c, 413, 'body_too_large', `the body must be at most ${Math.round(maxSize / 1024)} KiB`),
+      onError: (c) => {
+        // The unread rest of the body is still on its way: the connection cannot carry another request.
+        c.header('Connection', 'close');
+        return jsonError(c, 413, 'body_too_large', `the body must be at most ${Math.round(maxSize / 1024)} KiB`);
+      },
     });
   const articleBodyLimit = bodyLimitOf(MAX_ARTICLE_BODY_BYTES);
   const smallBodyLimit = bodyLimitOf(MAX_BODY_BYTES);

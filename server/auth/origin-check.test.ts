@@ -28,4 +28,23 @@ describe('origin check', () => {
     expect(await check('PUT', { 'Sec-Fetch-Site': 'cross-site' })).toMatch(/cross-site/);
     expect(await check('PUT', { 'Sec-Fetch-Site': 'same-site' })).toMatch(/same-site/);
   });
+
+  it('compares the scheme too: https://host is not the origin of an http deployment', async () => {
+    expect(await check('POST', { Origin: 'https://parallax.example', Host: 'parallax.example' })).toMatch(
+      /https:\/\/parallax\.example, not from this site/,
+    );
+  });
+
+  it('with pinned public origins, takes exactly those, whatever the Host says', async () => {
+    const pinned = new Hono();
+    pinned.all('*', (c) => c.text(crossOriginProblem(c, ['https://parallax.example.org']) ?? 'ok'));
+    const send = async (headers: Record<string, string>) =>
+      (await pinned.request('/api/x', { method: 'POST', headers })).text();
+    expect(await send({ Origin: 'https://parallax.example.org', Host: 'parallax.example.org' })).toBe('ok');
+    expect(await send({ Origin: 'http://parallax.example.org', Host: 'parallax.example.org' })).toMatch(/not from/);
+    expect(await send({ Origin: 'https://parallax.example.org:8443', Host: 'parallax.example.org' })).toMatch(
+      /not from/,
+    );
+    expect(await send({ Origin: 'https://rebound.example', Host: 'rebound.example' })).toMatch(/not from/);
+  });
 });

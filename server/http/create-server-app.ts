@@ -5,12 +5,19 @@ import { Hono } from 'hono';
 import type { ApiOptions } from '../api/api-context';
 import { createApi, handleUnexpectedError } from '../api/create-api';
 import type { Store } from '../store/store';
+import { pinnedHost } from './public-origin';
 import { securityHeaders } from './security-headers';
 
 /** The whole server: the API under /api and the built SPA for every other path. */
 export function createServerApp(store: Store, distDir: string, apiOptions: ApiOptions = {}) {
   const app = new Hono();
   app.use('*', securityHeaders);
+  const { publicOrigins } = apiOptions;
+  if (publicOrigins)
+    app.use(
+      '*',
+      pinnedHost(() => publicOrigins() ?? []),
+    );
   app.route('/api', createApi(store, apiOptions));
   app.use(
     '/assets/*',
@@ -23,7 +30,18 @@ export function createServerApp(store: Store, distDir: string, apiOptions: ApiOp
       },
     }),
   );
-  app.use('*', serveStatic({ root: distDir }));
+  // A hashed asset that is not there is a stale page asking for an old build: 404, never the SPA's HTML.
+  app.all('/assets/*', (c) => c.text('not found', 404));
+  app.use(
+    '*',
+    serveStatic({
+      root: distDir,
+      onFound: (path, c) => {
+        // The page names the current build's assets: always revalidated, so a new build is found.
+        if (path.endsWith('.html')) c.header('Cache-Control', 'no-cache');
+      },
+    }),
+  );
   // Every other path is a view of the SPA, which reads its state from the URL.
   app.get('*', async (c) => {
     const html = await readFile(join(distDir, 'index.html'), 'utf8');

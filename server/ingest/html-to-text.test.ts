@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText } from './html-to-text';
+import { htmlToText, MAX_HTML_DEPTH, NestedTooDeeplyError } from './html-to-text';
 
 describe('htmlToText', () => {
   it('keeps the article text and drops scripts, styles and page furniture', () => {
@@ -24,5 +24,18 @@ describe('htmlToText', () => {
 
   it('returns nothing for a page without text', () => {
     expect(htmlToText('<html><body><script>x()</script></body></html>')).toBe('');
+  });
+});
+
+describe('htmlToText on hostile nesting', () => {
+  it('refuses a page nested thousands of levels deep with a clear error, not a stack overflow', () => {
+    const html = `<body>${'<div>'.repeat(5_000)}text${'</div>'.repeat(5_000)}</body>`;
+    expect(() => htmlToText(html)).toThrow(NestedTooDeeplyError);
+    expect(() => htmlToText(html)).toThrow('the page is nested too deeply to read');
+  });
+
+  it('reads a page nested as deep as the limit allows', () => {
+    const depth = MAX_HTML_DEPTH - 10;
+    expect(htmlToText(`${'<div>'.repeat(depth)}deep text${'</div>'.repeat(depth)}`)).toBe('deep text');
   });
 });

@@ -57,10 +57,25 @@ const BOILERPLATE =
 const isElement = (node: Node): node is Element => 'tagName' in node;
 const attr = (element: Element, name: string) => element.attrs.find((a) => a.name === name)?.value ?? '';
 
+/** Deeper than any real article page; a hostile page nests thousands of levels. */
+export const MAX_HTML_DEPTH = 512;
+
+/** A page nested deeper than MAX_HTML_DEPTH: refused rather than walked. */
+export class NestedTooDeeplyError extends Error {
+  constructor() {
+    super('the page is nested too deeply to read');
+    this.name = 'NestedTooDeeplyError';
+  }
+}
+
+type ParentNode = Node | DefaultTreeAdapterMap['document'];
+const childrenOf = (node: ParentNode): Node[] => ('childNodes' in node ? node.childNodes : []);
+
 /**
  * Reduces an HTML page to its article text with a real HTML parser: the <article> (or <main>,
  * or the body) without scripts, styles and page furniture, one paragraph per block, entities
- * decoded. The result is text; nothing of the page is ever rendered.
+ * decoded. The result is text; nothing of the page is ever rendered. The walks keep their own
+ * stack rather than recursing, so depth is a checked limit, not a stack overflow.
  */
 export function htmlToText(html: string): string {
   const document = parse(html);
@@ -72,28 +87,45 @@ export function htmlToText(html: string): string {
     if (text && !BOILERPLATE.test(text)) blocks.push(text);
     current = '';
   };
-  const walk = (node: Node) => {
-    if (isElement(node)) {
-      if (SKIPPED.has(node.tagName) || attr(node, 'hidden') !== '' || attr(node, 'aria-hidden') === 'true') return;
-      const block = BLOCKS.has(node.tagName);
-      if (block) flush();
-      for (const child of node.childNodes) walk(child);
-      if (block) flush();
-      return;
+  // `null` marks the end of a block element: its text is flushed when the walk gets there.
+  const stack: ({ node: ParentNode; depth: number } | null)[] = [{ node: root, depth: 0 }];
+  while (stack.length > 0) {
+    const entry = stack.pop();
+    if (entry === null) {
+      flush();
+      continue;
     }
-    if (node.nodeName === '#text' && 'value' in node) current += node.value;
-    else if ('childNodes' in node) for (const child of node.childNodes) walk(child);
-  };
-  walk(root);
+    if (!entry) break;
+    const { node, depth } = entry;
+    if (depth > MAX_HTML_DEPTH) throw new NestedTooDeeplyError();
+    if (isElement(node)) {
+      const element = node;
+      if (SKIPPED.has(element.tagName) || attr(element, 'hidden') !== '' || attr(element, 'aria-hidden') === 'true')
+        continue;
+      if (BLOCKS.has(element.tagName)) {
+        flush();
+        stack.push(null);
+      }
+    } else if (node.nodeName === '#text' && 'value' in node) {
+      current += node.value;
+      continue;
+    }
+    const children = childrenOf(node);
+    for (let i = children.length - 1; i >= 0; i -= 1) stack.push({ node: children[i] as Node, depth: depth + 1 });
+  }
   flush();
   return blocks.join('\n\n');
 }
 
-function findFirst(node: Node | DefaultTreeAdapterMap['document'], tagName: string): Element | null {
-  if (isElement(node) && node.tagName === tagName) return node;
-  for (const child of ('childNodes' in node ? node.childNodes : []) as Node[]) {
-    const found = findFirst(child, tagName);
-    if (found) return found;
+/** The first element named `tagName` in document order. */
+function findFirst(document: ParentNode, tagName: string): Element | null {
+  const stack: { node: ParentNode; depth: number }[] = [{ node: document, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (depth > MAX_HTML_DEPTH) throw new NestedTooDeeplyError();
+    if (isElement(node) && node.tagName === tagName) return node;
+    const children = childrenOf(node);
+    for (let i = children.length - 1; i >= 0; i -= 1) stack.push({ node: children[i] as Node, depth: depth + 1 });
   }
   return null;
 }

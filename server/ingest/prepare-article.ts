@@ -1,3 +1,4 @@
+import { stripBidiControls } from '@/domain/bidi-controls';
 import { isIsoDay } from '@/domain/calendar-days';
 import type { Actor, Article, Outlet, StoryBundle } from '@/domain/schemas';
 import { articleIdFor, slugify } from '@/domain/ingest/article-id';
@@ -19,7 +20,7 @@ import { datelineLength, sentencesWithoutDatelines } from '@/domain/ingest/datel
 import { findQuotations } from '@/domain/ingest/quotations';
 import type { CharRange } from '@/domain/schemas';
 import { splitParagraphs, splitSentences } from '@/domain/text-segmentation';
-import { htmlToText } from './html-to-text';
+import { htmlToText, NestedTooDeeplyError } from './html-to-text';
 
 export type IngestInput = {
   /** The raw file or pasted text. */
@@ -89,8 +90,12 @@ export type PreparedArticle = {
   suggestions: ClaimSuggestion[];
 };
 
+/**
+ * Why an article was not added. `nested_too_deeply` and `too_long_to_analyse` refuse hostile
+ * or pathological files (422); `busy` means the analysis queue is full (503, try again).
+ */
 export type IngestProblem = {
-  code: 'invalid_input' | 'duplicate' | 'unknown_outlet';
+  code: 'invalid_input' | 'duplicate' | 'nested_too_deeply' | 'too_long_to_analyse' | 'busy' | 'unknown_outlet';
   field: string;
   message: string;
 };
@@ -106,7 +111,13 @@ export type IngestResult =
 export function prepareArticle(input: IngestInput, context: IngestContext): IngestResult {
   const decoded = decodeInput(input.content, input.fileName);
   if (!decoded.ok) return invalid('content', decoded.problem);
-  const body = toPlainText(decoded.text, decoded.format);
+  let body: string;
+  try {
+    body = toPlainText(decoded.text, decoded.format);
+  } catch (error) {
+    if (!(error instanceof NestedTooDeeplyError)) throw error;
+    return { ok: false, problem: { code: 'nested_too_deeply', field: 'content', message: error.message } };
+  }
   if (body.trim() === '') return invalid('content', `the ${decoded.format} input has no article text`);
 
   const fingerprint = fingerprintText(body);
@@ -145,7 +156,10 @@ export function prepareArticle(input: IngestInput, context: IngestContext): Inge
     id: articleIdFor(outlet.id, input.published, fingerprint),
     story: context.story.story.id,
     outlet: outlet.id,
-    title: input.title?.trim() || deriveTitle(body, paragraphs, sentences),
+    title:
+      stripBidiControls(input.title ?? '').trim() ||
+      stripBidiControls(deriveTitle(body, paragraphs, sentences)).trim() ||
+      'Untitled article',
     published: { date: input.published, basis: 'Given when the article was added.' },
     source: { file: input.fileName ?? null, url: input.url },
     body,
@@ -172,7 +186,7 @@ export function prepareArticle(input: IngestInput, context: IngestContext): Inge
  */
 export function withStoredArticle(
   context: IngestContext,
-  article: Article,
+  article: Pick<Article, 'id' | 'body'>,
   fingerprint: string,
   newOutlet: Outlet | null,
 ): IngestContext {
@@ -224,7 +238,7 @@ function toPlainText(text: string, format: InputFormat): string {
 
 /** A known outlet by id, name or alias (in any case or punctuation); otherwise a new one under that name. */
 export function resolveOutlet(given: string, outlets: readonly Outlet[]): Outlet | null {
-  const match = matchOutlet(given, outlets);
+  const match = matchOutlet(stripBidiControls(given), outlets);
   if (!match) return null;
   return match.kind === 'close'
     ? { id: slugify(match.name), name: match.name, aliases: [], kind: 'online', url: null }

@@ -1,23 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import type { Article, ArticleMeta, ArticleReview, Passage } from '@/domain/schemas';
 
 import type { ClaimSuggestion } from '@/domain/ingest/claim-suggestions';
 import { findSharedPassages } from '@/domain/shared-passages';
 import type { Store } from '../store/store';
-import {
-  analyseArticle,
-  createIngestContext,
-  prepareArticle,
-  withStoredArticle,
-  type IngestContext,
-  type IngestInput,
-  type IngestProblem,
-} from './prepare-article';
+import type { AnalysisSources, ArticleAnalyser } from './article-analyser';
+import type { IngestInput, IngestProblem } from './prepare-article';
+import { analysisVersion, type SuggestionCache } from './suggestion-cache';
 
 export type IngestOutcome =
   | { ok: true; review: ArticleReview }
   | {
       ok: false;
-      status: 400 | 404 | 409 | 422;
+      status: 400 | 404 | 409 | 422 | 503;
       problem: IngestProblem | { code: 'not_found'; field: string; message: string };
     };
 
@@ -52,26 +47,34 @@ async function loadStory(store: Store, storyId: string) {
 
 type LoadedStory = NonNullable<Awaited<ReturnType<typeof loadStory>>>;
 
-/** The comparison context of a story, leaving out `except` (an article under review is not compared with itself). */
-function contextOf({ bundle, articles, outlets, actors }: LoadedStory, except?: string): IngestContext {
-  return createIngestContext({
+/** What an article of the story is compared with, leaving out `except` (an article under review is not compared with itself). */
+function sourcesOf({ bundle, articles, outlets, actors }: LoadedStory, except?: string): AnalysisSources {
+  return {
     story: { ...bundle, mentions: bundle.mentions.filter((m) => m.article !== except) },
     bodies: new Map(articles.filter((a) => a.id !== except).map((a) => [a.id, a.body])),
     outlets,
     actors,
-  });
+  };
 }
 
+const statusOf = (problem: IngestProblem) => (problem.code === 'duplicate' ? 409 : problem.code === 'busy' ? 503 : 422);
+
 /**
- * Adds articles to one story: normalizes each, refuses duplicates, recomputes the story's
- * shared passages and stores article, new outlet and passages in one transaction. The
- * comparison context is loaded once and kept current as articles are added, so a batch
- * does not reload the story for every file.
+ * Adds articles to one story: normalizes each (in the analyser, off the request loop),
+ * refuses duplicates, recomputes the story's shared passages and stores article, new outlet
+ * and passages in one transaction. The story is loaded once and kept current as articles are
+ * added; its sources carry a key so the analyser extends its comparison context instead of
+ * rebuilding it for every file of a batch.
  */
-export async function createStoryIngester(store: Store, storyId: string) {
+export async function createStoryIngester(
+  store: Store,
+  analyser: ArticleAnalyser,
+  storyId: string,
+  cache?: SuggestionCache,
+) {
   const loaded = await loadStory(store, storyId);
   if (!loaded) return null;
-  let context = contextOf(loaded);
+  let sources: AnalysisSources = { ...sourcesOf(loaded), key: `${storyId}:${randomUUID()}` };
   const articles = [...loaded.articles];
 
   let passagesStale = false;
@@ -79,16 +82,15 @@ export async function createStoryIngester(store: Store, storyId: string) {
 
   return {
     /**
-     * Adds one article. In a batch, `deferPassages` leaves the shared passages to `finish()`:
-     * they are a function of the whole story's text, so computing them once per batch
-     * instead of once per article keeps a large batch linear.
+     * Adds one article. `deferPassages` leaves the shared passages to `finish()` (the bench
+     * measures both ways); otherwise they are stored in the same transaction as the article,
+     * so an interrupted batch never leaves them stale.
      */
     async add(input: IngestInput, { deferPassages = false } = {}): Promise<IngestOutcome> {
-      const result = prepareArticle(input, context);
-      if (!result.ok)
-        return { ok: false, status: result.problem.code === 'duplicate' ? 409 : 422, problem: result.problem };
+      const result = await analyser.prepare({ input, sources, withPassages: !deferPassages });
+      if (!result.ok) return { ok: false, status: statusOf(result.problem), problem: result.problem };
       const { article, newOutlet, analysis, suggestions } = result.prepared;
-      const passages: Passage[] | null = deferPassages ? null : findSharedPassages(storyId, [...articles, article]);
+      const passages: Passage[] | null = result.passages;
       if ((await store.addArticle({ article, newOutlet, passages })) === 'exists') {
         return {
           ok: false,
@@ -97,8 +99,18 @@ export async function createStoryIngester(store: Store, storyId: string) {
         };
       }
       articles.push(article);
-      passagesStale = deferPassages;
-      context = withStoredArticle(context, article, result.fingerprint, newOutlet);
+      passagesStale ||= deferPassages;
+      // The review of this article compares it with the same story; outlets include its own.
+      cache?.set(
+        article.id,
+        analysisVersion({ ...sources, outlets: newOutlet ? [...sources.outlets, newOutlet] : sources.outlets }),
+        { ok: true, analysis, suggestions },
+      );
+      sources = {
+        ...sources,
+        bodies: new Map(sources.bodies).set(article.id, article.body),
+        outlets: newOutlet ? [...sources.outlets, newOutlet] : sources.outlets,
+      };
       return {
         ok: true,
         review: {
@@ -119,19 +131,34 @@ export async function createStoryIngester(store: Store, storyId: string) {
   };
 }
 
+export type ReviewOutcome =
+  { ok: true; review: ArticleReview } | { ok: false; status: 404 | 422 | 503; problem: IngestProblem | null };
+
 /** The review of an article already in the store: its analysis and the suggestions still open. */
-export async function reviewStoredArticle(store: Store, articleId: string): Promise<ArticleReview | null> {
+export async function reviewStoredArticle(
+  store: Store,
+  analyser: ArticleAnalyser,
+  articleId: string,
+  cache?: SuggestionCache,
+): Promise<ReviewOutcome> {
   const article = await store.getArticle(articleId);
-  if (!article) return null;
+  if (!article) return { ok: false, status: 404, problem: null };
   const loaded = await loadStory(store, article.story);
-  if (!loaded) return null;
-  const { analysis, suggestions } = analyseArticle(article, 'text', contextOf(loaded, article.id));
+  if (!loaded) return { ok: false, status: 404, problem: null };
+  const sources = sourcesOf(loaded, article.id);
+  const version = analysisVersion(sources);
+  const answer = cache?.get(article.id, version) ?? (await analyser.review({ article, sources }));
+  if (answer.ok) cache?.set(article.id, version, answer);
+  if (!answer.ok) return { ok: false, status: answer.problem.code === 'busy' ? 503 : 422, problem: answer.problem };
   const mentioned = new Set(loaded.bundle.mentions.filter((m) => m.article === article.id).map((m) => m.claim));
   const rejected = await store.listRejectedSuggestions(article.id);
   return {
-    article: metaOf(article),
-    newOutlet: null,
-    analysis,
-    suggestions: reviewSuggestions(suggestions, mentioned, rejected),
+    ok: true,
+    review: {
+      article: metaOf(article),
+      newOutlet: null,
+      analysis: answer.analysis,
+      suggestions: reviewSuggestions(answer.suggestions, mentioned, rejected),
+    },
   };
 }

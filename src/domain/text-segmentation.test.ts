@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitParagraphs, splitSentences } from './text-segmentation';
+import { SEGMENTER_CHUNK, splitParagraphs, splitSentences } from './text-segmentation';
 
 const texts = (body: string, ranges: [number, number][]) => ranges.map(([s, e]) => body.slice(s, e));
 
@@ -47,5 +47,24 @@ describe('splitSentences', () => {
       'The body starts here.',
       'It goes on.',
     ]);
+  });
+});
+
+describe('splitSentences on one very long paragraph', () => {
+  it('finds the same sentences as in short paragraphs, abbreviations included', () => {
+    const sentences = ['Mr. Biden met U.S. officials on Monday.', 'J. Smith said “It is over.”', 'It ended!'];
+    // Far longer than one segmenter piece, so pieces are cut at many different offsets.
+    const body = Array.from({ length: 400 }, (_, i) => sentences[i % 3]).join(' ');
+    expect(body.length).toBeGreaterThan(SEGMENTER_CHUNK * 5);
+    const found = texts(body, splitSentences(body));
+    expect(found).toHaveLength(400);
+    expect(found.every((sentence, i) => sentence === sentences[i % 3])).toBe(true);
+  });
+
+  it('cuts a paragraph without any sentence mark into bounded pieces, losing no text', () => {
+    const body = 'word '.repeat(3_000).trim();
+    const found = splitSentences(body);
+    expect(found.every(([start, end]) => end - start <= SEGMENTER_CHUNK)).toBe(true);
+    expect(texts(body, found).join(' ')).toBe(body);
   });
 });

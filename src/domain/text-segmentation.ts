@@ -77,27 +77,75 @@ export function splitSentences(body: string, paragraphs = splitParagraphs(body))
   const sentences: CharRange[] = [];
   for (const [paragraphStart, paragraphEnd] of paragraphs) {
     const pieces: CharRange[] = [];
-    for (const segment of SENTENCE_SEGMENTER.segment(body.slice(paragraphStart, paragraphEnd))) {
-      const start = paragraphStart + segment.index;
-      const range = trimRange(body, start, start + segment.segment.length);
-      if (range) pieces.push(range);
+    for (const [chunkStart, chunkEnd] of segmentableChunks(body, paragraphStart, paragraphEnd)) {
+      for (const segment of SENTENCE_SEGMENTER.segment(body.slice(chunkStart, chunkEnd))) {
+        const start = chunkStart + segment.index;
+        const range = trimRange(body, start, start + segment.segment.length);
+        if (range) pieces.push(range);
+      }
     }
-    sentences.push(...mergeAfterAbbreviations(body, pieces));
+    for (const sentence of mergeAfterAbbreviations(body, pieces)) sentences.push(sentence);
   }
   return sentences;
+}
+
+/** Paragraphs longer than this are segmented in pieces (see segmentableChunks). */
+export const SEGMENTER_CHUNK = 2_000;
+
+/**
+ * Cuts a long paragraph into pieces of about SEGMENTER_CHUNK characters, each ending after a
+ * sentence mark and white space where there is one. Intl.Segmenter grows worse than
+ * quadratically on one huge paragraph; on bounded pieces the whole split stays linear. A cut
+ * after "U.S. " or an initial is healed by mergeAfterAbbreviations, which sees all pieces.
+ */
+function segmentableChunks(body: string, start: number, end: number): CharRange[] {
+  if (end - start <= SEGMENTER_CHUNK) return [[start, end]];
+  const chunks: CharRange[] = [];
+  let from = start;
+  while (end - from > SEGMENTER_CHUNK) {
+    const limit = from + SEGMENTER_CHUNK;
+    let cut = -1;
+    let space = -1;
+    // Back from the limit to half the chunk: the last sentence mark followed by white space.
+    for (let i = limit; i > from + SEGMENTER_CHUNK / 2; i -= 1) {
+      if (!/\s/.test(body[i] ?? '')) continue;
+      if (space < 0) space = i;
+      if (/[.!?"”’)]/.test(body[i - 1] ?? '')) {
+        cut = i;
+        break;
+      }
+    }
+    if (cut < 0) cut = space > 0 ? space : limit;
+    // Never between the halves of a surrogate pair.
+    if (/[\uDC00-\uDFFF]/.test(body[cut] ?? '')) cut += 1;
+    chunks.push([from, cut]);
+    from = cut;
+  }
+  chunks.push([from, end]);
+  return chunks;
 }
 
 function mergeAfterAbbreviations(body: string, pieces: CharRange[]): CharRange[] {
   const merged: CharRange[] = [];
   for (const piece of pieces) {
     const previous = merged.at(-1);
-    if (previous && continuesAcross(body.slice(previous[0], previous[1]), body.slice(piece[0], piece[1]))) {
+    if (previous && continuesAcross(sentenceTail(body, previous), body.slice(piece[0], piece[1]))) {
       previous[1] = piece[1];
     } else {
       merged.push([piece[0], piece[1]]);
     }
   }
   return merged;
+}
+
+/**
+ * The last characters of a sentence, enough to see an abbreviation: checking the whole
+ * sentence again after every merge would make a run of initials quadratic. A cut tail starts
+ * with a letter, so a word that runs past the cut is never taken for an abbreviation.
+ */
+function sentenceTail(body: string, [start, end]: CharRange): string {
+  const from = Math.max(start, end - 64);
+  return (from > start ? 'x' : '') + body.slice(from, end);
 }
 
 function continuesAcross(sentence: string, next: string): boolean {

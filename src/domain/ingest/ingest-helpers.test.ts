@@ -56,4 +56,11 @@ describe('markdownToText', () => {
       'Talks resume\n\nCairo — Officials met, Reuters said.\n\n“We are close,” one said.\n\nfirst point\nsecond point',
     );
   });
+
+  it('leaves unmatched marks as they are, in long runs too', () => {
+    expect(markdownToText('['.repeat(50_000))).toBe('['.repeat(50_000));
+    const opened = '[a](b '.repeat(2_000) + '**c _d `e';
+    expect(markdownToText(opened)).toBe(opened.trim());
+    expect(markdownToText('Say *"yes"* and __go__ to `npm` [here](u) ![](i)')).toBe('Say "yes" and go to npm here');
+  });
 });

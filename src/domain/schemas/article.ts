@@ -30,7 +30,7 @@ export const articleMetaSchema = z.object({
   published: publishedSchema,
   source: z.object({
     file: z.nullable(z.string()),
-    url: z.nullable(z.url()),
+    url: z.nullable(z.httpUrl()),
   }),
   /**
    * How the outlet, title and address were established (a public copy, house style, an

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { stripBidiControls } from '../bidi-controls';
 import { articleMetaSchema } from './article';
 import { attributionStepSchema, stanceSchema } from './mention';
 import { outletSchema } from './outlet';
@@ -16,12 +17,21 @@ export const addArticleRequestSchema = z
     content: z.optional(z.string().check(z.maxLength(MAX_ARTICLE_REQUEST_CHARS, 'is too large'))),
     contentBase64: z.optional(z.string().check(z.maxLength(MAX_ARTICLE_REQUEST_CHARS, 'is too large'))),
     fileName: z.optional(z.string().check(z.maxLength(255, 'must be at most 255 characters'))),
-    outlet: z.string().check(z.trim(), z.minLength(1, 'name the outlet'), z.maxLength(200, 'is too long')),
+    outlet: z
+      .string()
+      .check(
+        z.overwrite(stripBidiControls),
+        z.trim(),
+        z.minLength(1, 'name the outlet'),
+        z.maxLength(200, 'is too long'),
+      ),
     /** The editor confirms that the outlet is new, not one of the known ones written otherwise. */
     createOutlet: z.optional(z.boolean()),
     published: isoDateSchema,
-    url: z.optional(z.nullable(z.url())),
-    title: z.optional(z.string().check(z.maxLength(300, 'must be at most 300 characters'))),
+    url: z.optional(z.nullable(z.httpUrl('must be an http or https address'))),
+    title: z.optional(
+      z.string().check(z.overwrite(stripBidiControls), z.maxLength(300, 'must be at most 300 characters')),
+    ),
   })
   .check(
     z.refine((body) => (body.content === undefined) !== (body.contentBase64 === undefined), {
@@ -106,8 +116,17 @@ export type AddMentionRequest = z.infer<typeof addMentionRequestSchema>;
 
 /** POST /api/stories/:story/claims: a new claim, e.g. from a sentence no existing claim fits. */
 export const addClaimRequestSchema = z.strictObject({
-  text: z.string().check(z.trim(), z.minLength(1, 'write the claim'), z.maxLength(1000, 'is too long')),
-  topic: z.string().check(z.trim(), z.minLength(1, 'name a topic'), z.maxLength(100, 'is too long')),
+  text: z
+    .string()
+    .check(
+      z.overwrite(stripBidiControls),
+      z.trim(),
+      z.minLength(1, 'write the claim'),
+      z.maxLength(1000, 'is too long'),
+    ),
+  topic: z
+    .string()
+    .check(z.overwrite(stripBidiControls), z.trim(), z.minLength(1, 'name a topic'), z.maxLength(100, 'is too long')),
 });
 export type AddClaimRequest = z.infer<typeof addClaimRequestSchema>;
 

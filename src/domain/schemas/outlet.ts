@@ -10,6 +10,6 @@ export const outletSchema = z.object({
   /** Other names the same outlet publishes or is cited under (e.g. a sister edition in another language). */
   aliases: z.array(nonEmptyString),
   kind: outletKindSchema,
-  url: z.nullable(z.url()),
+  url: z.nullable(z.httpUrl()),
 });
 export type Outlet = z.infer<typeof outletSchema>;
