@@ -10,6 +10,7 @@ import {
   storyBundleSchema,
   storyEventSchema,
   storySchema,
+  stepSources,
   type Stance,
 } from '@/domain/schemas';
 import { checkSpan } from '@/domain/span-anchoring';
@@ -68,7 +69,7 @@ describe('generateLargeStory on a small configuration', () => {
       expect(mention.attribution.length).toBeGreaterThanOrEqual(1);
       expect(mention.attribution.length).toBeLessThanOrEqual(4);
       expect(mention.attribution.at(-1)).toEqual({ kind: 'outlet', id: article.outlet });
-      for (const node of mention.attribution) {
+      for (const node of mention.attribution.flatMap(stepSources)) {
         expect((node.kind === 'actor' ? actors : outlets).has(node.id)).toBe(true);
       }
     }

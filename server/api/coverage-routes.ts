@@ -5,6 +5,7 @@ import {
   addClaimRequestSchema,
   addMentionRequestSchema,
   rejectSuggestionRequestSchema,
+  singleNode,
   unreviewedVerdict,
   type Claim,
   type CoverageChangeEvent,
@@ -109,7 +110,7 @@ export function coverageRoutes(deps: ApiDeps) {
         attribution: attribution ?? [{ kind: 'outlet', id: article.outlet }],
         spans: [{ ...anchorAt(article.body, start, end), article: articleId }],
       };
-      const last = mention.attribution.at(-1);
+      const last = singleNode(mention.attribution.at(-1));
       if (last?.kind !== 'outlet' || last.id !== article.outlet) {
         return refuseChange(
           deps,

@@ -3,8 +3,10 @@ import {
   actorSchema,
   articleMetaSchema,
   claimSchema,
-  mentionSchema,
+  mentionObjectSchema,
+  partialSupportExplained,
   outletSchema,
+  researchNoteSchema,
   spanAnchorSchema,
   storyEventSchema,
   storySchema,
@@ -16,7 +18,9 @@ import {
  */
 export const corpusOutletsSchema = z.array(outletSchema);
 export const corpusActorsSchema = z.array(actorSchema);
-export const corpusStorySchema = storySchema;
+export const corpusStorySchema = z.omit(storySchema, { notes: true });
+/** A story's research notes live in their own file, `notes.json`, beside `story.json`. */
+export const corpusNotesSchema = z.array(researchNoteSchema);
 
 export const corpusArticleSchema = z.extend(z.omit(articleMetaSchema, { story: true }), {
   source: z.object({
@@ -27,12 +31,14 @@ export const corpusArticleSchema = z.extend(z.omit(articleMetaSchema, { story: t
 });
 export const corpusArticlesSchema = z.array(corpusArticleSchema);
 
-export const corpusClaimsSchema = z.array(z.pick(claimSchema, { id: true, text: true, topic: true }));
+export const corpusClaimsSchema = z.array(z.pick(claimSchema, { id: true, text: true, topic: true, basis: true }));
 
 export const corpusMentionsSchema = z.array(
-  z.extend(z.omit(mentionSchema, { spans: true }), {
-    spans: z.array(spanAnchorSchema).check(z.minLength(1, 'needs at least one evidence span')),
-  }),
+  z
+    .extend(z.omit(mentionObjectSchema, { spans: true }), {
+      spans: z.array(spanAnchorSchema).check(z.minLength(1, 'needs at least one evidence span')),
+    })
+    .check(partialSupportExplained),
 );
 
 export const corpusEventsSchema = z.array(z.omit(storyEventSchema, { story: true }));

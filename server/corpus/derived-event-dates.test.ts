@@ -29,22 +29,32 @@ describe('event dates derived from relative phrases', () => {
     for (const event of derived) {
       const from = event.date.derivedFrom!;
       const result = resolveRelativeDate(from.phrase, published.get(from.article) ?? '');
-      expect(result.ok && { ...event.date, ...result.date }, event.id).toMatchObject(event.date);
+      if (!result.ok) throw new Error(`${event.id}: ${result.reason}`);
+      if (event.date.record === undefined) {
+        expect({ ...event.date, ...result.date }, event.id).toMatchObject(event.date);
+      } else {
+        // A day from the record, with the coverage's vaguer phrase kept beside it: the phrase covers the day.
+        expect(event.date.start >= result.date.start && event.date.start <= result.date.end, event.id).toBe(true);
+      }
     }
   });
 
   it('resolve the seed phrases to the dates the timeline shows', () => {
     const date = (id: string) => bundled.events[eventIndex(id)]?.date;
     expect(date('scg-virtual-meeting-18-april')).toMatchObject({ precision: 'day', start: '2024-04-18' });
+    // The public record gives the day; the coverage's own phrase stays beside it.
     expect(date('scg-first-virtual-meeting')).toMatchObject({
-      precision: 'range',
-      start: '2024-03-21',
-      end: '2024-04-17',
+      precision: 'day',
+      start: '2024-04-01',
+      record: 'scg-meeting-1-april',
       derivedFrom: { article: '001_2550a2c150cccb37', phrase: 'in recent weeks' },
     });
     expect(date('idf-rafah-leaflet-drop')).toMatchObject({ precision: 'day', start: '2024-04-15' });
-    // Dates from the public record keep no phrase.
-    expect(date('iran-attack-on-israel')).toMatchObject({ start: '2024-04-13', derivedFrom: null });
+    expect(date('iran-attack-on-israel')).toMatchObject({
+      start: '2024-04-13',
+      record: 'iran-attack-13-april',
+      derivedFrom: { phrase: 'last weekend' },
+    });
   });
 
   it('refuse a typed date that disagrees with the phrase, naming the field and the resolution', () => {
@@ -54,6 +64,24 @@ describe('event dates derived from relative phrases', () => {
     expect(error.message).toMatch(
       /"this week" in "001_2550a2c150cccb37" \(published 2024-04-18\) resolves to 2024-04-15 – 2024-04-21/,
     );
+  });
+
+  it('refuse a record day that the coverage’s phrase does not cover', () => {
+    const error = loadError(
+      withEventEdit('scg-first-virtual-meeting', (e) => {
+        e.date.start = '2024-04-18';
+        e.date.end = '2024-04-18';
+      }),
+    );
+    expect(error.field).toBe(`[${eventIndex('scg-first-virtual-meeting')}].date.start`);
+    expect(error.message).toMatch(/from the record.*"in recent weeks".*covers only 2024-03-21 – 2024-04-17/);
+  });
+
+  it('refuse a record that is no note of the story, or a record date that is a range', () => {
+    const unknown = loadError(withEventEdit('iran-attack-on-israel', (e) => (e.date.record = 'no-such-note')));
+    expect(unknown.field).toBe(`[${eventIndex('iran-attack-on-israel')}].date.record[0]`);
+    const range = loadError(withEventEdit('working-group-meetings', (e) => (e.date.record = 'scg-meeting-1-april')));
+    expect(range.field).toBe(`[${eventIndex('working-group-meetings')}].date.precision`);
   });
 
   it('refuse a wrong precision', () => {

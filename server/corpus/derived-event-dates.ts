@@ -29,6 +29,18 @@ export function resolveDerivedEventDate(
   const result = resolveRelativeDate(phrase, article.published.date);
   if (!result.ok) throw new CorpusError(file, `${path}.derivedFrom.phrase`, result.reason);
   const { precision, start, end, reading } = result.date;
+  if (date.record !== undefined) {
+    // The day comes from the record; the coverage's phrase is kept beside it and must agree.
+    if (date.start < start || date.start > end) {
+      throw new CorpusError(
+        file,
+        `${path}.start`,
+        `is "${date.start}" (from the record) but "${phrase}" in "${articleId}" (published ` +
+          `${article.published.date}) covers only ${start === end ? start : `${start} – ${end}`}: ${reading}`,
+      );
+    }
+    return date;
+  }
   const resolved = { precision, start, end };
   for (const key of ['precision', 'start', 'end'] as const) {
     if (date[key] !== resolved[key]) {

@@ -10,6 +10,7 @@ import {
   type Story,
   type StoryEvent,
 } from '@/domain/schemas';
+import { singleNode, stepSources } from '@/domain/schemas';
 import { findSharedPassages } from '@/domain/shared-passages';
 import { checkSpan } from '@/domain/span-anchoring';
 import { splitParagraphs, splitSentences } from '@/domain/text-segmentation';
@@ -22,6 +23,7 @@ import {
   corpusEventsSchema,
   corpusMentionsSchema,
   corpusOutletsSchema,
+  corpusNotesSchema,
   corpusStorySchema,
 } from './corpus-schemas';
 
@@ -70,10 +72,20 @@ function loadStory(
   dir: string,
   known: { outlets: Set<string>; actors: Set<string> },
 ): CorpusStory {
-  const story = readJson(source, `${root}/story.json`, corpusStorySchema);
-  if (story.id !== dir) {
+  const storyFile = readJson(source, `${root}/story.json`, corpusStorySchema);
+  if (storyFile.id !== dir) {
     throw new CorpusError(`${root}/story.json`, 'id', `must equal its folder name "${dir}"`);
   }
+  // The research notes are optional: a story whose facts all come from its articles has none.
+  const notesFile = `${root}/notes.json`;
+  const notes = source.read(notesFile) === undefined ? [] : readJson(source, notesFile, corpusNotesSchema);
+  assertUnique(notesFile, notes, 'note');
+  const noteIds = new Set(notes.map((n) => n.id));
+  const story: Story = notes.length > 0 ? { ...storyFile, notes } : storyFile;
+  const checkNotes = (file: string, path: string, ids: readonly string[] | undefined) =>
+    ids?.forEach((id, j) => {
+      if (!noteIds.has(id)) throw new CorpusError(file, `${path}[${j}]`, `unknown note "${id}" (not in notes.json)`);
+    });
 
   const articlesFile = `${root}/articles.json`;
   const articles: Article[] = readJson(source, articlesFile, corpusArticlesSchema).map((meta, i) => {
@@ -84,6 +96,11 @@ function loadStory(
     if (body === undefined || body.trim() === '') {
       throw new CorpusError(articlesFile, `[${i}].source.file`, `no text at articles/${meta.source.file}`);
     }
+    meta.furniture?.forEach((piece, j) => {
+      if (piece.start >= piece.end || piece.end > body.length) {
+        throw new CorpusError(articlesFile, `[${i}].furniture[${j}]`, `is not a range inside the text`);
+      }
+    });
     const paragraphs = splitParagraphs(body);
     return { ...meta, story: story.id, body, paragraphs, sentences: splitSentences(body, paragraphs) };
   });
@@ -104,15 +121,36 @@ function loadStory(
     if (!claimIds.has(m.claim)) throw new CorpusError(mentionsFile, `[${i}].claim`, `unknown claim "${m.claim}"`);
     const article = articlesById.get(m.article);
     if (!article) throw new CorpusError(mentionsFile, `[${i}].article`, `unknown article "${m.article}"`);
-    m.attribution.forEach((node, j) => {
-      const ids = node.kind === 'actor' ? known.actors : known.outlets;
-      if (!ids.has(node.id)) {
-        throw new CorpusError(mentionsFile, `[${i}].attribution[${j}].id`, `unknown ${node.kind} "${node.id}"`);
-      }
+    m.attribution.forEach((step, j) => {
+      const inGroup = 'sources' in step;
+      stepSources(step).forEach((node, k) => {
+        const ids = node.kind === 'actor' ? known.actors : known.outlets;
+        if (!ids.has(node.id)) {
+          const at = inGroup ? `[${i}].attribution[${j}].sources[${k}].id` : `[${i}].attribution[${j}].id`;
+          throw new CorpusError(mentionsFile, at, `unknown ${node.kind} "${node.id}"`);
+        }
+      });
     });
+    const publisher = singleNode(m.attribution.at(-1));
+    if (publisher?.kind !== 'outlet' || publisher.id !== article.outlet) {
+      throw new CorpusError(
+        mentionsFile,
+        `[${i}].attribution[${m.attribution.length - 1}]`,
+        `must be the publishing outlet "${article.outlet}"`,
+      );
+    }
+    checkNotes(mentionsFile, `[${i}].basis.notes`, m.basis?.notes);
     m.spans.forEach((span, j) => {
       const check = checkSpan(article.body, span);
       if (!check.ok) throw new CorpusError(mentionsFile, `[${i}].spans[${j}]`, `does not resolve: ${check.reason}`);
+      const piece = article.furniture?.find((f) => span.start < f.end && f.start < span.end);
+      if (piece) {
+        throw new CorpusError(
+          mentionsFile,
+          `[${i}].spans[${j}]`,
+          `overlaps page furniture (${piece.kind} at ${piece.start}-${piece.end}), which is never evidence`,
+        );
+      }
     });
     return { ...m, spans: m.spans.map((span) => ({ ...span, article: m.article })) };
   });
@@ -124,6 +162,7 @@ function loadStory(
     event.mentions.forEach((id, j) => {
       if (!mentionIds.has(id)) throw new CorpusError(eventsFile, `[${i}].mentions[${j}]`, `unknown mention "${id}"`);
     });
+    if (event.date.record !== undefined) checkNotes(eventsFile, `[${i}].date.record`, [event.date.record]);
     event.participants.forEach((id, j) => {
       if (!known.actors.has(id)) {
         throw new CorpusError(eventsFile, `[${i}].participants[${j}]`, `unknown actor "${id}"`);
@@ -136,6 +175,14 @@ function loadStory(
     };
   });
   assertUnique(eventsFile, events, 'event');
+  const eventIds = new Set(events.map((e) => e.id));
+  events.forEach((event, i) =>
+    event.related?.forEach((link, j) => {
+      if (!eventIds.has(link.event) || link.event === event.id) {
+        throw new CorpusError(eventsFile, `[${i}].related[${j}].event`, `unknown or same event "${link.event}"`);
+      }
+    }),
+  );
 
   return { story, articles, claims, mentions, events, passages: findSharedPassages(story.id, articles) };
 }

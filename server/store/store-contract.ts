@@ -80,6 +80,52 @@ export function describeStoreContract(name: string, createStore: () => Promise<S
       expect(bundle.actors.map((a) => a.id)).toEqual(['officials']);
     });
 
+    it('keeps what the corpus says about its basis: notes, provenance, furniture, co-sources, support, record days', async () => {
+      const corpus = fixtureCorpus();
+      const seeded = corpus.stories[0]!;
+      seeded.story.notes = [{ id: 'n-call', text: 'The call is on the public record.', source: 'Readout' }];
+      seeded.articles[1] = {
+        ...seeded.articles[1]!,
+        provenance: 'Taken from the print edition.',
+        furniture: [{ kind: 'caption', start: 0, end: 17, note: 'A photo caption.' }],
+      };
+      seeded.claims[0] = { ...seeded.claims[0]!, basis: 'Worded as the statement has it.' };
+      seeded.mentions[2] = {
+        ...seeded.mentions[2]!,
+        attribution: [
+          {
+            sources: [
+              { kind: 'actor', id: 'officials' },
+              { kind: 'outlet', id: 'outlet-one' },
+            ],
+          },
+          { kind: 'outlet', id: 'outlet-two' },
+        ],
+        support: 'partial',
+        basis: { evidence: 'The denial covers the deal, not the talks.', notes: ['n-call'] },
+      };
+      const event = seeded.events[0]!;
+      seeded.events[0] = {
+        ...event,
+        date: { ...event.date, precision: 'day', start: '2024-04-10', end: '2024-04-10', record: 'n-call' },
+        related: [{ event: 'later-meeting', note: 'The meeting it promised.' }],
+      };
+      await store.seed(corpus);
+      const bundle = storyBundleSchema.parse(await store.getStoryBundle('fixture-story'));
+      expect(bundle.story).toEqual(seeded.story);
+      expect(bundle.articles[1]).toMatchObject({ provenance: seeded.articles[1].provenance });
+      expect(bundle.articles[1]?.furniture).toEqual(seeded.articles[1].furniture);
+      expect(bundle.claims).toEqual(seeded.claims);
+      expect(bundle.mentions).toEqual(seeded.mentions);
+      expect(bundle.events).toEqual(seeded.events);
+      // Co-sources count as voices of the story: the outlet inside the group is carried.
+      expect(bundle.outlets.map((o) => o.id)).toEqual(['outlet-one', 'outlet-two']);
+      expect(articleSchema.parse(await store.getArticle('art-b'))).toEqual(seeded.articles[1]);
+      // Absent optional fields stay absent, not null.
+      expect(Object.keys(bundle.articles[0]!)).not.toContain('furniture');
+      expect(Object.keys(bundle.mentions[0]!)).not.toContain('support');
+    });
+
     it('returns an article with its body and ranges, and null for an unknown one', async () => {
       const corpus = fixtureCorpus();
       await store.seed(corpus);

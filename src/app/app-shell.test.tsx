@@ -66,8 +66,12 @@ describe('the app shell', () => {
   it('lists the events with ranges for dates the coverage only bounds', async () => {
     renderApp('/timeline');
     const table = await screen.findByRole('table');
-    const earlier = within(table).getByRole('row', { name: /earlier virtual/i });
-    expect(earlier).toHaveTextContent(/–/);
+    const workingGroups = within(table).getByRole('row', { name: /working groups meet virtually/i });
+    expect(workingGroups).toHaveTextContent(/–/);
+    // The public record gives the first meeting's day; the coverage's phrase stays beside it.
+    const first = within(table).getByRole('row', { name: /First virtual SCG meeting/ });
+    expect(first).toHaveTextContent('1 Apr 2024');
+    expect(first).toHaveTextContent(/public record; coverage: “in recent weeks”/);
     expect(within(table).getByRole('row', { name: /Iran's missile and drone attack on Israel/ })).toHaveTextContent(
       '13 Apr 2024',
     );

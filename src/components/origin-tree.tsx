@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import {
   analyzeClaimOrigins,
   originContextFor,
+  originName,
   originTree,
   type ChainIssue,
   type OriginGroup,
@@ -47,7 +48,9 @@ export function OriginTree({ mentions, index, headingLevel = 4 }: OriginTreeProp
     <div className="origin-tree">
       <p className="origin-tree__rule">
         Outlets that relay the same original source count once. An unnamed source counts as part of the first named
-        source that vouches for it.
+        source that vouches for it. A statement several sources made together (“the State Department and Pentagon both
+        said”) is one origin with several voices: the outlet reports one statement, so it confirms the claim once; and a
+        voice that also speaks alone elsewhere is the same origin.
       </p>
       {(['support', 'opposition'] as const).map((side) => {
         const groups = origins[side];
@@ -82,7 +85,10 @@ function OriginItem({ group, index }: { group: OriginGroup; index: StoryIndex })
     <li className="origin-tree__origin">
       <p className="origin-tree__origin-name">
         <span className="origin-tree__badge">origin</span> {group.circular ? 'A circle of relays: ' : null}
-        <strong>{group.members.map((member) => member.name).join(' ⇄ ')}</strong>
+        <strong>{originName(group)}</strong>
+        {!group.circular && group.voices.length > 1 ? (
+          <span className="origin-tree__aliases"> (one origin, {group.voices.length} voices)</span>
+        ) : null}
         {aliases.length > 0 ? <span className="origin-tree__aliases"> (also {aliases.join(', ')})</span> : null}
         <span className="origin-tree__count">
           {' '}

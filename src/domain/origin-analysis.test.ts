@@ -11,7 +11,7 @@ import {
   type ClaimOrigins,
   type OriginContext,
 } from './origin-analysis';
-import type { Actor, AttributionNode, Mention, Outlet, Stance } from './schemas';
+import type { Actor, AttributionNode, AttributionStep, Mention, Outlet, Stance } from './schemas';
 
 const outlet = (id: string, name: string, aliases: string[] = []): Outlet => ({
   id,
@@ -44,6 +44,8 @@ const ACTORS = [
   actor('white-house-office', 'The White House', 'office'),
   actor('sullivan', 'Jake Sullivan'),
   actor('sullivan-again', 'JAKE SULLIVAN'),
+  actor('state-department', 'US State Department', 'organization'),
+  actor('pentagon', 'The Pentagon', 'organization'),
 ];
 
 /** Articles are named after their outlet: "inn-1" is published by israel-national-news. */
@@ -62,12 +64,16 @@ function contextWith(outlets: Outlet[] = OUTLETS, actors: Actor[] = ACTORS): Ori
   return { resolver: createEntityResolver(outlets, actors), publisherOf: (article) => PUBLISHERS[article] };
 }
 
-/** "a:egyptian-sources > o:al-araby-al-jadeed > o:israel-national-news" */
-function chain(text: string): AttributionNode[] {
+/** "a:egyptian-sources > o:al-araby-al-jadeed > o:israel-national-news"; co-sources "a:state + a:pentagon" */
+function chain(text: string): AttributionStep[] {
   if (text === '') return [];
-  return text.split(' > ').map((part) => {
+  const node = (part: string): AttributionNode => {
     const [kind, id] = part.split(':') as [string, string];
     return { kind: kind === 'a' ? 'actor' : 'outlet', id };
+  };
+  return text.split(' > ').map((part) => {
+    const sources = part.split(' + ');
+    return sources.length > 1 ? { sources: sources.map(node) } : node(part);
   });
 }
 
@@ -368,6 +374,48 @@ describe('independent origins', () => {
   });
 });
 
+describe('co-sources in one step', () => {
+  const context = contextWith();
+  const analyze = (...mentions: Mention[]) => analyzeClaimOrigins(mentions, context);
+
+  it('counts a statement by two offices as one origin with two voices', () => {
+    const origins = analyze(mention('jp-1', 'reports', 'a:state-department + a:pentagon > o:jerusalem-post'));
+    expect(countOrigins(origins).support).toBe(1);
+    const [group] = origins.support;
+    expect(group?.members.map((m) => m.name)).toEqual(['The Pentagon and US State Department']);
+    expect(group?.voices.map((v) => v.id).sort()).toEqual(['pentagon', 'state-department']);
+    expect(group?.routes[0]?.path.map((link) => link.id)).toEqual(['pentagon+state-department', 'jerusalem-post']);
+  });
+
+  it('makes one origin of a joint statement and either voice alone, whoever relays them', () => {
+    const origins = analyze(
+      mention('jp-1', 'reports', 'a:state-department + a:pentagon > o:jerusalem-post'),
+      mention('inn-1', 'reports', 'a:pentagon > o:israel-national-news'),
+      mention('cnn-1', 'reports', 'a:state-department > o:cnn'),
+      mention('ibt-1', 'reports', 'a:sullivan > o:ibtimes'),
+    );
+    expect(countOrigins(origins).support).toBe(2);
+    const joint = origins.support.find((group) => group.voices.length > 1);
+    expect(joint?.routes.map((route) => route.mention.article).sort()).toEqual(['cnn-1', 'inn-1', 'jp-1']);
+  });
+
+  it('reads the same in any order of the co-sources, and a group of one entity as that entity', () => {
+    const one = analyze(mention('jp-1', 'reports', 'a:state-department + a:pentagon > o:jerusalem-post'));
+    const other = analyze(mention('jp-1', 'reports', 'a:pentagon + a:state-department > o:jerusalem-post'));
+    expect(one.support[0]?.id).toBe(other.support[0]?.id);
+    const same = analyze(mention('jp-1', 'reports', 'a:sullivan + a:sullivan-again > o:jerusalem-post'));
+    expect(same.support[0]?.members.map((m) => m.name)).toEqual(['Jake Sullivan']);
+  });
+
+  it('counts the same without routes as with them when steps hold co-sources', () => {
+    const mentions = [
+      mention('jp-1', 'reports', 'a:state-department + a:pentagon > o:jerusalem-post'),
+      mention('cnn-1', 'reports', 'a:state-department > o:cnn'),
+    ];
+    expect(countClaimOrigins(mentions, context)).toEqual({ support: 1, opposition: 0 });
+  });
+});
+
 describe('origin trees', () => {
   it('draws shared links once, with the mentions where their chains end', () => {
     const origins = analyzeClaimOrigins(
@@ -407,6 +455,8 @@ describe('counting origins on arbitrary chains', () => {
     'a:sullivan-again',
     'a:white-house-office',
     'a:ghost',
+    'a:state-department + a:pentagon',
+    'a:state-department',
   ];
   const mentions = fc.array(
     fc.record({

@@ -1,4 +1,12 @@
-import type { Actor, AttributionNode, Mention, Outlet, Stance } from './schemas';
+import {
+  stepSources,
+  type Actor,
+  type AttributionNode,
+  type AttributionStep,
+  type Mention,
+  type Outlet,
+  type Stance,
+} from './schemas';
 import { isOpposing, isSupporting } from './stance-rules';
 import type { StoryIndex } from './story-index';
 import { foldText } from './text-folding';
@@ -27,6 +35,12 @@ import { foldText } from './text-folding';
  *    an outlet id in no list still names an origin, by its id.
  * 5. Cycles. A chain that comes back to an earlier link (A → B → A → C) is cut to A → C. Outlets
  *    that relay each other with no outside source form one circular origin.
+ * 6. Co-sources. A step with several sources ("the State Department and Pentagon both said") is
+ *    one statement with several voices, so it is one origin, not one per voice: the outlet
+ *    reports a single joint position, and nothing in its text lets a reader check each voice
+ *    apart, so counting two would double the confirmation one sentence gives. Origins that
+ *    share a voice are one origin (the State Department alone and the State Department with
+ *    the Pentagon), since they cannot be independent of each other.
  */
 
 export type OriginSide = 'support' | 'opposition';
@@ -45,7 +59,12 @@ export type ResolvedNode = {
   named: boolean;
   /** The id is one of the story's outlets or actors (or an outlet's alias). */
   known: boolean;
+  /** For a step of co-sources: each voice, resolved; the step's key is made of theirs. */
+  voices?: readonly ResolvedNode[];
 };
+
+/** The entities a link speaks for: its co-sources, or itself. */
+export const voicesOf = (node: ResolvedNode): readonly ResolvedNode[] => node.voices ?? [node];
 
 export type ChainIssue = 'empty-chain' | 'missing-publisher' | 'unknown-link' | 'loop' | 'circular-relay';
 
@@ -66,6 +85,8 @@ export type OriginGroup = {
   id: string;
   /** The entity, or for outlets relaying each other in a circle, all of them. */
   members: ResolvedNode[];
+  /** Every entity that speaks in this origin: co-sources each count here, and once. */
+  voices: ResolvedNode[];
   circular: boolean;
   routes: OriginRoute[];
 };
@@ -73,6 +94,30 @@ export type OriginGroup = {
 export type ClaimOrigins = Record<OriginSide, OriginGroup[]>;
 
 export type EntityResolver = { resolve(node: AttributionNode): ResolvedNode };
+
+const jointly = new Intl.ListFormat('en', { type: 'conjunction' });
+
+/** A step of the chain resolved: one entity, or one joint link of its co-sources. */
+export function resolveStep(step: AttributionStep, resolver: EntityResolver): ResolvedNode {
+  const voices: ResolvedNode[] = [];
+  for (const node of stepSources(step)) {
+    const voice = resolver.resolve(node);
+    if (!voices.some((v) => v.key === voice.key)) voices.push(voice);
+  }
+  // A group whose members are one entity under two names is that entity.
+  if (voices.length === 1) return voices[0] as ResolvedNode;
+  voices.sort((a, b) => compare(a.key, b.key));
+  return {
+    key: `joint:${voices.map((v) => v.key).join('+')}`,
+    kind: voices.every((v) => v.kind === 'outlet') ? 'outlet' : 'actor',
+    id: voices.map((v) => v.id).join('+'),
+    name: jointly.format(voices.map((v) => v.name)),
+    aliases: [],
+    named: voices.some((v) => v.named),
+    known: voices.every((v) => v.known),
+    voices,
+  };
+}
 
 export type OriginContext = {
   resolver: EntityResolver;
@@ -189,7 +234,7 @@ export type NormalizedChain = {
 };
 
 export function normalizeChain(
-  chain: readonly AttributionNode[],
+  chain: readonly AttributionStep[],
   publisherId: string | undefined,
   resolver: EntityResolver,
 ): NormalizedChain | null {
@@ -198,7 +243,7 @@ export function normalizeChain(
   const flag = (issue: ChainIssue) => {
     if (!issues.includes(issue)) issues.push(issue);
   };
-  const resolved = chain.map((node) => resolver.resolve(node));
+  const resolved = chain.map((step) => resolveStep(step, resolver));
   if (resolved.length === 0) flag('empty-chain');
   if (publisherId !== undefined) {
     const publisher = resolver.resolve({ kind: 'outlet', id: publisherId });
@@ -241,7 +286,46 @@ export function analyzeClaimOrigins(
     if (chain)
       chains[side].push({ ...chain, mention: { id: mention.id, article: mention.article, stance: mention.stance } });
   }
-  return { support: groupSide(chains.support), opposition: groupSide(chains.opposition) };
+  return {
+    support: mergeSharedVoices(groupSide(chains.support)),
+    opposition: mergeSharedVoices(groupSide(chains.opposition)),
+  };
+}
+
+/** Origins that share a voice are one origin (rule 6). */
+function mergeSharedVoices(groups: OriginGroup[]): OriginGroup[] {
+  if (!groups.some((group) => group.members.some((member) => member.voices))) return groups;
+  const merged: OriginGroup[] = [];
+  for (const group of groups) {
+    const keys = new Set(group.voices.map((voice) => voice.key));
+    const overlapping = merged.filter((other) => other.voices.some((voice) => keys.has(voice.key)));
+    const all = [...overlapping, group];
+    const one: OriginGroup = {
+      id: all.map((g) => g.id).join(' + '),
+      members: uniqueByKey(all.flatMap((g) => g.members)),
+      voices: uniqueByKey(all.flatMap((g) => g.voices)),
+      circular: all.some((g) => g.circular),
+      routes: all.flatMap((g) => g.routes),
+    };
+    for (const other of overlapping) merged.splice(merged.indexOf(other), 1);
+    merged.push(one);
+  }
+  return sortGroups(new Map(merged.map((group) => [group.id, group])));
+}
+
+function uniqueByKey(nodes: readonly ResolvedNode[]): ResolvedNode[] {
+  const seen = new Map<string, ResolvedNode>();
+  for (const node of nodes) if (!seen.has(node.key)) seen.set(node.key, node);
+  return [...seen.values()];
+}
+
+/**
+ * How an origin is named: the circle of outlets ("A ⇄ B"), or its voices ("US State Department
+ * and The Pentagon" for a joint statement, and for a voice that also spoke alone).
+ */
+export function originName(group: OriginGroup): string {
+  if (group.circular) return group.members.map((member) => member.name).join(' ⇄ ');
+  return jointly.format(group.voices.map((voice) => voice.name));
 }
 
 /** Just the numbers of independent origins of an analysis. */
@@ -265,7 +349,9 @@ export function countClaimOrigins(
     if (!side) continue;
     const chain = normalizeChain(mention.attribution, context.publisherOf(mention.article), context.resolver);
     if (!chain) continue;
-    if (isRelay(chain)) return countOrigins(analyzeClaimOrigins(mentions, context));
+    if (isRelay(chain) || chain.links.some((link) => link.voices)) {
+      return countOrigins(analyzeClaimOrigins(mentions, context));
+    }
     (side === 'support' ? support : opposition).add((chain.links[chain.originAt] as ResolvedNode).key);
   }
   return { support: support.size, opposition: opposition.size };
@@ -279,7 +365,7 @@ function groupSide(chains: SideChain[]): OriginGroup[] {
   const add = (members: ResolvedNode[], id: string, route: OriginRoute) => {
     let group = groups.get(id);
     if (!group) {
-      group = { id, members, circular: members.length > 1, routes: [] };
+      group = { id, members, voices: uniqueByKey(members.flatMap(voicesOf)), circular: members.length > 1, routes: [] };
       groups.set(id, group);
     }
     group.routes.push(route);

@@ -5,7 +5,12 @@ import { foldText } from './text-folding';
 /** Shorter runs are commonplace phrases ("the White House said on Thursday"), not copied text. */
 export const MIN_PASSAGE_WORDS = 8;
 
-export type PassageSource = { id: string; body: string };
+export type PassageSource = {
+  id: string;
+  body: string;
+  /** Page furniture (captions, pull-quotes): never part of a passage. */
+  furniture?: readonly { start: number; end: number }[];
+};
 
 export type SharedPassageOptions = {
   /** The shortest run of words two articles must share to count as a passage. */
@@ -47,7 +52,7 @@ function tabulateWords(articles: readonly PassageSource[]): WordTable {
   let count = 0;
   let line = 0;
   const articleStart = new Int32Array(articles.length + 1);
-  articles.forEach(({ body }, i) => {
+  articles.forEach(({ body, furniture = [] }, i) => {
     articleStart[i] = count;
     line += 1;
     let newline = body.indexOf('\n');
@@ -56,6 +61,12 @@ function tabulateWords(articles: readonly PassageSource[]): WordTable {
       while (newline !== -1 && newline < match.index) {
         line += 1;
         newline = body.indexOf('\n', newline + 1);
+      }
+      const at = match.index;
+      if (furniture.some((piece) => at < piece.end && piece.start < at + match[0].length)) {
+        // A new line number, so no passage runs across the furniture either.
+        line += 1;
+        continue;
       }
       const word = normalizeWord(match[0], match[1] !== '');
       let id = interned.get(word);

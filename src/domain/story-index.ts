@@ -1,4 +1,15 @@
-import type { Actor, ArticleMeta, AttributionNode, Claim, Mention, Outlet, StoryBundle } from './schemas';
+import {
+  stepSources,
+  type Actor,
+  type ArticleMeta,
+  type AttributionNode,
+  type AttributionStep,
+  type Claim,
+  type Mention,
+  type Outlet,
+  type ResearchNote,
+  type StoryBundle,
+} from './schemas';
 
 /** Look-ups over a story bundle, built once per bundle rather than searched on every render. */
 export type StoryIndex = {
@@ -9,6 +20,8 @@ export type StoryIndex = {
   mentionsByClaim: Map<string, Mention[]>;
   mentionsByArticle: Map<string, Mention[]>;
   mentions: Map<string, Mention>;
+  /** The story's research notes, which dates, chains and article metadata cite by id. */
+  notes: Map<string, ResearchNote>;
 };
 
 export function indexStory(bundle: StoryBundle): StoryIndex {
@@ -26,6 +39,7 @@ export function indexStory(bundle: StoryBundle): StoryIndex {
     mentions: byId(bundle.mentions),
     mentionsByClaim,
     mentionsByArticle,
+    notes: byId(bundle.story.notes ?? []),
   };
 }
 
@@ -35,9 +49,16 @@ export function nodeName(index: StoryIndex, node: AttributionNode): string {
   return named?.name ?? node.id;
 }
 
+const jointly = new Intl.ListFormat('en', { type: 'conjunction' });
+
+/** The name of a step: one source, or its co-sources ("US State Department and The Pentagon"). */
+export function stepName(index: StoryIndex, step: AttributionStep): string {
+  return jointly.format(stepSources(step).map((node) => nodeName(index, node)));
+}
+
 /** "Egyptian sources → Al-Araby Al-Jadeed → Israel National News" */
-export function formatAttribution(index: StoryIndex, chain: readonly AttributionNode[]): string {
-  return chain.map((node) => nodeName(index, node)).join(' → ');
+export function formatAttribution(index: StoryIndex, chain: readonly AttributionStep[]): string {
+  return chain.map((step) => stepName(index, step)).join(' → ');
 }
 
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {

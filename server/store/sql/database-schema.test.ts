@@ -11,7 +11,7 @@ import type { SqlStore } from './sql-store';
 const COLUMNS = {
   outlets: ['rowid', 'id', 'name', 'aliases', 'kind', 'url'],
   actors: ['rowid', 'id', 'name', 'kind', 'description'],
-  stories: ['rowid', 'id', 'title', 'summary'],
+  stories: ['rowid', 'id', 'title', 'summary', 'notes'],
   articles: [
     'rowid',
     'id',
@@ -25,6 +25,8 @@ const COLUMNS = {
     'body',
     'paragraphs',
     'sentences',
+    'provenance',
+    'furniture',
   ],
   claims: [
     'rowid',
@@ -38,8 +40,9 @@ const COLUMNS = {
     'verdict_editor',
     'verdict_at',
     'verdict_version',
+    'basis',
   ],
-  mentions: ['rowid', 'id', 'story', 'claim', 'article', 'stance', 'attribution'],
+  mentions: ['rowid', 'id', 'story', 'claim', 'article', 'stance', 'attribution', 'support', 'basis'],
   spans: ['mention', 'ordinal', 'story', 'article', 'start', 'end', 'exact', 'prefix', 'suffix'],
   events: [
     'rowid',
@@ -56,6 +59,8 @@ const COLUMNS = {
     'date_derived_from',
     'participants',
     'mentions',
+    'date_record',
+    'related',
   ],
   passages: ['rowid', 'id', 'story', 'text', 'spans'],
   accounts: ['username', 'role', 'password_hash', 'created_at'],

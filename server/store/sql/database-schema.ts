@@ -52,7 +52,13 @@ export type OutletsTable = InsertionOrder & {
 
 export type ActorsTable = InsertionOrder & { id: string; name: string; kind: string; description: string };
 
-export type StoriesTable = InsertionOrder & { id: string; title: string; summary: string };
+export type StoriesTable = InsertionOrder & {
+  id: string;
+  title: string;
+  summary: string;
+  /** JSON array of research notes, or null when the story has none. */
+  notes: string | null;
+};
 
 export type ArticlesTable = InsertionOrder & {
   id: string;
@@ -67,6 +73,10 @@ export type ArticlesTable = InsertionOrder & {
   /** JSON arrays of character ranges. */
   paragraphs: string;
   sentences: string;
+  /** Where the text was taken from, when the corpus says so. */
+  provenance: string | null;
+  /** JSON array of page furniture (captions, pull-quotes, credits), or null. */
+  furniture: string | null;
 };
 
 export type ClaimsTable = InsertionOrder & {
@@ -81,6 +91,8 @@ export type ClaimsTable = InsertionOrder & {
   verdict_editor: string | null;
   verdict_at: string | null;
   verdict_version: number;
+  /** Why the claim is worded as it is, when the corpus says so. */
+  basis: string | null;
 };
 
 export type MentionsTable = InsertionOrder & {
@@ -91,6 +103,10 @@ export type MentionsTable = InsertionOrder & {
   stance: string;
   /** JSON attribution chain. */
   attribution: string;
+  /** How fully the text supports the claim, or null when it is not stated. */
+  support: string | null;
+  /** JSON basis of the attribution, or null. */
+  basis: string | null;
 };
 
 export type SpansTable = {
@@ -121,6 +137,10 @@ export type EventsTable = InsertionOrder & {
   /** JSON arrays of ids. */
   participants: string;
   mentions: string;
+  /** The day on record, when the coverage's phrase names another. */
+  date_record: string | null;
+  /** JSON array of `{ event, note }`, or null. */
+  related: string | null;
 };
 
 export type PassagesTable = InsertionOrder & { id: string; story: string; text: string; spans: string };

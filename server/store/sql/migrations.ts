@@ -232,6 +232,23 @@ const STEPS: readonly Step[] = [
       'CREATE INDEX change_log_by_time ON change_log(at)',
     ],
   },
+  {
+    // What the curated data says about its own basis: research notes, article provenance and page
+    // furniture, a claim's and a mention's basis, a mention's support, an event date's record day
+    // and related events. JSON (or text) when present, NULL when absent, so a stored item reads
+    // back exactly as it was given.
+    name: '0007-basis-and-provenance',
+    statements: () => [
+      'ALTER TABLE stories ADD COLUMN notes TEXT',
+      'ALTER TABLE claims ADD COLUMN basis TEXT',
+      'ALTER TABLE articles ADD COLUMN provenance TEXT',
+      'ALTER TABLE articles ADD COLUMN furniture TEXT',
+      'ALTER TABLE mentions ADD COLUMN support TEXT',
+      'ALTER TABLE mentions ADD COLUMN basis TEXT',
+      'ALTER TABLE events ADD COLUMN date_record TEXT',
+      'ALTER TABLE events ADD COLUMN related TEXT',
+    ],
+  },
 ];
 
 export const MIGRATION_NAMES = STEPS.map((step) => step.name);

@@ -7,6 +7,7 @@ import {
   eventStatusSchema,
   outletKindSchema,
   stanceSchema,
+  supportSchema,
   type Actor,
   type Article,
   type ArticleMeta,
@@ -25,9 +26,15 @@ import {
   inserted,
   chainFromJson,
   derivedFromJson,
+  furnitureFromJson,
   idsFromJson,
+  jsonOrNull,
+  mentionBasisFromJson,
+  notesFromJson,
+  optionalField,
   passageSpansFromJson,
   rangesFromJson,
+  relatedFromJson,
 } from './row-codecs';
 import { claimColumns, insertClaimRow, toClaim } from './verdict-queries';
 
@@ -42,6 +49,8 @@ const articleMetaColumns = [
   'published_basis',
   'source_file',
   'source_url',
+  'provenance',
+  'furniture',
 ] as const;
 const articleColumns = [...articleMetaColumns, 'body', 'paragraphs', 'sentences'] as const;
 const outletColumns = ['id', 'name', 'aliases', 'kind', 'url'] as const;
@@ -57,6 +66,8 @@ const toArticleMeta = (row: ArticleMetaRow): ArticleMeta => ({
   title: row.title,
   published: { date: row.published_date, basis: row.published_basis },
   source: { file: row.source_file, url: row.source_url },
+  ...optionalField('provenance', row.provenance, String),
+  ...optionalField('furniture', row.furniture, (text) => furnitureFromJson.parse(text)),
 });
 
 const toArticle = (row: ArticleRow): Article => ({
@@ -96,6 +107,8 @@ async function insertArticleRow(db: Db, a: Article) {
       body: a.body,
       paragraphs: JSON.stringify(a.paragraphs),
       sentences: JSON.stringify(a.sentences),
+      provenance: a.provenance ?? null,
+      furniture: jsonOrNull(a.furniture),
     })
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
@@ -121,6 +134,8 @@ async function insertMentionRows(db: Db, m: Mention, storyId: string) {
       article: m.article,
       stance: m.stance,
       attribution: JSON.stringify(m.attribution),
+      support: m.support ?? null,
+      basis: jsonOrNull(m.basis),
     })
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
@@ -150,12 +165,18 @@ async function replaceStoryPassages(db: Db, storyId: string, passages: Passage[]
 }
 
 async function readBundle(db: Db, storyId: string): Promise<StoryBundle | null> {
-  const story = await db
+  const storyRow = await db
     .selectFrom('stories')
-    .select(['id', 'title', 'summary'])
+    .select(['id', 'title', 'summary', 'notes'])
     .where('id', '=', storyId)
     .executeTakeFirst();
-  if (!story) return null;
+  if (!storyRow) return null;
+  const story = {
+    id: storyRow.id,
+    title: storyRow.title,
+    summary: storyRow.summary,
+    ...optionalField('notes', storyRow.notes, (text) => notesFromJson.parse(text)),
+  };
   const articles = (
     await db.selectFrom('articles').select(articleMetaColumns).where('story', '=', storyId).orderBy('rowid').execute()
   ).map(toArticleMeta);
@@ -182,7 +203,7 @@ async function readBundle(db: Db, storyId: string): Promise<StoryBundle | null> 
   const mentions: Mention[] = (
     await db
       .selectFrom('mentions')
-      .select(['id', 'claim', 'article', 'stance', 'attribution'])
+      .select(['id', 'claim', 'article', 'stance', 'attribution', 'support', 'basis'])
       .where('story', '=', storyId)
       .orderBy('rowid')
       .execute()
@@ -193,6 +214,8 @@ async function readBundle(db: Db, storyId: string): Promise<StoryBundle | null> 
     stance: stanceSchema.parse(row.stance),
     attribution: chainFromJson.parse(row.attribution),
     spans: spansByMention.get(row.id) ?? [],
+    ...optionalField('support', row.support, (text) => supportSchema.parse(text)),
+    ...optionalField('basis', row.basis, (text) => mentionBasisFromJson.parse(text)),
   }));
   const events: StoryEvent[] = (
     await db
@@ -211,6 +234,8 @@ async function readBundle(db: Db, storyId: string): Promise<StoryBundle | null> 
         'date_derived_from',
         'participants',
         'mentions',
+        'date_record',
+        'related',
       ])
       .where('story', '=', storyId)
       .orderBy('rowid')
@@ -228,9 +253,11 @@ async function readBundle(db: Db, storyId: string): Promise<StoryBundle | null> 
       end: row.date_end,
       basis: row.date_basis,
       derivedFrom: row.date_derived_from === null ? null : derivedFromJson.parse(row.date_derived_from),
+      ...optionalField('record', row.date_record, String),
     },
     participants: idsFromJson.parse(row.participants),
     mentions: idsFromJson.parse(row.mentions),
+    ...optionalField('related', row.related, (text) => relatedFromJson.parse(text)),
   }));
   const refs = referencedBy(articles, mentions, events);
   const outlets = await db.selectFrom('outlets').select(outletColumns).orderBy('rowid').execute();
@@ -325,7 +352,7 @@ export function storyQueries(db: Kysely<Database>): StoryStore {
           report.stories += inserted(
             await trx
               .insertInto('stories')
-              .values({ id: story.id, title: story.title, summary: story.summary })
+              .values({ id: story.id, title: story.title, summary: story.summary, notes: jsonOrNull(story.notes) })
               .onConflict((oc) => oc.doNothing())
               .executeTakeFirst(),
           );
@@ -349,6 +376,8 @@ export function storyQueries(db: Kysely<Database>): StoryStore {
                 date_derived_from: e.date.derivedFrom ? JSON.stringify(e.date.derivedFrom) : null,
                 participants: JSON.stringify(e.participants),
                 mentions: JSON.stringify(e.mentions),
+                date_record: e.date.record ?? null,
+                related: jsonOrNull(e.related),
               })
               .onConflict((oc) => oc.doNothing())
               .executeTakeFirst();

@@ -2,7 +2,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import { auditEntrySchema, verdictStatusSchema, type AuditEntry, type Claim } from '@/domain/schemas';
 import { verdictContentOf, type VerdictStore } from '../store';
 import type { ClaimsTable, Database, VerdictAuditTable } from './database-schema';
-import { evidenceFromJson, inserted } from './row-codecs';
+import { evidenceFromJson, inserted, optionalField } from './row-codecs';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -17,6 +17,7 @@ export const claimColumns = [
   'verdict_editor',
   'verdict_at',
   'verdict_version',
+  'basis',
 ] as const;
 
 export function toClaim(row: Pick<Selectable<ClaimsTable>, (typeof claimColumns)[number]>): Claim {
@@ -33,6 +34,7 @@ export function toClaim(row: Pick<Selectable<ClaimsTable>, (typeof claimColumns)
       at: row.verdict_at,
       version: row.verdict_version,
     },
+    ...optionalField('basis', row.basis, String),
   };
 }
 
@@ -64,6 +66,7 @@ export async function insertClaimRow(db: Db, c: Claim) {
       verdict_editor: c.verdict.editor,
       verdict_at: c.verdict.at,
       verdict_version: c.verdict.version,
+      basis: c.basis ?? null,
     })
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();

@@ -5,6 +5,11 @@ import { claimQueriesOf } from './claim-queries';
 import { numbersIn, prepareClaimQueries, rankSentences, suggestClaims } from './claim-suggestions';
 import { findDatePhrases } from './date-phrases';
 import { createNameMatcher } from './known-names';
+import type { Article } from '../schemas';
+
+/** The sentences of the text itself: page furniture (captions, pull-quotes) is never a candidate. */
+const textSentences = (article: Article) =>
+  article.sentences.filter(([start, end]) => !article.furniture?.some((f) => start < f.end && f.start < end));
 
 const corpus = bundledCorpus();
 const story = corpus.stories.find((s) => s.story.id === 'rafah-scg-2024')!;
@@ -21,7 +26,7 @@ function leaveOneOut() {
   for (const article of story.articles) {
     const others = story.articles.filter((a) => a.id !== article.id);
     const kept = new Set(story.mentions.filter((m) => m.article !== article.id).map((m) => m.id));
-    const background = new TermStatistics(others.flatMap((a) => a.sentences.map(([s, e]) => a.body.slice(s, e))));
+    const background = new TermStatistics(others.flatMap((a) => textSentences(a).map(([s, e]) => a.body.slice(s, e))));
     const claims = prepareClaimQueries(
       claimQueriesOf({
         claims: story.claims,
@@ -34,7 +39,7 @@ function leaveOneOut() {
     const best = rankSentences(
       {
         body: article.body,
-        sentences: article.sentences,
+        sentences: textSentences(article),
         published: article.published.date,
         dates: findDatePhrases(article.body, article.published.date),
       },
@@ -45,7 +50,7 @@ function leaveOneOut() {
     for (const mention of story.mentions.filter((m) => m.article === article.id)) {
       total += 1;
       const sentence = best.get(mention.claim);
-      const range = sentence === undefined ? undefined : article.sentences[sentence];
+      const range = sentence === undefined ? undefined : textSentences(article)[sentence];
       const hit = range && mention.spans.some((span) => span.start < range[1] && range[0] < span.end);
       if (hit) hits += 1;
       else misses.push(`${mention.id}: got "${range ? article.body.slice(...range).slice(0, 60) : 'nothing'}"`);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { charRangeSchema, idSchema, isoDateSchema, nonEmptyString } from './primitives';
+import { charRangeSchema, idSchema, isoDateSchema, nonEmptyString, nonNegativeInt } from './primitives';
 
 export const publishedSchema = z.object({
   date: isoDateSchema,
@@ -7,6 +7,20 @@ export const publishedSchema = z.object({
   basis: nonEmptyString,
 });
 export type Published = z.infer<typeof publishedSchema>;
+
+/**
+ * A part of the text that is page furniture, not reporting: a photo caption, a pull-quote that
+ * repeats a sentence of the body. It is shown muted, is never evidence and is never a shared
+ * passage. The text file stays as received; furniture is marked by its range.
+ */
+export const furnitureSchema = z.object({
+  kind: z.enum(['caption', 'pull-quote', 'credit']),
+  start: nonNegativeInt,
+  end: z.int().check(z.positive()),
+  /** Why the range is furniture, shown to editors. */
+  note: nonEmptyString,
+});
+export type Furniture = z.infer<typeof furnitureSchema>;
 
 export const articleMetaSchema = z.object({
   id: idSchema,
@@ -18,6 +32,13 @@ export const articleMetaSchema = z.object({
     file: z.nullable(z.string()),
     url: z.nullable(z.httpUrl()),
   }),
+  /**
+   * How the outlet, title and address were established (a public copy, house style, an
+   * inference), shown to editors beside them. Absent: taken from the article as received.
+   */
+  provenance: z.optional(nonEmptyString),
+  /** Absent: none. */
+  furniture: z.optional(z.array(furnitureSchema)),
 });
 export type ArticleMeta = z.infer<typeof articleMetaSchema>;
 

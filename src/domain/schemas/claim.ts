@@ -46,5 +46,10 @@ export const claimSchema = z.object({
   text: nonEmptyString,
   topic: nonEmptyString,
   verdict: verdictSchema,
+  /**
+   * How the claim was drawn from the coverage where that is not plain: what it covers, and why
+   * it is kept apart from (or merged with) a neighbouring claim. Shown in the claim view.
+   */
+  basis: z.optional(nonEmptyString),
 });
 export type Claim = z.infer<typeof claimSchema>;

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { stripBidiControls } from '../bidi-controls';
 import { articleMetaSchema } from './article';
-import { attributionNodeSchema, stanceSchema } from './mention';
+import { attributionStepSchema, stanceSchema } from './mention';
 import { outletSchema } from './outlet';
 import { charRangeSchema, idSchema, isoDateSchema } from './primitives';
 
@@ -109,7 +109,7 @@ export const addMentionRequestSchema = z.strictObject({
   article: idSchema,
   stance: stanceSchema,
   /** From the original source to the publishing outlet; the outlet alone when left out. */
-  attribution: z.optional(z.array(attributionNodeSchema).check(z.minLength(1), z.maxLength(8))),
+  attribution: z.optional(z.array(attributionStepSchema).check(z.minLength(1), z.maxLength(8))),
   range: charRangeSchema,
 });
 export type AddMentionRequest = z.infer<typeof addMentionRequestSchema>;

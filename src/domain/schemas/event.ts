@@ -30,6 +30,12 @@ export const eventDateSchema = z
      * date it was resolved against, when the date was derived rather than recorded.
      */
     derivedFrom: z.nullable(z.object({ article: idSchema, phrase: nonEmptyString })),
+    /**
+     * The story's research note (by id) that gives the day from the public record. With a
+     * record the date is that day, and `derivedFrom` keeps the coverage's own vaguer phrase,
+     * which must still cover the day.
+     */
+    record: z.optional(idSchema),
   })
   .check(
     z.refine((date) => date.start <= date.end, { message: 'start must not be after end', path: ['end'] }),
@@ -40,6 +46,10 @@ export const eventDateSchema = z
     z.refine((date) => date.precision !== 'range' || date.start < date.end, {
       message: 'a range must span more than one day',
       path: ['end'],
+    }),
+    z.refine((date) => date.record === undefined || date.precision === 'day', {
+      message: 'a date from the public record is a day',
+      path: ['precision'],
     }),
   );
 export type EventDate = z.infer<typeof eventDateSchema>;
@@ -55,5 +65,7 @@ export const storyEventSchema = z.object({
   participants: z.array(idSchema),
   /** The mentions (claim × article) that report this event. */
   mentions: z.array(idSchema),
+  /** Other events this one is tied to (a promised meeting and the meeting that followed). */
+  related: z.optional(z.array(z.object({ event: idSchema, note: nonEmptyString }))),
 });
 export type StoryEvent = z.infer<typeof storyEventSchema>;

@@ -1,11 +1,12 @@
 import { PublishedDate } from '@/components/published-date';
 import { QueryStatus } from '@/components/query-status';
 import { StanceBadge } from '@/components/stance-badge';
+import { AttributionChain } from '@/components/attribution-chain';
 import { OriginTree } from '@/components/origin-tree';
+import { ResearchNotes } from '@/components/research-notes';
 import { mentionOptionsFor } from '@/components/verdict-editor/mention-options';
 import { VerdictEditor } from '@/components/verdict-editor/verdict-editor';
 import { isContested } from '@/domain/stance-rules';
-import { formatAttribution } from '@/domain/story-index';
 import { Link } from '@/lib/router/link';
 import { useStoryData } from '@/lib/story/use-story-data';
 import { hrefFor, useUrlState } from '@/lib/url-state/use-url-state';
@@ -37,6 +38,11 @@ export function ClaimView() {
     <section aria-labelledby="claim-heading" className="claim">
       <p className="claim__topic">{claim.topic}</p>
       <h2 id="claim-heading">{claim.text}</h2>
+      {claim.basis ? (
+        <p className="claim__basis">
+          <strong>How this claim was drawn:</strong> {claim.basis}
+        </p>
+      ) : null}
       {isContested(mentions) ? (
         <p>
           <span className="tag tag--contested">contested</span> Some coverage supports this claim and some contradicts
@@ -65,13 +71,43 @@ export function ClaimView() {
               </p>
               <p className="mention__chain">
                 <span className="visually-hidden">Attribution: </span>
-                {formatAttribution(index, mention.attribution)}
+                <AttributionChain chain={mention.attribution} index={index} />
+                {mention.support === 'partial' ? <span className="tag tag--partial">partial support</span> : null}
               </p>
               {mention.spans.map((span) => (
                 <blockquote key={`${span.start}-${span.end}`} className={`evidence evidence--${mention.stance}`}>
                   {span.exact}
                 </blockquote>
               ))}
+              <dl className="mention__basis" aria-label="Where this mention comes from">
+                {article ? (
+                  <>
+                    <dt>Date</dt>
+                    <dd>{article.published.basis}</dd>
+                    <dt>Article</dt>
+                    <dd>{article.provenance ?? 'Outlet and title as the article gives them.'}</dd>
+                  </>
+                ) : null}
+                <dt>Attribution</dt>
+                <dd>{mention.basis?.attribution ?? 'As the text itself states it.'}</dd>
+                {mention.basis?.stance ? (
+                  <>
+                    <dt>Stance</dt>
+                    <dd>{mention.basis.stance}</dd>
+                  </>
+                ) : null}
+                {mention.basis?.evidence ? (
+                  <>
+                    <dt>{mention.support === 'partial' ? 'Partial support' : 'Evidence'}</dt>
+                    <dd>{mention.basis.evidence}</dd>
+                  </>
+                ) : null}
+              </dl>
+              <ResearchNotes
+                ids={mention.basis?.notes}
+                index={index}
+                what={`the mention in ${outlet?.name ?? 'the article'}`}
+              />
               <Link to={hrefFor(state, { view: 'sources', claim: claim.id, panes: [mention.article] })}>
                 Read in {outlet?.name ?? 'the article'}
               </Link>

@@ -13,7 +13,7 @@ describe('the matrix view', () => {
     expect(row).toHaveAccessibleName(/\(contested\)$/);
     expect(within(row).getByText('contested')).toBeInTheDocument();
     expect(within(row).getByRole('gridcell', { name: '1 independent origin for, 2 against' })).toBeInTheDocument();
-    expect(grid).toHaveAttribute('aria-rowcount', String(1 + 48 + 8));
+    expect(grid).toHaveAttribute('aria-rowcount', String(1 + 55 + 8));
     expect(grid).toHaveAttribute('aria-colcount', String(3 + 5));
   });
 
@@ -37,7 +37,7 @@ describe('the matrix view', () => {
   it('says when no claim matches, and counts what is shown', async () => {
     renderApp('/matrix?q=no%20such%20words');
     expect(await screen.findByText('No claim matches these filters.', {}, SLOW)).toBeInTheDocument();
-    expect(screen.getByText('Showing 0 of 48 claims against 5 articles.')).toBeInTheDocument();
+    expect(screen.getByText('Showing 0 of 55 claims against 5 articles.')).toBeInTheDocument();
     expect(screen.getByRole('grid')).toHaveAttribute('aria-rowcount', '1');
   });
 });

@@ -1,5 +1,5 @@
 import type { Mention } from '@/domain/schemas';
-import { formatAttribution, nodeName, type StoryIndex } from '@/domain/story-index';
+import { formatAttribution, stepName, type StoryIndex } from '@/domain/story-index';
 
 /** Who the publisher had the claim from: the chain without the publisher itself; empty for its own voice. */
 export function mentionVia(index: StoryIndex, mention: Pick<Mention, 'attribution'>): string {
@@ -22,5 +22,5 @@ export function cellHint(index: StoryIndex, mentions: readonly Mention[] | undef
   if (!mentions || mentions.length === 0) return '';
   if (mentions.length > 1) return `${mentions.length} mentions`;
   const [first] = mentions[0]?.attribution ?? [];
-  return mentions[0] && mentions[0].attribution.length > 1 && first ? `via ${nodeName(index, first)}` : '';
+  return mentions[0] && mentions[0].attribution.length > 1 && first ? `via ${stepName(index, first)}` : '';
 }

@@ -1,7 +1,7 @@
 import type { CsvValue } from '@/domain/csv';
-import type { OriginGroup } from '@/domain/origin-analysis';
-import type { Mention } from '@/domain/schemas';
-import { formatAttribution } from '@/domain/story-index';
+import { originName } from '@/domain/origin-analysis';
+import { stepSources, type Mention } from '@/domain/schemas';
+import { formatAttribution, nodeName } from '@/domain/story-index';
 import { cellStances, type ClaimStats, type MatrixColumn, type MatrixModel } from './matrix-model';
 import type { MatrixSelection } from './select-matrix';
 
@@ -13,6 +13,8 @@ export const CSV_CLAIM_HEADERS = [
   'contested',
   'origins for',
   'origins against',
+  'origin names for',
+  'origin names against',
   'mentions for',
   'mentions against',
   'articles',
@@ -43,6 +45,7 @@ export function* matrixCsvRecords(model: MatrixModel, selection: MatrixSelection
   yield [...CSV_CLAIM_HEADERS, ...selection.columns.map(columnLabel)];
   for (const stats of selection.claims) {
     const origins = model.originCounts(stats.claim.id);
+    const named = model.origins(stats.claim.id);
     // Most cells are silent: start from empty ones and fill in the few that carry the claim.
     const sources: string[] = new Array<string>(selection.columns.length).fill('');
     for (const [columnId, mentions] of cells.get(stats.claim.id) ?? []) {
@@ -57,6 +60,8 @@ export function* matrixCsvRecords(model: MatrixModel, selection: MatrixSelection
       stats.contested ? 'yes' : 'no',
       origins.support,
       origins.opposition,
+      named.support.map(originName).join('; '),
+      named.opposition.map(originName).join('; '),
       stats.support,
       stats.opposition,
       stats.coverage,
@@ -64,8 +69,6 @@ export function* matrixCsvRecords(model: MatrixModel, selection: MatrixSelection
     ];
   }
 }
-
-const originLabel = (group: OriginGroup) => group.members.map((member) => member.name).join(' ⇄ ');
 
 /** The JSON export without its claims: the story, the view's URL and the shown columns. */
 export function matrixJsonHead(model: MatrixModel, selection: MatrixSelection, url: string) {
@@ -100,7 +103,7 @@ export function matrixJsonClaim(
     text: stats.claim.text,
     verdict: stats.claim.verdict.status,
     contested: stats.contested,
-    origins: { support: origins.support.map(originLabel), opposition: origins.opposition.map(originLabel) },
+    origins: { support: origins.support.map(originName), opposition: origins.opposition.map(originName) },
     mentions: { support: stats.support, opposition: stats.opposition },
     articles: stats.coverage,
     cells: Object.fromEntries(
@@ -111,6 +114,9 @@ export function matrixJsonClaim(
           article: mention.article,
           stance: mention.stance,
           attribution: formatAttribution(model.index, mention.attribution),
+          // Each step with its sources: more than one where several made the statement together.
+          chain: mention.attribution.map((step) => stepSources(step).map((node) => nodeName(model.index, node))),
+          ...(mention.support === 'partial' ? { support: 'partial' } : {}),
           quotes: mention.spans.map((span) => span.exact),
         })),
       ]),

@@ -78,14 +78,18 @@ describe('filtering and sorting the matrix', () => {
     const selection = selectMatrix(model, filters());
     expect(selection.claims).toHaveLength(bundle.claims.length);
     expect(selection.rows.filter((row) => row.kind === 'topic').map((row) => row.topic)).toEqual(model.topics);
-    expect(selection.rows[0]).toEqual({ kind: 'topic', topic: 'SCG meetings', count: 7 });
+    expect(selection.rows[0]).toEqual({ kind: 'topic', topic: 'SCG meetings', count: 9 });
     expect(selection.columns).toHaveLength(5);
   });
 
   it('narrows to contested claims, topics, verdicts and search text', () => {
     expect(claimIds({ contested: true })).toContain(DEAL);
     expect(claimIds({ contested: true }).every((id) => model.stats.get(id)?.contested)).toBe(true);
-    expect(claimIds({ topics: ['Reported deal'] })).toEqual([DEAL, 'no-green-light-regardless-of-iran']);
+    expect(claimIds({ topics: ['Reported deal'] })).toEqual([
+      DEAL,
+      'white-house-declined-comment-deal',
+      'no-green-light-regardless-of-iran',
+    ]);
     expect(claimIds({ topics: ['Reported deal'], contested: true })).toEqual([DEAL]);
     expect(claimIds({ q: 'WIDE-SCALE strike' })).toEqual([DEAL]);
     expect(claimIds({ q: 'defence   israel' })).toContain('meeting-discussed-iran-attack');
@@ -146,7 +150,7 @@ describe('filtering and sorting the matrix', () => {
     const rowClaims = selection.rows.flatMap((row) => (row.kind === 'claim' ? [row.stats.claim.id] : []));
     expect(selection.claims.map((stats) => stats.claim.id)).toEqual(rowClaims);
     expect(rowClaims.indexOf(DEAL)).toBeGreaterThan(1);
-    expect(rowClaims[1]).toBe('scg-18-april-leaders');
+    expect(rowClaims[1]).toBe('scg-18-april-meeting-scheduled');
   });
 
   it('keys filters so that unrelated URL changes keep the selection', () => {
@@ -163,7 +167,7 @@ describe('exporting the matrix', () => {
     const parsed = readCsv(toCsv(records));
     expect(parsed).toEqual(records.map((record) => record.map((value) => String(value))));
     expect(parsed[0]?.slice(0, 3)).toEqual(['claim id', 'topic', 'claim']);
-    expect(parsed[0]?.[11]).toBe(`International Business Times · 2024-04-18 · ${IBTIMES_ARTICLE}`);
+    expect(parsed[0]?.[13]).toBe(`International Business Times · 2024-04-18 · ${IBTIMES_ARTICLE}`);
     expect(parsed[1]).toEqual([
       DEAL,
       'Reported deal',
@@ -172,6 +176,8 @@ describe('exporting the matrix', () => {
       'yes',
       '1',
       '2',
+      'Al-Araby Al-Jadeed',
+      'Axios; Deputy Spokesperson for the State Department',
       '2',
       '2',
       '3',
@@ -201,7 +207,11 @@ describe('exporting the matrix', () => {
       [...matrixJsonChunks(model, selection, '/matrix?cols=outlet&topic=Reported+deal')].join(''),
     ) as MatrixJson;
     expect(json.url).toBe('/matrix?cols=outlet&topic=Reported+deal');
-    expect(json.claims.map((c) => c.id)).toEqual([DEAL, 'no-green-light-regardless-of-iran']);
+    expect(json.claims.map((c) => c.id)).toEqual([
+      DEAL,
+      'white-house-declined-comment-deal',
+      'no-green-light-regardless-of-iran',
+    ]);
     expect(json.columns.map((c) => c.id)).toHaveLength(5);
     const deal = json.claims.find((c) => c.id === DEAL);
     expect(deal?.origins).toEqual({
@@ -213,5 +223,21 @@ describe('exporting the matrix', () => {
     expect(deal?.cells['israel-national-news']?.[0]?.attribution).toBe(
       'Egyptian sources → Al-Araby Al-Jadeed → Israel National News',
     );
+  });
+
+  it('writes co-sources as one step of the chain and one origin, in JSON and CSV', () => {
+    const claim = 'no-green-light-without-civilian-plan';
+    const selection = selectMatrix(model, filters({ q: 'green light to any Rafah plan', columns: 'outlet' }));
+    const json = JSON.parse([...matrixJsonChunks(model, selection, '/matrix')].join('')) as MatrixJson;
+    const row = json.claims.find((c) => c.id === claim);
+    expect(row?.origins.support).toEqual(['The Pentagon and US State Department']);
+    const [mention] = row?.cells['jerusalem-post'] ?? [];
+    expect(mention?.chain).toEqual([['US State Department', 'The Pentagon'], ['The Jerusalem Post']]);
+    expect(mention?.attribution).toBe('US State Department and The Pentagon → The Jerusalem Post');
+    const [head, ...rows] = readCsv(toCsv([...matrixCsvRecords(model, selection)]));
+    const at = (name: string) => head?.indexOf(name) ?? -1;
+    const csvRow = rows.find((r) => r[0] === claim);
+    expect(csvRow?.[at('origins for')]).toBe('1');
+    expect(csvRow?.[at('origin names for')]).toBe('The Pentagon and US State Department');
   });
 });

@@ -16,7 +16,7 @@ import { PublishedDate } from '@/components/published-date';
 import { QueryStatus } from '@/components/query-status';
 import { StanceBadge } from '@/components/stance-badge';
 import type { SegmentRef } from '@/domain/evidence-layout';
-import type { ArticleMeta, Mention, Outlet, Passage } from '@/domain/schemas';
+import type { ArticleMeta, Furniture, Mention, Outlet, Passage } from '@/domain/schemas';
 import { STANCES } from '@/domain/stance-rules';
 import type { StoryIndex } from '@/domain/story-index';
 import { articleQueries } from '../api/article-queries';
@@ -229,6 +229,7 @@ export const ArticlePane = memo(function ArticlePane({
         <p className="pane__meta">
           <PublishedDate published={meta.published} />
         </p>
+        {meta.provenance ? <p className="pane__provenance">{meta.provenance}</p> : null}
         <div className="pane__controls" ref={controlsRef}>
           {onMove && count > 1 ? (
             <>
@@ -325,6 +326,7 @@ export const ArticlePane = memo(function ArticlePane({
           <PaneText
             model={model}
             body={article.data.body}
+            furniture={meta.furniture}
             selectedClaim={selectedClaim}
             activePassage={activePassage}
             described={tip}
@@ -355,6 +357,7 @@ export const ArticlePane = memo(function ArticlePane({
 type PaneTextProps = {
   model: PaneModel;
   body: string;
+  furniture: readonly Furniture[] | undefined;
   selectedClaim: string | null;
   activePassage: string | null;
   described: SegmentRef | null;
@@ -362,10 +365,20 @@ type PaneTextProps = {
   passageLabels: ReadonlyMap<string, string>;
 };
 
-function PaneText({ model, body, selectedClaim, activePassage, described, tipId, passageLabels }: PaneTextProps) {
+function PaneText({
+  model,
+  body,
+  furniture,
+  selectedClaim,
+  activePassage,
+  described,
+  tipId,
+  passageLabels,
+}: PaneTextProps) {
   return model.layout.paragraphs.map((paragraph, p) => (
     <PaneParagraph
       key={paragraph.start}
+      furniture={furnitureOf(furniture, paragraph.start, paragraph.end)}
       paragraph={paragraph}
       index={p}
       body={body}
@@ -378,6 +391,11 @@ function PaneText({ model, body, selectedClaim, activePassage, described, tipId,
       passageLabels={passageLabels}
     />
   ));
+}
+
+/** The furniture a paragraph lies inside, if it is furniture through and through. */
+function furnitureOf(furniture: readonly Furniture[] | undefined, start: number, end: number): Furniture | null {
+  return furniture?.find((piece) => piece.start <= start && end <= piece.end) ?? null;
 }
 
 function parseSegment(value: string | undefined): SegmentRef | null {

@@ -1,10 +1,19 @@
 import { memo, type ReactNode } from 'react';
 import type { ParagraphLayout, Segment } from '@/domain/evidence-layout';
 import { STANCE_GLYPHS, STANCE_LABELS } from '@/components/stance-badge';
+import type { Furniture } from '@/domain/schemas';
 import type { EvidenceMark, PaneMark } from '../model/pane-marks';
+
+const FURNITURE_LABELS: Record<Furniture['kind'], string> = {
+  caption: 'Photo caption',
+  'pull-quote': 'Pull-quote',
+  credit: 'Credit',
+};
 
 type PaneParagraphProps = {
   paragraph: ParagraphLayout;
+  /** Set when the paragraph is page furniture (a caption, a repeated pull-quote): drawn muted, labelled. */
+  furniture?: Furniture | null;
   index: number;
   body: string;
   marks: readonly PaneMark[];
@@ -23,6 +32,7 @@ type PaneParagraphProps = {
 /** One paragraph of article text, drawn as text nodes and marks: never as HTML. */
 export const PaneParagraph = memo(function PaneParagraph({
   paragraph,
+  furniture = null,
   index,
   body,
   marks,
@@ -33,6 +43,15 @@ export const PaneParagraph = memo(function PaneParagraph({
   tipId,
   passageLabels,
 }: PaneParagraphProps) {
+  if (furniture) {
+    // Furniture is never evidence nor a shared passage, so it has no marks: plain text, labelled.
+    return (
+      <p className="pane__paragraph pane__paragraph--furniture" title={furniture.note}>
+        <span className="pane__furniture-label">{FURNITURE_LABELS[furniture.kind]} · not part of the report: </span>
+        {body.slice(paragraph.start, paragraph.end)}
+      </p>
+    );
+  }
   return (
     <p className="pane__paragraph">
       {paragraph.segments.map((segment, s) =>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { ResearchNotes } from '@/components/research-notes';
 import { StanceBadge } from '@/components/stance-badge';
 import type { StoryIndex } from '@/domain/story-index';
 import type { UrlState } from '@/domain/url-state';
@@ -14,6 +15,8 @@ import { useTimelineUi } from '../store/timeline-ui-store';
 type EventDetailsProps = {
   eventId: string;
   timelineEvent: TimelineEvent | undefined;
+  /** The title of another event of the story, for links to related events. */
+  titleOf: (eventId: string) => string;
   index: StoryIndex;
   state: UrlState;
   onClose: () => void;
@@ -28,7 +31,7 @@ function timingText({ relation, days }: ReportTiming, isRange: boolean): string 
 }
 
 /** The open event: its date and where it comes from, and every article that reports it, with the evidence. */
-export function EventDetails({ eventId, timelineEvent, index, state, onClose }: EventDetailsProps) {
+export function EventDetails({ eventId, timelineEvent, titleOf, index, state, onClose }: EventDetailsProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const focusPanel = useTimelineUi((s) => s.focusPanel);
   const requestPanelFocus = useTimelineUi((s) => s.requestPanelFocus);
@@ -75,14 +78,17 @@ export function EventDetails({ eventId, timelineEvent, index, state, onClose }: 
         <dt>Date</dt>
         <dd>
           <span className={`date date--${event.date.precision}`}>{eventDateLabel(timelineEvent)}</span>
+          {event.date.record ? <span className="date__source">The day is from the public record.</span> : null}
           {derivation ? (
             <span className="date__phrase">
-              From “{derivation.phrase}” in {derivation.outlet || 'an unknown article'}
+              {event.date.record ? 'The coverage says only ' : 'From '}“{derivation.phrase}” in{' '}
+              {derivation.outlet || 'an unknown article'}
               {derivation.article ? `, published ${formatDay(derivation.article.published.date)}` : ''}
               {derivation.reading ? `: ${derivation.reading}` : ''}.
             </span>
           ) : null}
           <span className="date__basis">{event.date.basis}</span>
+          <ResearchNotes ids={event.date.record ? [event.date.record] : []} index={index} what="the date" />
         </dd>
         <dt>Kind</dt>
         <dd>{KIND_LABELS[event.kind].one}</dd>
@@ -96,6 +102,16 @@ export function EventDetails({ eventId, timelineEvent, index, state, onClose }: 
           <>
             <dt>Participants</dt>
             <dd>{participants.join(', ')}</dd>
+          </>
+        ) : null}
+        {event.related && event.related.length > 0 ? (
+          <>
+            <dt>Related events</dt>
+            {event.related.map((link) => (
+              <dd key={link.event}>
+                <Link to={hrefFor(state, { event: link.event })}>{titleOf(link.event)}</Link>: {link.note}
+              </dd>
+            ))}
           </>
         ) : null}
       </dl>

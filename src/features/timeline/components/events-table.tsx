@@ -131,7 +131,8 @@ const EventRow = memo(function EventRow({ timelineEvent, open, rowIndex, measure
         </span>
         {derivation ? (
           <span className="date__phrase">
-            from “{derivation.phrase}”{derivation.outlet ? ` in ${derivation.outlet}` : ''}
+            {event.date.record ? 'public record; coverage: ' : 'from '}“{derivation.phrase}”
+            {derivation.outlet ? ` in ${derivation.outlet}` : ''}
           </span>
         ) : null}
       </td>

@@ -36,7 +36,11 @@ describe('the timeline view', { timeout: 20_000 }, () => {
     const washington = within(chart).getByRole('button', { name: /^In-person SCG meeting in Washington/ });
     expect(washington).toHaveAttribute('data-status', 'postponed');
     expect(washington).toHaveAccessibleName(/\(range\), in person meeting, postponed/);
-    expect(within(chart).getByRole('button', { name: /^Earlier virtual SCG meeting/ })).toHaveAttribute(
+    expect(within(chart).getByRole('button', { name: /^First virtual SCG meeting/ })).toHaveAttribute(
+      'data-precision',
+      'day',
+    );
+    expect(within(chart).getByRole('button', { name: /^Lower-level US–Israeli working groups/ })).toHaveAttribute(
       'data-precision',
       'range',
     );
@@ -94,12 +98,16 @@ describe('the timeline view', { timeout: 20_000 }, () => {
     ]);
     expect(reports[1]).toHaveTextContent(/speaks of it as planned \(written before it took place\)/);
     expect(reports[1]).toHaveTextContent('The United States and Israel are set to hold a high-level virtual meeting');
-    expect(within(panel).getByText(/From “on Thursday” in Israel National News/)).toBeInTheDocument();
+    expect(within(panel).getByText('The day is from the public record.')).toBeInTheDocument();
+    expect(within(panel).getByText(/The coverage says only “on Thursday” in Israel National News/)).toBeInTheDocument();
+    expect(within(panel).getByRole('list', { name: 'Research behind the date' })).toHaveTextContent(
+      /held on Thursday 18 April 2024.*Source: Public record/,
+    );
 
     const link = within(reports[1] as HTMLElement).getAllByRole('link', { name: /Show in Sources/ })[0];
     expect(link).toHaveAttribute(
       'href',
-      expect.stringMatching(/^\/\?panes=001_2550a2c150cccb37&claim=scg-virtual-meeting-18-april/),
+      expect.stringMatching(/^\/\?panes=001_2550a2c150cccb37&claim=scg-18-april-meeting-scheduled/),
     );
     const claims = within(panel).getByRole('list', { name: /Claims linked to this event/ });
     expect(within(claims).getByRole('link', { name: /held a high-level virtual meeting/ })).toHaveAttribute(

@@ -186,6 +186,7 @@ export function TimelineView() {
           <EventDetails
             eventId={state.event}
             timelineEvent={timeline.byId.get(state.event)}
+            titleOf={(id) => timeline.byId.get(id)?.event.title ?? id}
             index={data.index}
             state={state}
             onClose={closeEvent}

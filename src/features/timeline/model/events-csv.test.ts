@@ -31,8 +31,8 @@ describe('events CSV', () => {
     expect(rows).toHaveLength(timeline.events.length + 1);
     const first = rows[1] ?? [];
     expect(first.slice(0, 8)).toEqual([
-      'scg-first-virtual-meeting',
-      'Earlier virtual SCG meeting on Rafah',
+      'working-group-meetings',
+      'Lower-level US–Israeli working groups meet virtually on Rafah plans',
       'meeting',
       'virtual',
       'held',
@@ -40,8 +40,14 @@ describe('events CSV', () => {
       '2024-03-21',
       '2024-04-17',
     ]);
-    expect(first[9]).toBe('in recent weeks');
-    expect(first[11]).toBe('International Business Times; The Times of Israel');
+    expect(first[9]).toBe('Over the past few weeks');
+    expect(first[14]).toBe('');
+    // A day from the public record keeps the coverage's own phrase beside it.
+    const firstMeeting = rows.find((r) => r[0] === 'scg-first-virtual-meeting') ?? [];
+    expect(firstMeeting.slice(5, 8)).toEqual(['day', '2024-04-01', '2024-04-01']);
+    expect(firstMeeting[9]).toBe('in recent weeks');
+    expect(firstMeeting[11]).toBe('International Business Times; The Times of Israel');
+    expect(firstMeeting[14]).toBe('scg-meeting-1-april');
     const followUp = rows.find((r) => r[0] === 'scg-follow-up-meeting');
     expect(followUp?.[1]).toBe('Promised follow-up SCG meeting ("will meet again soon")');
   });

@@ -16,6 +16,8 @@ export const EVENT_CSV_COLUMNS = [
   'reported_by',
   'articles',
   'claims',
+  // Last, so that the columns before keep their places: the research note of a record day.
+  'date_record',
 ] as const;
 
 export function eventsCsv(events: readonly TimelineEvent[]): string {
@@ -36,6 +38,7 @@ export function eventsCsv(events: readonly TimelineEvent[]): string {
       [...new Set(reports.map((r) => r.outlet))].join('; '),
       reports.map((r) => r.article.id).join('; '),
       claims.map((c) => c.id).join('; '),
+      event.date.record ?? '',
     ]),
   ]);
 }

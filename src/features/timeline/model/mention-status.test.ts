@@ -23,7 +23,8 @@ describe('saidStatusOf on the bundled story', () => {
   it('finds postponements before plans: "scheduled … was postponed", "set to begin … but delayed"', () => {
     expect(said('m-001-postponed')).toBe('postponed');
     expect(said('m-000-delayed')).toBe('postponed');
-    expect(said('m-000-leaflets')).toBe('postponed');
+    // "ultimately did not do so" says only that it did not happen.
+    expect(said('m-000-leaflets')).toBe('cancelled');
   });
 
   it('reads "will meet again soon" as planned', () => {

@@ -7,18 +7,19 @@ export const SAID_LABELS: Record<SaidStatus, string> = {
   held: 'says it took place',
   planned: 'speaks of it as planned',
   postponed: 'says it was postponed',
-  cancelled: 'says it was cancelled',
+  cancelled: 'says it did not happen',
   disputed: 'disputes it',
 };
 
 // Ordered: "scheduled to take place … was postponed" is a postponement, "set to begin … but
-// delayed" too, so the stronger statement is looked for first.
+// delayed" too, so the stronger statement is looked for first. "Did not do so" says only that
+// it did not happen, not that it was put off to a later day: it reads as not held.
 const CUES: [Exclude<SaidStatus, 'disputed' | 'held'>, RegExp][] = [
-  ['cancelled', /\b(cancel(?:l)?ed|cancel(?:l)?ation|called off|scrapped)\b/i],
   [
-    'postponed',
-    /\b(postpone[ds]?|postponement|delay(?:ed|s)?|put off|pushed back|did not (?:do so|take place|happen)|never (?:took place|happened))\b/i,
+    'cancelled',
+    /\b(cancel(?:l)?ed|cancel(?:l)?ation|called off|scrapped|did not (?:do so|take place|happen)|never (?:took place|happened))\b/i,
   ],
+  ['postponed', /\b(postpone[ds]?|postponement|delay(?:ed|s)?|put off|pushed back)\b/i],
   ['planned', /\b(set to|will|to be held|scheduled|plans? to|planned|expected to|(?:is|are) to|upcoming|soon)\b/i],
 ];
 

@@ -51,12 +51,15 @@ describe('buildTimelineData on the bundled story', () => {
       outlet: 'International Business Times',
       reading: 'within the 4 weeks before publication',
     });
-    expect(event('iran-attack-on-israel').derivation).toBeNull();
+    // A day from the record keeps the coverage's phrase: here "last weekend" in IBTimes.
+    expect(event('iran-attack-on-israel').derivation).toMatchObject({ phrase: 'last weekend' });
+    expect(event('biden-g7-call').derivation).toBeNull();
   });
 
   it('times a later report after the event', () => {
     const first = event('scg-first-virtual-meeting');
     const toi = first.reports.find((r) => r.article.id === '004_7280a6711755d420');
-    expect(toi?.timing).toEqual({ relation: 'after', days: 32 });
+    // 1 April (the record's day) to 19 May.
+    expect(toi?.timing).toEqual({ relation: 'after', days: 48 });
   });
 });

@@ -22,9 +22,11 @@ function summary(kinds = [...EVENT_KINDS], from: string | null = null, to: strin
 describe('summarizeTimeline', () => {
   it('says what the chart shows, in order, and which report came before its event', () => {
     const text = summary();
-    expect(text).toMatch(/^14 of 14 events between 19 Mar 2024 and 21 May 2024: 7 meetings, 2 attacks/);
-    expect(text).toMatch(/10 held, 1 planned, 3 postponed/);
-    expect(text).toMatch(/First: Earlier virtual SCG meeting on Rafah, 21 Mar 2024 – 17 Apr 2024 \(range\)/);
+    expect(text).toMatch(/^14 of 14 events between 19 Mar 2024 and 21 May 2024: 8 meetings, 2 attacks/);
+    expect(text).toMatch(/10 held, 1 planned, 2 postponed, 1 cancelled/);
+    expect(text).toMatch(
+      /First: Lower-level US–Israeli working groups meet virtually on Rafah plans, 21 Mar 2024 – 17 Apr 2024 \(range\)/,
+    );
     expect(text).toMatch(/5 articles published on 2 days/);
     expect(text).toMatch(/International Business Times \(18 Apr 2024\) on Virtual SCG meeting on Iran and Rafah/);
   });
