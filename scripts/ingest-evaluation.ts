@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
-import { stanceSchema, type Stance, type StoryBundle } from '@/domain/schemas';
+import { stanceSchema, type Stance } from '@/domain/schemas';
 import { normalizeText } from '@/domain/ingest/tokens';
-import type { Corpus, CorpusStory } from '../server/corpus/load-corpus';
+import type { Corpus } from '../server/corpus/load-corpus';
+import { storyBundleOf } from '../server/corpus/story-bundle-of';
 import { createIngestContext, prepareArticle, type PreparedArticle } from '../server/ingest/prepare-article';
 import { reviewSuggestions } from '../server/ingest/story-ingester';
 
@@ -202,19 +203,6 @@ export function evaluateArticle(
   return misses;
 }
 
-function bundleOf(corpus: Corpus, story: CorpusStory): StoryBundle {
-  return {
-    story: story.story,
-    outlets: corpus.outlets,
-    actors: corpus.actors,
-    articles: story.articles.map(({ body: _b, paragraphs: _p, sentences: _s, ...meta }) => meta),
-    claims: story.claims,
-    mentions: story.mentions,
-    events: story.events,
-    passages: story.passages,
-  };
-}
-
 /** Every labelled article against the bundled story as it ships, each on its own. */
 export function evaluate(
   corpus: Corpus,
@@ -224,7 +212,7 @@ export function evaluate(
   const story = corpus.stories.find((s) => s.story.id === set.story);
   if (!story) throw new Error(`the evaluation set is about the story "${set.story}", which the corpus lacks`);
   const context = createIngestContext({
-    story: bundleOf(corpus, story),
+    story: storyBundleOf(corpus, story.story.id),
     bodies: new Map(story.articles.map((a) => [a.id, a.body])),
     outlets: corpus.outlets,
     actors: corpus.actors,

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { storyLinkNotices, type UrlState } from '@/domain/url-state';
 import type { StoryBundle } from '@/domain/schemas';
+import { NoticeList } from './notice-list';
 
 /** Parts of a well-formed link that this story does not have, named once the story is loaded. */
 export function StoryNotices({ state, bundle }: { state: UrlState; bundle: StoryBundle }) {
@@ -9,16 +10,7 @@ export function StoryNotices({ state, bundle }: { state: UrlState; bundle: Story
   return (
     <div className="notice" role="status">
       <p>Part of the link does not match this story:</p>
-      <ul>
-        {notices.map((notice) => (
-          <li key={`${notice.param}=${notice.value}`}>
-            <code>
-              {notice.param}={notice.value}
-            </code>
-            : {notice.reason}
-          </li>
-        ))}
-      </ul>
+      <NoticeList notices={notices} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { NoticeList } from './notice-list';
 import { useNoticeStore } from './notice-store';
 
 export function UrlNotices() {
@@ -8,16 +9,7 @@ export function UrlNotices() {
       {notices.length > 0 ? (
         <div className="notice" role="status">
           <p>Part of the link could not be used and was left out:</p>
-          <ul>
-            {notices.map((notice, i) => (
-              <li key={i}>
-                <code>
-                  {notice.param}={notice.value}
-                </code>
-                : {notice.reason}
-              </li>
-            ))}
-          </ul>
+          <NoticeList notices={notices} />
           <button type="button" onClick={dismiss}>
             Dismiss
           </button>

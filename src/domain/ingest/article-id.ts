@@ -1,3 +1,4 @@
+import { foldText } from '../text-folding';
 /** FNV-1a, 32 bits: a short, stable hash for ids (not for security). */
 export function shortHash(text: string): string {
   let hash = 0x811c9dc5;
@@ -10,10 +11,7 @@ export function shortHash(text: string): string {
 
 /** A lowercase slug of a name: "The New Arab" → "the-new-arab". */
 export function slugify(name: string, maxLength = 48): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  const slug = foldText(name)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, maxLength)

@@ -1,5 +1,6 @@
 import type { Outlet } from '../schemas';
 import { slugify } from './article-id';
+import { foldText } from '../text-folding';
 
 /**
  * An outlet name reduced to what identifies it: case, accents, hyphens and spaces, a leading
@@ -8,10 +9,7 @@ import { slugify } from './article-id';
  * outlet.
  */
 export function outletKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  return foldText(name)
     .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
     .replace(/^\s*(?:https?:\/\/)?(?:www\.)?/, '')
     .replace(/\.(?:com|co\.uk|co\.il|org|net|news)(?:\/.*)?\s*$/, '')

@@ -1,3 +1,4 @@
+import { foldText } from '../text-folding';
 /**
  * Normalized word tokens for lexical matching: case, quote style, accents, "U.S." vs "US",
  * punctuation and light inflection do not count.
@@ -11,10 +12,7 @@ const STOPWORDS = new Set(
 );
 
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  return foldText(text)
     .replace(/[‘’‛′]/g, "'")
     .replace(/[“”„″]/g, '"')
     .replace(/\b([a-z])\.([a-z])\.(?:([a-z])\.)?/g, (_m, a: string, b: string, c?: string) => `${a}${b}${c ?? ''}`)
