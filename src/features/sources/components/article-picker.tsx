@@ -1,9 +1,9 @@
 import { memo, useMemo, useState } from 'react';
 import { PublishedDate } from '@/components/published-date';
+import { VirtualList } from '@/components/virtual-list/virtual-list';
 import type { ArticleMeta } from '@/domain/schemas';
 import type { StoryIndex } from '@/domain/story-index';
 import { MAX_PANES } from '../model/resolve-panes';
-import { VirtualList } from './virtual-list';
 import { searchMatcher, searchTerms } from '@/domain/claim-search';
 import { foldText } from '@/domain/text-folding';
 

@@ -1,9 +1,9 @@
 import { memo } from 'react';
 import { StanceBadge } from '@/components/stance-badge';
+import { VirtualList } from '@/components/virtual-list/virtual-list';
 import { Link } from '@/lib/router/link';
 import type { ClaimFilters as Filters, ClaimList as ClaimListModel, ClaimListItem } from '../model/claim-rows';
 import { ClaimFilters } from './claim-filters';
-import { VirtualList } from './virtual-list';
 
 const claimItemKey = (item: ClaimListItem) => (item.kind === 'group' ? `group-${item.label}` : item.row.claim.id);
 

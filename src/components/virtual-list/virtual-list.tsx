@@ -1,13 +1,13 @@
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
-
-/** Short lists render whole (simpler for assistive technology); long ones render what is in view. */
-export const VIRTUALIZE_FROM = 80;
+import { isWindowed } from './window-from';
+import './virtual-list.css';
 
 export type VirtualListProps<T> = {
   items: readonly T[];
   itemKey: (item: T, index: number) => string;
   renderItem: (item: T, index: number) => ReactNode;
   itemClassName?: (item: T) => string;
+  /** A first guess at an item's height; windowed items are measured once drawn. */
   estimateSize: number;
   className: string;
   label?: string;
@@ -20,8 +20,13 @@ const WindowedList = lazy(() => import('./windowed-list').then((m) => ({ default
   props: VirtualListProps<T>,
 ) => ReactNode;
 
+/**
+ * A scrolling list: whole while short (simpler for assistive technology, and find-in-page works),
+ * windowed from WINDOW_FROM items on. The matrix grid windows its rows and columns with the same
+ * threshold through useWindowedAxis.
+ */
 export function VirtualList<T>(props: VirtualListProps<T>) {
-  if (props.items.length < VIRTUALIZE_FROM) return <WholeList {...props} />;
+  if (!isWindowed(props.items.length)) return <WholeList {...props} />;
   return (
     <Suspense fallback={<p role="status">Loading the list…</p>}>
       <WindowedList {...props} />
