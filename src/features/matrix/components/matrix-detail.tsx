@@ -12,7 +12,7 @@ import { hrefFor } from '@/lib/url-state/use-url-state';
 import { mentionVia } from '../model/cell-text';
 import type { MatrixModel } from '../model/matrix-model';
 import type { MatrixSelection } from '../model/select-matrix';
-import type { OpenCell } from './matrix-grid';
+import type { OpenCell } from '../model/open-cell';
 
 /** Long enough for any real claim; a generated one with hundreds of mentions lists the first ones. */
 const MAX_PAIRS = 40;

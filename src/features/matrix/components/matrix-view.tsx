@@ -8,10 +8,11 @@ import { useStoryData } from '@/lib/story/use-story-data';
 import { useUrlState } from '@/lib/url-state/use-url-state';
 import { useMatrixExport } from '../hooks/use-matrix-export';
 import { matrixModelFor, type MatrixModel } from '../model/matrix-model';
+import type { OpenCell } from '../model/open-cell';
 import { filtersKey, selectMatrix, type MatrixFilters } from '../model/select-matrix';
 import { CellPreview } from './cell-preview';
 import { MatrixDetail } from './matrix-detail';
-import { MatrixGrid, type MatrixGridHandle, type OpenCell } from './matrix-grid';
+import { MatrixGrid, type MatrixGridHandle } from './matrix-grid';
 import { MatrixToolbar } from './matrix-toolbar';
 import './matrix.css';
 

@@ -24,3 +24,8 @@ export function cellHint(index: StoryIndex, mentions: readonly Mention[] | undef
   const [first] = mentions[0]?.attribution ?? [];
   return mentions[0] && mentions[0].attribution.length > 1 && first ? `via ${stepName(index, first)}` : '';
 }
+
+/** The quotes of a cell, for the focused cell's description. */
+export function evidenceText(mentions: readonly Mention[]): string {
+  return mentions.map((mention) => mention.spans.map((span) => `“${span.exact}”`).join(' … ')).join(' / ');
+}

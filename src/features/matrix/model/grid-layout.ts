@@ -1,4 +1,4 @@
-import type { MatrixRow } from '../model/select-matrix';
+import type { MatrixRow } from './select-matrix';
 
 /** Sizes in CSS pixels; fixed, so that windowing needs no measuring. */
 export const GRID = {
@@ -18,10 +18,6 @@ export const FIXED_COLUMNS = [
 export const FIXED_COUNT = FIXED_COLUMNS.length;
 export const FIXED_WIDTH = FIXED_COLUMNS.reduce((sum, column) => sum + column.width, 0);
 export const FIXED_LEFT = FIXED_COLUMNS.map((_, i) => FIXED_COLUMNS.slice(0, i).reduce((sum, c) => sum + c.width, 0));
-
-/** Past these counts rows or columns are windowed; below them every cell is in the page (find-in-page works). */
-export const WINDOW_ROWS_FROM = 150;
-export const WINDOW_COLUMNS_FROM = 40;
 
 export const rowHeight = (row: MatrixRow | undefined) =>
   row?.kind === 'topic' ? GRID.topicRowHeight : GRID.claimRowHeight;
