@@ -1,8 +1,7 @@
 import { StanceBadge } from '@/components/stance-badge';
 import { formatAttribution, type StoryIndex } from '@/domain/story-index';
+import type { TipAnchor } from '../hooks/use-evidence-tip';
 import type { EvidenceMark, PaneMark } from '../model/pane-marks';
-
-export type TipAnchor = { paragraph: number; segment: number; top: number; left: number };
 
 type EvidenceTipProps = {
   id: string;
