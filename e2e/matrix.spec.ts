@@ -59,15 +59,25 @@ test('the reported deal is contested, with one independent origin for it althoug
   await expectNoSeriousA11yViolations(page);
 });
 
-test('a cell opens the claim with its evidence, contradictions and origin tree', async ({ page }) => {
+test('a cell opens the claim with its evidence, contradictions and origin tree, and its link reopens it', async ({
+  page,
+  browser,
+}) => {
   await page.goto('/matrix');
-  await dealRow(page)
-    .getByRole('gridcell', { name: /^denies via two U\.S\. officials/ })
-    .click();
-  await expect(page).toHaveURL(new RegExp(`/matrix\\?claim=${DEAL_ID}$`));
+  const cell = dealRow(page).getByRole('gridcell', { name: /^denies via two U\.S\. officials/ });
+  await expect(cell).toHaveAttribute('aria-expanded', 'false');
+  await cell.click();
+  // The open cell is in the URL, so a copied link reopens its evidence.
+  await expect(page).toHaveURL(new RegExp(`/matrix\\?claim=${DEAL_ID}&cell=${IBTIMES_ARTICLE}$`));
+  await expect(cell).toHaveAttribute('aria-selected', 'true');
+  await expect(cell).toHaveAttribute('aria-expanded', 'true');
   const details = page.getByRole('region', { name: DEAL });
   const evidence = details.getByRole('region', { name: 'Evidence in International Business Times' });
   await expect(evidence.getByRole('blockquote')).toHaveCount(3);
+  // The clicked evidence comes before the verdict box.
+  const evidenceTop = (await evidence.boundingBox())?.y ?? Infinity;
+  const verdictTop = (await details.getByRole('region', { name: 'Verdict' }).boundingBox())?.y ?? -Infinity;
+  expect(evidenceTop).toBeLessThan(verdictTop);
   await expect(evidence).toContainText('the U.S. officials flatly denied reports');
   await expect(details.getByRole('heading', { name: 'For the claim: 1 independent origin' })).toBeVisible();
   await expect(details.getByRole('heading', { name: 'Against the claim: 2 independent origins' })).toBeVisible();
@@ -76,9 +86,28 @@ test('a cell opens the claim with its evidence, contradictions and origin tree',
   await expect(details.getByRole('listitem').filter({ hasText: 'both in the same article' })).toHaveCount(1);
   await expectNoSeriousA11yViolations(page);
 
+  const copied = page.url();
   await details.getByRole('button', { name: 'Close claim details' }).click();
   await expect(details).toBeHidden();
   await expect(page).toHaveURL(/\/matrix$/);
+  await expect(cell).not.toHaveAttribute('aria-selected', 'true');
+
+  const other = await browser.newContext();
+  try {
+    const fresh = await other.newPage();
+    await fresh.goto(copied);
+    await expect(
+      fresh
+        .getByRole('region', { name: DEAL })
+        .getByRole('region', { name: 'Evidence in International Business Times' }),
+    ).toBeVisible();
+    await expect(dealRow(fresh).getByRole('gridcell', { name: /^denies via two U\.S\. officials/ })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  } finally {
+    await other.close();
+  }
 });
 
 test('a filtered matrix reloads from its URL in a new context as the same grid', async ({ page, browser }) => {

@@ -101,13 +101,14 @@ describe('encodeUrl', () => {
       event: 'e',
       stances: ['silent'],
       topics: ['t'],
+      cell: 'o1',
       claim: 'c',
       panes: ['p'],
       story: 's',
       view: 'timeline',
     };
     expect(encodeUrl(scrambled)).toBe(
-      '/timeline?story=s&panes=p&claim=c&event=e&article=a&topic=t&stance=silent&verdict=disputed,false&source=o1,o2' +
+      '/timeline?story=s&panes=p&claim=c&cell=o1&event=e&article=a&topic=t&stance=silent&verdict=disputed,false&source=o1,o2' +
         '&contested=1&q=x&sort=origins&cols=outlet&kind=meeting,attack&from=2024-04-01&to=2024-05-01',
     );
   });

@@ -19,6 +19,7 @@ describe('URL_PARAMS', () => {
       'story',
       'panes',
       'claim',
+      'cell',
       'event',
       'article',
       'topic',
@@ -63,6 +64,7 @@ describe('UrlState', () => {
       story: string | null;
       panes: string[];
       claim: string | null;
+      cell: string | null;
       topics: string[];
       event: string | null;
       article: string | null;

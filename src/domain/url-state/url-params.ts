@@ -244,6 +244,9 @@ export const URL_PARAMS = [
   /** ?claim=<id> outside the claim view; the claim view carries it in the path instead (see url-codec). */
   idParam('claim', 'claim'),
 
+  /** ?cell=<source id> — with ?claim, the matrix cell (that source's column) whose evidence is open. */
+  idParam('cell', 'cell'),
+
   /** ?event=<id> — the event whose details are open on the timeline. */
   idParam('event', 'event'),
 

@@ -69,7 +69,7 @@ export const ClaimRow = memo(function ClaimRow({
         style={{ left: FIXED_LEFT[0], width: FIXED_COLUMNS[0].width }}
       >
         <Link
-          to={hrefFor(state, { view: 'claim', claim: claim.id })}
+          to={hrefFor(state, { view: 'claim', claim: claim.id, cell: null })}
           className="mx-claim__text"
           tabIndex={tab(0)}
           data-pos={`${rowIndex}:0`}
@@ -86,6 +86,9 @@ export const ClaimRow = memo(function ClaimRow({
         style={{ left: FIXED_LEFT[1], width: FIXED_COLUMNS[1].width }}
         tabIndex={tab(1)}
         data-pos={`${rowIndex}:1`}
+        // The claim opened from here (not from a source's cell): selected, and its details expanded.
+        aria-selected={openColumn === null ? true : undefined}
+        aria-expanded={openColumn === null}
         aria-label={`${origins.support} independent origin${origins.support === 1 ? '' : 's'} for, ${origins.opposition} against`}
       >
         {origins.support} for · {origins.opposition} against
@@ -163,6 +166,8 @@ function SourceCell({
       data-cell={mentions ? `${claimId} ${columnId}` : undefined}
       aria-label={cellLabel(model.index, mentions)}
       aria-describedby={describedBy}
+      aria-selected={open ? true : undefined}
+      aria-expanded={open}
     >
       {/* Most cells of a large story are silent: they stay a single element. */}
       {stances.length === 0 ? (

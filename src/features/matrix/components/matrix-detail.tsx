@@ -70,10 +70,9 @@ export function MatrixDetail({ model, selection, state, open, focusToken, onClos
       <p className="mx-detail__meta">
         {stats.contested ? <span className="tag tag--contested">contested</span> : null} {stats.coverage} article
         {stats.coverage === 1 ? '' : 's'} ·{' '}
-        <Link to={hrefFor(state, { view: 'claim', claim: claim.id })}>Open the claim page</Link>
+        <Link to={hrefFor(state, { view: 'claim', claim: claim.id, cell: null })}>Open the claim page</Link>
       </p>
-      <VerdictEditor claim={claim} mentionOptions={mentionOptionsFor(model.index, mentions)} />
-
+      {/* The evidence that was clicked comes first; the verdict is decided after reading it. */}
       {column ? (
         <CellEvidence
           model={model}
@@ -84,6 +83,8 @@ export function MatrixDetail({ model, selection, state, open, focusToken, onClos
           mentions={model.cells(selection.mode).get(claim.id)?.get(column.id) ?? []}
         />
       ) : null}
+
+      <VerdictEditor claim={claim} mentionOptions={mentionOptionsFor(model.index, mentions)} />
 
       <section className="mx-detail__section" aria-labelledby={`${headingId}-pairs`}>
         <h4 id={`${headingId}-pairs`}>Contradictions ({pairs.length})</h4>
@@ -179,7 +180,7 @@ function CellEvidence({
           })}
         </ul>
       )}
-      <Link className="mx-evidence__open" to={hrefFor(state, { view: 'sources', claim: claimId, panes })}>
+      <Link className="mx-evidence__open" to={hrefFor(state, { view: 'sources', claim: claimId, cell: null, panes })}>
         Open in Sources: {columnName}
       </Link>
     </section>

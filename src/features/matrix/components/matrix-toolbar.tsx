@@ -264,10 +264,15 @@ function SourceChoices({
   );
   const matches = searchMatcher(filter);
   const matching = searchable.filter(({ text }) => matches(text)).map(({ column }) => column);
-  const toggle = (id: string) =>
-    setUrlState({
-      sources: state.sources.includes(id) ? state.sources.filter((s) => s !== id) : [...state.sources, id],
-    });
+  // No source in the URL means every source is shown, so every box starts ticked; unticking hides a source.
+  const allIds = searchable.map(({ column }) => column.id);
+  const shown = (id: string) => state.sources.length === 0 || state.sources.includes(id);
+  const toggle = (id: string) => {
+    const next = shown(id) ? allIds.filter((s) => s !== id && shown(s)) : [...state.sources, id];
+    if (next.length === 0) return; // the last source shown stays: an empty list would mean all of them
+    // Every source ticked again: back to the unfiltered URL.
+    setUrlState({ sources: next.length === allIds.length ? [] : next });
+  };
   return (
     <>
       <label htmlFor={inputId} className="mx-choices__filter">
@@ -282,7 +287,7 @@ function SourceChoices({
               ? `${column.outletName}, ${column.firstDate}: ${column.title}`
               : `${column.outletName} (${column.articleIds.length})`
           }
-          checked={state.sources.includes(column.id)}
+          checked={shown(column.id)}
           onChange={() => toggle(column.id)}
         />
       ))}

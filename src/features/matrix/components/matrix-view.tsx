@@ -65,27 +65,22 @@ function Matrix({ bundle, index }: { bundle: StoryBundle; index: StoryIndex }) {
   const { exportStatus, runExport } = useMatrixExport(model, selection, encodeUrl(state));
   usePreparationInIdleTime(model);
   const gridHandle = useRef<MatrixGridHandle>(null);
-  const [openColumn, setOpenColumn] = useState<OpenCell | null>(null);
   const [focusToken, setFocusToken] = useState(0);
   const summaryId = useId();
 
-  const open: OpenCell | null =
-    state.claim === null
-      ? null
-      : { claimId: state.claim, columnId: openColumn?.claimId === state.claim ? openColumn.columnId : null };
+  // The open claim and cell are in the URL, so that a copied link reopens the same evidence.
+  const open: OpenCell | null = state.claim === null ? null : { claimId: state.claim, columnId: state.cell };
 
   const onOpen = useCallback(
     (cell: OpenCell, by: 'keyboard' | 'pointer') => {
-      setOpenColumn(cell);
-      if (state.claim !== cell.claimId) setUrlState({ claim: cell.claimId });
+      setUrlState({ claim: cell.claimId, cell: cell.columnId });
       if (by === 'keyboard') setFocusToken((token) => token + 1);
     },
-    [state.claim, setUrlState],
+    [setUrlState],
   );
   const onClose = useCallback(() => {
-    setOpenColumn(null);
     setFocusToken(0);
-    setUrlState({ claim: null });
+    setUrlState({ claim: null, cell: null });
     gridHandle.current?.focusActiveCell();
   }, [setUrlState]);
 
@@ -116,6 +111,7 @@ function Matrix({ bundle, index }: { bundle: StoryBundle; index: StoryIndex }) {
         Showing {shown} of {total} claims against {selection.columns.length} {sourceNoun}
         {selection.columns.length === 1 ? '' : 's'}.
         {selection.unknownSources.length > 0 ? ` Not in this story: ${selection.unknownSources.join(', ')}.` : null}
+        {state.sources.length > 0 ? ' Independent origins count every source, not only the ones shown.' : null}
       </p>
       <p className="mx-export-status" role="status">
         {exportStatus.message}

@@ -12,7 +12,7 @@ export function useCellPreview(gridRef: RefObject<HTMLElement | null>) {
     () => ({
       hideAll: () => hide('all'),
       onFocus: (event: FocusEvent<HTMLElement>) => {
-        const cell = (event.target).closest<HTMLElement>('[data-pos]');
+        const cell = event.target.closest<HTMLElement>('[data-pos]');
         if (cell) previewFrom(cell, 'focus');
       },
       onBlur: (event: FocusEvent<HTMLElement>) => {

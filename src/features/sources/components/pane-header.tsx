@@ -43,6 +43,14 @@ export function PaneHeader({ meta, name, headingId, position, count, onMove, onC
       </h2>
       <p className="pane__meta">
         <PublishedDate published={meta.published} />
+        {meta.source.url ? (
+          <>
+            {' · '}
+            <a href={meta.source.url} target="_blank" rel="noopener noreferrer" className="pane__original">
+              Original article<span className="visually-hidden"> at {name} (opens in a new tab)</span>
+            </a>
+          </>
+        ) : null}
       </p>
       {meta.provenance ? <p className="pane__provenance">{meta.provenance}</p> : null}
       <div className="pane__controls" ref={controlsRef}>
