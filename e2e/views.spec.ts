@@ -172,6 +172,40 @@ for (const size of NARROW) {
   });
 }
 
+for (const size of NARROW) {
+  test(`at ${size.name} a stance cell of the matrix is in view, tappable, and opens its evidence`, async ({
+    browser,
+  }, testInfo) => {
+    const context = await browser.newContext({
+      viewport: { width: size.width, height: size.height },
+      deviceScaleFactor: size.scale,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    await page.goto(testInfo.project.use.baseURL + '/matrix');
+    const row = page.getByRole('row', { name: /US agreed to accept an Israeli military operation in Rafah/ });
+    await row.scrollIntoViewIfNeeded();
+    // Israel National News, the first source: beside the fixed columns, not under them.
+    const cell = row.getByRole('gridcell', { name: /^reports via Egyptian sources/ });
+    await expect(cell).toBeInViewport({ ratio: 0.6 });
+    const onTop = await cell.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      return element.contains(document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2));
+    });
+    expect(onTop).toBe(true);
+    await cell.tap();
+    const details = page.getByRole('region', { name: /US agreed to accept/ });
+    await expect(details.getByRole('region', { name: 'Evidence in Israel National News' })).toBeVisible();
+    await expect(cell).toHaveAttribute('aria-selected', 'true');
+    await expectNoSeriousA11yViolations(page);
+    await testInfo.attach(`matrix-${size.width}.png`, {
+      body: await page.screenshot({ fullPage: true }),
+      contentType: 'image/png',
+    });
+    await context.close();
+  });
+}
+
 test('"Iran strike" finds the reported deal in Sources and in the Matrix, words in any order', async ({ page }) => {
   const deal = /US agreed to accept an Israeli military operation in Rafah/;
   await page.goto('/?q=Iran%20strike');

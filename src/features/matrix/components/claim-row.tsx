@@ -6,7 +6,7 @@ import type { UrlState } from '@/domain/url-state';
 import { Link } from '@/lib/router/link';
 import { hrefFor } from '@/lib/url-state/use-url-state';
 import { cellHint, cellLabel } from '../model/cell-text';
-import { FIXED_COLUMNS, FIXED_COUNT, FIXED_LEFT } from '../model/grid-layout';
+import { FIXED_COUNT, type FixedLayout } from '../model/grid-layout';
 import { cellStances, type ClaimStats, type MatrixColumn, type MatrixModel } from '../model/matrix-model';
 
 /** What every row needs, one object while it does not change, so that rows can skip re-rendering. */
@@ -17,6 +17,7 @@ export type RowShared = {
   columnSlots: readonly Slot[];
   state: UrlState;
   totalWidth: number;
+  layout: FixedLayout;
 };
 
 type ClaimRowProps = {
@@ -44,7 +45,8 @@ export const ClaimRow = memo(function ClaimRow({
   openColumn,
   describedBy,
 }: ClaimRowProps) {
-  const { model, cells, columns, columnSlots, state, totalWidth } = shared;
+  const { model, cells, columns, columnSlots, state, totalWidth, layout } = shared;
+  const place = (i: number) => ({ left: layout.left[i], width: layout.columns[i]?.width });
   const { claim } = stats;
   const origins = model.originCounts(claim.id);
   const row = cells.get(claim.id);
@@ -62,12 +64,7 @@ export const ClaimRow = memo(function ClaimRow({
       className={className}
       style={{ top, height, width: totalWidth }}
     >
-      <div
-        role="rowheader"
-        aria-colindex={1}
-        className="mx-cell mx-cell--fixed mx-cell--claim"
-        style={{ left: FIXED_LEFT[0], width: FIXED_COLUMNS[0].width }}
-      >
+      <div role="rowheader" aria-colindex={1} className="mx-cell mx-cell--fixed mx-cell--claim" style={place(0)}>
         <Link
           to={hrefFor(state, { view: 'claim', claim: claim.id, cell: null })}
           className="mx-claim__text"
@@ -83,7 +80,7 @@ export const ClaimRow = memo(function ClaimRow({
         role="gridcell"
         aria-colindex={2}
         className={`mx-cell mx-cell--fixed mx-cell--origins${openColumn === null ? ' is-open' : ''}`}
-        style={{ left: FIXED_LEFT[1], width: FIXED_COLUMNS[1].width }}
+        style={place(1)}
         tabIndex={tab(1)}
         data-pos={`${rowIndex}:1`}
         // The claim opened from here (not from a source's cell): selected, and its details expanded.
@@ -91,13 +88,15 @@ export const ClaimRow = memo(function ClaimRow({
         aria-expanded={openColumn === null}
         aria-label={`${origins.support} independent origin${origins.support === 1 ? '' : 's'} for, ${origins.opposition} against`}
       >
-        {origins.support} for · {origins.opposition} against
+        {layout.compact
+          ? `${origins.support} · ${origins.opposition}`
+          : `${origins.support} for · ${origins.opposition} against`}
       </div>
       <div
         role="gridcell"
         aria-colindex={3}
         className="mx-cell mx-cell--fixed mx-cell--verdict"
-        style={{ left: FIXED_LEFT[2], width: FIXED_COLUMNS[2].width }}
+        style={place(2)}
         tabIndex={tab(2)}
         data-pos={`${rowIndex}:2`}
       >

@@ -1,10 +1,11 @@
 import type { Slot } from '@/components/virtual-list/use-windowed-axis';
 import { formatDay, formatDayRange } from '@/lib/format-date';
-import { FIXED_COLUMNS, FIXED_COUNT, FIXED_LEFT, GRID } from '../model/grid-layout';
+import { FIXED_COUNT, GRID, type FixedLayout } from '../model/grid-layout';
 import type { GridPosition } from '../model/grid-keys';
 import type { MatrixColumn } from '../model/matrix-model';
 
 type GridHeaderProps = {
+  layout: FixedLayout;
   columns: readonly MatrixColumn[];
   columnSlots: readonly Slot[];
   totalWidth: number;
@@ -13,7 +14,7 @@ type GridHeaderProps = {
 };
 
 /** The header row, which stays on top when the grid scrolls: the fixed columns, then one per source. */
-export function GridHeader({ columns, columnSlots, totalWidth, pos }: GridHeaderProps) {
+export function GridHeader({ layout, columns, columnSlots, totalWidth, pos }: GridHeaderProps) {
   const tab = (col: number) => (pos.row === 0 && pos.col === col ? 0 : -1);
   return (
     <div role="rowgroup" className="mx-head">
@@ -23,13 +24,13 @@ export function GridHeader({ columns, columnSlots, totalWidth, pos }: GridHeader
         className="mx-row mx-row--head"
         style={{ width: totalWidth, height: GRID.headerHeight }}
       >
-        {FIXED_COLUMNS.map((column, i) => (
+        {layout.columns.map((column, i) => (
           <div
             key={column.id}
             role="columnheader"
             aria-colindex={i + 1}
             className={`mx-cell mx-cell--fixed mx-head--${column.id}`}
-            style={{ left: FIXED_LEFT[i], width: column.width }}
+            style={{ left: layout.left[i], width: column.width }}
             tabIndex={tab(i)}
             data-pos={`0:${i}`}
           >

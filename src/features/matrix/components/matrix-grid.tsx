@@ -5,6 +5,7 @@ import { useGridNavigation, type MatrixGridHandle } from '../hooks/use-grid-navi
 import { useGridWindows } from '../hooks/use-grid-windows';
 import { evidenceText } from '../model/cell-text';
 import { FIXED_COUNT, sourceLeft } from '../model/grid-layout';
+import { useFixedLayout } from '../hooks/use-fixed-layout';
 import type { MatrixModel } from '../model/matrix-model';
 import type { OpenCell } from '../model/open-cell';
 import type { MatrixSelection } from '../model/select-matrix';
@@ -35,18 +36,20 @@ export function MatrixGrid({ model, selection, state, open, onOpen, labelledBy, 
   const gridRef = useRef<HTMLDivElement>(null);
   const descriptionId = useId();
   const preview = useCellPreview(gridRef);
+  const layout = useFixedLayout();
   const navigation = useGridNavigation({
     scrollRef,
     gridRef,
     rows,
     columns,
     onOpen,
+    layout,
     onLeaveCell: preview.hideAll,
     handleRef,
   });
   const { pos, rowCount, colCount } = navigation;
-  const { rowSlots, columnSlots } = useGridWindows(scrollRef, rows, columns, pos);
-  const totalWidth = sourceLeft(columns.length);
+  const { rowSlots, columnSlots } = useGridWindows(scrollRef, layout, rows, columns, pos);
+  const totalWidth = sourceLeft(layout, columns.length);
   const cells = useMemo(() => model.cells(selection.mode), [model, selection.mode]);
 
   const activeRow = rows[pos.row - 1];
@@ -56,8 +59,8 @@ export function MatrixGrid({ model, selection, state, open, onOpen, labelledBy, 
   const describedBy = activeMentions ? descriptionId : undefined;
 
   const shared = useMemo<RowShared>(
-    () => ({ model, cells, columns, columnSlots, state, totalWidth }),
-    [model, cells, columns, columnSlots, state, totalWidth],
+    () => ({ model, cells, columns, columnSlots, state, totalWidth, layout }),
+    [model, cells, columns, columnSlots, state, totalWidth, layout],
   );
 
   const onFocus = (event: FocusEvent<HTMLDivElement>) => {
@@ -66,7 +69,11 @@ export function MatrixGrid({ model, selection, state, open, onOpen, labelledBy, 
   };
 
   return (
-    <div className="mx-scroll" ref={scrollRef} onScroll={preview.hideAll}>
+    <div
+      className={`mx-scroll${layout.compact ? ' mx-scroll--compact' : ''}`}
+      ref={scrollRef}
+      onScroll={preview.hideAll}
+    >
       <div
         ref={gridRef}
         role="grid"
@@ -82,7 +89,7 @@ export function MatrixGrid({ model, selection, state, open, onOpen, labelledBy, 
         onPointerOver={preview.onPointerOver}
         onPointerLeave={preview.onPointerLeave}
       >
-        <GridHeader columns={columns} columnSlots={columnSlots} totalWidth={totalWidth} pos={pos} />
+        <GridHeader layout={layout} columns={columns} columnSlots={columnSlots} totalWidth={totalWidth} pos={pos} />
         <div role="rowgroup">
           {rowSlots.map((slot) => {
             const row = rows[slot.index];

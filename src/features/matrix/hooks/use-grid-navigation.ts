@@ -11,7 +11,7 @@ import {
   type Ref,
   type RefObject,
 } from 'react';
-import { FIXED_COUNT, FIXED_WIDTH, GRID, rowStarts, sourceLeft } from '../model/grid-layout';
+import { FIXED_COUNT, GRID, rowStarts, sourceLeft, type FixedLayout } from '../model/grid-layout';
 import { moveInGrid, type GridPosition } from '../model/grid-keys';
 import { posKey, positionOf } from '../model/grid-position';
 import type { MatrixColumn } from '../model/matrix-model';
@@ -25,6 +25,7 @@ type GridNavigationOptions = {
   gridRef: RefObject<HTMLDivElement | null>;
   rows: readonly MatrixRow[];
   columns: readonly MatrixColumn[];
+  layout: FixedLayout;
   onOpen: (cell: OpenCell, by: 'keyboard' | 'pointer') => void;
   /** Called before the focus moves or a cell opens (the floating preview goes). */
   onLeaveCell: () => void;
@@ -41,6 +42,7 @@ export function useGridNavigation({
   gridRef,
   rows,
   columns,
+  layout,
   onOpen,
   onLeaveCell,
   handleRef,
@@ -90,9 +92,9 @@ export function useGridNavigation({
       else if (bottom > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = bottom - scroller.clientHeight;
     }
     if (at.col >= FIXED_COUNT && rows[at.row - 1]?.kind !== 'topic') {
-      const left = sourceLeft(at.col - FIXED_COUNT);
+      const left = sourceLeft(layout, at.col - FIXED_COUNT);
       const right = left + GRID.sourceWidth;
-      if (left - FIXED_WIDTH < scroller.scrollLeft) scroller.scrollLeft = left - FIXED_WIDTH;
+      if (left - layout.width < scroller.scrollLeft) scroller.scrollLeft = left - layout.width;
       else if (right > scroller.scrollLeft + scroller.clientWidth) scroller.scrollLeft = right - scroller.clientWidth;
     }
   };

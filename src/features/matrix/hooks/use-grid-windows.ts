@@ -1,6 +1,6 @@
 import { useCallback, type RefObject } from 'react';
 import { useWindowedAxis } from '@/components/virtual-list/use-windowed-axis';
-import { FIXED_COUNT, FIXED_WIDTH, GRID, rowHeight, rowKey } from '../model/grid-layout';
+import { FIXED_COUNT, GRID, rowHeight, rowKey, type FixedLayout } from '../model/grid-layout';
 import type { GridPosition } from '../model/grid-keys';
 import type { MatrixColumn } from '../model/matrix-model';
 import type { MatrixRow } from '../model/select-matrix';
@@ -14,6 +14,7 @@ const sourceWidth = () => GRID.sourceWidth;
  */
 export function useGridWindows(
   scrollRef: RefObject<HTMLElement | null>,
+  layout: FixedLayout,
   rows: readonly MatrixRow[],
   columns: readonly MatrixColumn[],
   focus: GridPosition,
@@ -36,7 +37,7 @@ export function useGridWindows(
     scrollRef,
     size: sourceWidth,
     itemKey: columnItemKey,
-    paddingStart: FIXED_WIDTH,
+    paddingStart: layout.width,
     overscan: 2,
     keep: focus.col - FIXED_COUNT,
   });

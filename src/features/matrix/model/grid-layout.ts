@@ -9,15 +9,37 @@ export const GRID = {
 } as const;
 
 /** The columns left of the sources, which stay in place when the grid scrolls sideways. */
-export const FIXED_COLUMNS = [
-  { id: 'claim', title: 'Claim', width: 340 },
-  { id: 'origins', title: 'Independent origins', width: 148 },
-  { id: 'verdict', title: 'Verdict', width: 112 },
-] as const;
+export type FixedColumn = { id: 'claim' | 'origins' | 'verdict'; title: string; width: number };
 
-export const FIXED_COUNT = FIXED_COLUMNS.length;
-export const FIXED_WIDTH = FIXED_COLUMNS.reduce((sum, column) => sum + column.width, 0);
-export const FIXED_LEFT = FIXED_COLUMNS.map((_, i) => FIXED_COLUMNS.slice(0, i).reduce((sum, c) => sum + c.width, 0));
+/** Where the fixed columns stand and how much room they take before the first source. */
+export type FixedLayout = {
+  compact: boolean;
+  columns: readonly FixedColumn[];
+  left: readonly number[];
+  width: number;
+};
+
+function fixedLayout(compact: boolean, widths: [number, number, number]): FixedLayout {
+  const columns: FixedColumn[] = [
+    { id: 'claim', title: 'Claim', width: widths[0] },
+    { id: 'origins', title: compact ? 'Origins' : 'Independent origins', width: widths[1] },
+    { id: 'verdict', title: 'Verdict', width: widths[2] },
+  ];
+  const left = columns.map((_, i) => columns.slice(0, i).reduce((sum, c) => sum + c.width, 0));
+  return { compact, columns, left, width: columns.reduce((sum, c) => sum + c.width, 0) };
+}
+
+/** A wide screen: the claim readable on two lines. */
+export const WIDE_LAYOUT = fixedLayout(false, [340, 148, 112]);
+/**
+ * A phone or a zoomed page (WCAG 1.4.10, reflow): the fixed columns take under 270 px, so that
+ * stance cells stay in view and tappable beside them on a 390 px screen.
+ */
+export const COMPACT_LAYOUT = fixedLayout(true, [132, 64, 72]);
+/** The widest screen, in CSS pixels, that gets the compact layout: 768 px, a tablet held upright. */
+export const COMPACT_QUERY = '(max-width: 48rem)';
+
+export const FIXED_COUNT = WIDE_LAYOUT.columns.length;
 
 export const rowHeight = (row: MatrixRow | undefined) =>
   row?.kind === 'topic' ? GRID.topicRowHeight : GRID.claimRowHeight;
@@ -35,4 +57,4 @@ export function rowStarts(rows: readonly MatrixRow[]): Float64Array {
   return starts;
 }
 
-export const sourceLeft = (index: number) => FIXED_WIDTH + index * GRID.sourceWidth;
+export const sourceLeft = (layout: FixedLayout, index: number) => layout.width + index * GRID.sourceWidth;
