@@ -206,6 +206,41 @@ for (const size of NARROW) {
   });
 }
 
+/**
+ * Interactive controls smaller than 24×24 CSS pixels (WCAG 2.5.8). Links inside running text are
+ * exempt, as the criterion allows, and so are checkboxes and radios inside their (larger) labels.
+ */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, a[href], select, input, summary, [role=gridcell]')]
+      .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
+      .filter((el) => !(el.matches('a') && el.closest('p, li, blockquote, dd') && !el.matches('.mx-claim__text')))
+      .filter((el) => !(el.matches('input[type=checkbox], input[type=radio]') && el.closest('label')))
+      .filter((el) => !el.closest('.visually-hidden, .skip-link'))
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.width < 24 || box.height < 24)
+      .map(
+        ({ el, box }) =>
+          `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+      ),
+  );
+}
+
+for (const size of SIZES) {
+  test(`interactive controls of the matrix and Sources are at least 24×24 px at ${size.name} size`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await page.goto('/?claim=us-accepts-rafah-for-no-iran-strike');
+    await expect(page.getByRole('article').first()).toBeVisible();
+    await expect(page.locator('mark').first()).toBeVisible();
+    expect(await smallTargets(page), 'sources').toEqual([]);
+    await page.goto('/matrix?claim=us-accepts-rafah-for-no-iran-strike&cell=000_8afd1a478485ac90');
+    await expect(page.getByRole('region', { name: 'Evidence in Israel National News' })).toBeVisible();
+    expect(await smallTargets(page), 'matrix').toEqual([]);
+  });
+}
+
 test('"Iran strike" finds the reported deal in Sources and in the Matrix, words in any order', async ({ page }) => {
   const deal = /US agreed to accept an Israeli military operation in Rafah/;
   await page.goto('/?q=Iran%20strike');
