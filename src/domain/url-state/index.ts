@@ -1,4 +1,5 @@
 export { decodeUrl, encodeUrl, isCanonical } from './url-codec';
+export { patchUrlState } from './patch-url-state';
 export { URL_PARAMS, type ParamDef, type ParamResult, type UrlParam } from './url-params';
 export { DEFAULT_URL_STATE, urlStateSchema, type UrlState } from './url-state-schema';
 export { compareTopics } from './url-text';

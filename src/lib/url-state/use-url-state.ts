@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { decodeUrl, encodeUrl, type UrlState } from '@/domain/url-state';
+import { decodeUrl, encodeUrl, patchUrlState, type UrlState } from '@/domain/url-state';
 import { navigate, type NavigateOptions } from '../router/location-store';
 import { useLocationHref } from '../router/use-location';
 
@@ -16,7 +16,7 @@ export function useUrlState() {
   const { state } = decoded;
   const setUrlState = useCallback(
     (patch: UrlStatePatch, options?: NavigateOptions) => {
-      const next = typeof patch === 'function' ? patch(state) : { ...state, ...patch };
+      const next = typeof patch === 'function' ? patch(state) : patchUrlState(state, patch);
       navigate(encodeUrl(next), options);
     },
     [state],
@@ -27,5 +27,5 @@ export function useUrlState() {
 
 /** The URL of a state, for links that can be opened in a new tab or copied. */
 export function hrefFor(state: UrlState, patch: Partial<UrlState>): string {
-  return encodeUrl({ ...state, ...patch });
+  return encodeUrl(patchUrlState(state, patch));
 }
