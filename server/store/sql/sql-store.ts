@@ -4,6 +4,7 @@ import { changeLogQueries } from './change-log-queries';
 import { openPostgresEngine, openSqliteEngine, type PostgresOptions, type SqlEngine } from './engine';
 import { securityLogQueries } from './security-log-queries';
 import { storyQueries } from './story-queries';
+import { storyVersionQueries } from './story-version-queries';
 import { verdictQueries } from './verdict-queries';
 
 export type SqlStore = Store & { readonly sql: SqlEngine };
@@ -22,6 +23,7 @@ export function sqlStore(engine: SqlEngine): SqlStore {
     ...accountQueries(engine.db, engine.kind),
     ...securityLogQueries(engine.db),
     ...changeLogQueries(engine.db, engine),
+    ...storyVersionQueries(engine.db),
     close: () => engine.close(),
   };
 }
