@@ -14,6 +14,7 @@ import type {
 } from '@/domain/schemas';
 import type { Corpus } from '../corpus/load-corpus';
 import type { EventDeskStore } from './event-desk-store';
+import type { StoryVersionStore } from './story-version-store';
 
 /** What a seeding added: rows that were missing. Existing rows are never overwritten. */
 export type SeedReport = {
@@ -189,7 +190,13 @@ export interface ChangeLogStore {
  * several processes share. Asynchronous so that either can stand behind it.
  */
 export interface Store
-  extends StoryStore, VerdictStore, AccountStore, SecurityLogStore, ChangeLogStore, EventDeskStore {
+  extends StoryStore,
+    VerdictStore,
+    AccountStore,
+    SecurityLogStore,
+    ChangeLogStore,
+    EventDeskStore,
+    StoryVersionStore {
   readonly engine: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

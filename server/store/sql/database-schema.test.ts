@@ -86,6 +86,8 @@ const COLUMNS = {
   suggestion_rejections: ['rowid', 'article', 'claim', 'sentence_start', 'editor', 'at'],
   change_log: ['id', 'at', 'payload'],
   event_audit: ['id', 'event', 'story', 'version', 'action', 'editor', 'at', 'from_event', 'to_event'],
+  story_versions: ['story', 'epoch', 'version'],
+  story_changes: ['id', 'story', 'version', 'entity', 'item', 'claim', 'article'],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
 
 type Unlisted = { [T in keyof Database]: Exclude<keyof Database[T], (typeof COLUMNS)[T][number]> }[keyof Database];

@@ -26,6 +26,22 @@ export type Database = {
   suggestion_rejections: SuggestionRejectionsTable;
   change_log: ChangeLogTable;
   event_audit: EventAuditTable;
+  story_versions: StoryVersionsTable;
+  story_changes: StoryChangesTable;
+};
+
+/** A story's version, bumped by the database on every change to the story's rows. */
+export type StoryVersionsTable = { story: string; epoch: string; version: number };
+
+/** The rows each story version changed: table, primary key, and the claim and article they belong to. */
+export type StoryChangesTable = {
+  id: Generated<number>;
+  story: string;
+  version: number;
+  entity: string;
+  item: string;
+  claim: string | null;
+  article: string | null;
 };
 
 export type ChangeLogTable = {

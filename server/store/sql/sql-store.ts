@@ -5,6 +5,7 @@ import { eventQueries } from './event-queries';
 import { openPostgresEngine, openSqliteEngine, type PostgresOptions, type SqlEngine } from './engine';
 import { securityLogQueries } from './security-log-queries';
 import { storyQueries } from './story-queries';
+import { storyVersionQueries } from './story-version-queries';
 import { verdictQueries } from './verdict-queries';
 
 export type SqlStore = Store & { readonly sql: SqlEngine };
@@ -24,6 +25,7 @@ export function sqlStore(engine: SqlEngine): SqlStore {
     ...securityLogQueries(engine.db),
     ...changeLogQueries(engine.db, engine),
     ...eventQueries(engine.db),
+    ...storyVersionQueries(engine.db),
     close: () => engine.close(),
   };
 }
