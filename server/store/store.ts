@@ -190,13 +190,7 @@ export interface ChangeLogStore {
  * several processes share. Asynchronous so that either can stand behind it.
  */
 export interface Store
-  extends StoryStore,
-    VerdictStore,
-    AccountStore,
-    SecurityLogStore,
-    ChangeLogStore,
-    EventDeskStore,
-    StoryVersionStore {
+  extends StoryStore, VerdictStore, AccountStore, SecurityLogStore, ChangeLogStore, EventDeskStore, StoryVersionStore {
   readonly engine: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }
