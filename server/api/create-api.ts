@@ -6,8 +6,10 @@ import type { Store } from '../store/store';
 import { resolveApiDeps, type ApiDeps, type ApiEnv, type ApiOptions } from './api-context';
 import { jsonError } from './api-errors';
 import { changesRoutes } from './changes-routes';
+import { claimEditRoutes } from './claim-edit-routes';
 import { coverageRoutes, MAX_ARTICLE_BODY_BYTES } from './coverage-routes';
 import { eventRoutes } from './event-routes';
+import { mentionEditRoutes } from './mention-edit-routes';
 import { logSecurity } from './security-log';
 import { loadSession } from './session-middleware';
 import { sessionRoutes } from './session-routes';
@@ -88,6 +90,8 @@ export function createApiWith(deps: ApiDeps) {
   api.route('/', changesRoutes(deps));
   api.route('/', coverageRoutes(deps));
   api.route('/', eventRoutes(deps));
+  api.route('/', claimEditRoutes(deps));
+  api.route('/', mentionEditRoutes(deps));
 
   // A route, not notFound(): a mounted sub-app's notFound handler is not consulted by its parent.
   api.all('*', (c) => jsonError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`));

@@ -13,6 +13,7 @@ import type {
   VerdictContent,
 } from '@/domain/schemas';
 import type { Corpus } from '../corpus/load-corpus';
+import type { ClaimDeskStore } from './claim-desk-store';
 import type { EventDeskStore } from './event-desk-store';
 import type { StoryVersionStore } from './story-version-store';
 
@@ -190,7 +191,15 @@ export interface ChangeLogStore {
  * several processes share. Asynchronous so that either can stand behind it.
  */
 export interface Store
-  extends StoryStore, VerdictStore, AccountStore, SecurityLogStore, ChangeLogStore, EventDeskStore, StoryVersionStore {
+  extends
+    StoryStore,
+    VerdictStore,
+    AccountStore,
+    SecurityLogStore,
+    ChangeLogStore,
+    ClaimDeskStore,
+    EventDeskStore,
+    StoryVersionStore {
   readonly engine: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

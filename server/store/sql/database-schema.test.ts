@@ -41,8 +41,10 @@ const COLUMNS = {
     'verdict_at',
     'verdict_version',
     'basis',
+    'merged_into',
+    'removed_at',
   ],
-  mentions: ['rowid', 'id', 'story', 'claim', 'article', 'stance', 'attribution', 'support', 'basis'],
+  mentions: ['rowid', 'id', 'story', 'claim', 'article', 'stance', 'attribution', 'support', 'basis', 'version'],
   spans: ['mention', 'ordinal', 'story', 'article', 'start', 'end', 'exact', 'prefix', 'suffix'],
   events: [
     'rowid',
@@ -88,6 +90,21 @@ const COLUMNS = {
   event_audit: ['id', 'event', 'story', 'version', 'action', 'editor', 'at', 'from_event', 'to_event'],
   story_versions: ['story', 'epoch', 'version'],
   story_changes: ['id', 'story', 'version', 'entity', 'item', 'claim', 'article'],
+  topic_versions: ['story', 'name', 'version'],
+  desk_audit: [
+    'id',
+    'story',
+    'object_kind',
+    'object_id',
+    'related',
+    'version',
+    'action',
+    'editor',
+    'at',
+    'before_json',
+    'after_json',
+    'undoes',
+  ],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
 
 type Unlisted = { [T in keyof Database]: Exclude<keyof Database[T], (typeof COLUMNS)[T][number]> }[keyof Database];

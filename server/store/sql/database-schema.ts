@@ -26,6 +26,8 @@ export type Database = {
   suggestion_rejections: SuggestionRejectionsTable;
   change_log: ChangeLogTable;
   event_audit: EventAuditTable;
+  topic_versions: TopicVersionsTable;
+  desk_audit: DeskAuditTable;
   story_versions: StoryVersionsTable;
   story_changes: StoryChangesTable;
 };
@@ -110,6 +112,10 @@ export type ClaimsTable = InsertionOrder & {
   verdict_version: number;
   /** Why the claim is worded as it is, when the corpus says so. */
   basis: string | null;
+  /** The claim this duplicate was merged into; links to it lead there. */
+  merged_into: Generated<string | null>;
+  /** When an editor removed the claim (kept, hidden, restorable); null while it is live. */
+  removed_at: Generated<string | null>;
 };
 
 export type MentionsTable = InsertionOrder & {
@@ -124,6 +130,8 @@ export type MentionsTable = InsertionOrder & {
   support: string | null;
   /** JSON basis of the attribution, or null. */
   basis: string | null;
+  /** Raised by every accepted change of the mention: its ETag. */
+  version: Generated<number>;
 };
 
 export type SpansTable = {
@@ -236,4 +244,26 @@ export type EventAuditTable = {
   /** JSON events before and after the change; null where there was none (a creation, a removal). */
   from_event: string | null;
   to_event: string | null;
+};
+
+/** A topic's version (its ETag) once it has been renamed; a topic without a row is at version 1. */
+export type TopicVersionsTable = { story: string; name: string; version: number };
+
+/** Append-only: one row per accepted change of a claim, mention, topic or actor. */
+export type DeskAuditTable = {
+  id: Generated<number>;
+  story: string;
+  object_kind: string;
+  object_id: string;
+  related: string | null;
+  /** The object's version after the change. */
+  version: number;
+  action: string;
+  editor: string;
+  at: string;
+  /** JSON of the object (or the changed fields) before and after; null for none. */
+  before_json: string | null;
+  after_json: string | null;
+  /** The entry this one undid. */
+  undoes: number | null;
 };

@@ -273,6 +273,40 @@ const STEPS: readonly Step[] = [
     ],
   },
   {
+    // The desk's own edits of claims, mentions, topics and actors: a merged claim keeps its row
+    // (and its verdict history) and points at the claim it went into; a removed claim keeps its
+    // row, hidden; a mention and a topic carry a version; every change has an append-only audit
+    // entry with what the object was before and after.
+    name: '0012-claim-desk',
+    statements: (d) => [
+      'ALTER TABLE claims ADD COLUMN merged_into TEXT',
+      'ALTER TABLE claims ADD COLUMN removed_at TEXT',
+      'ALTER TABLE mentions ADD COLUMN version INTEGER NOT NULL DEFAULT 1',
+      `CREATE TABLE topic_versions (
+        story TEXT NOT NULL REFERENCES stories(id),
+        name TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        PRIMARY KEY (story, name))`,
+      `CREATE TABLE desk_audit (
+        id ${d.serialId},
+        story TEXT NOT NULL,
+        object_kind TEXT NOT NULL,
+        object_id TEXT NOT NULL,
+        related TEXT,
+        version INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        editor TEXT NOT NULL,
+        at TEXT NOT NULL,
+        before_json TEXT,
+        after_json TEXT,
+        undoes BIGINT)`,
+      'CREATE INDEX desk_audit_by_object ON desk_audit(object_kind, object_id)',
+      'CREATE INDEX desk_audit_by_related ON desk_audit(related)',
+      'CREATE UNIQUE INDEX desk_audit_undone_once ON desk_audit(undoes)',
+      ...d.appendOnly('desk_audit', 'audit entries'),
+    ],
+  },
+  {
     // Events edited in the app: a version per event (its ETag), and the append-only history of
     // every accepted change, with the event before and after it (JSON; NULL where there was none).
     name: '0014-event-desk',

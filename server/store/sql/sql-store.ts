@@ -2,6 +2,7 @@ import type { Store } from '../store';
 import { accountQueries } from './account-queries';
 import { changeLogQueries } from './change-log-queries';
 import { eventQueries } from './event-queries';
+import { claimDeskQueries } from './claim-desk-queries';
 import { openPostgresEngine, openSqliteEngine, type PostgresOptions, type SqlEngine } from './engine';
 import { securityLogQueries } from './security-log-queries';
 import { storyQueries } from './story-queries';
@@ -26,6 +27,7 @@ export function sqlStore(engine: SqlEngine): SqlStore {
     ...changeLogQueries(engine.db, engine),
     ...eventQueries(engine.db),
     ...storyVersionQueries(engine.db),
+    ...claimDeskQueries(engine.db),
     close: () => engine.close(),
   };
 }

@@ -266,6 +266,8 @@ async function readBundle(db: Db, storyId: string): Promise<StoryBundle | null> 
     .selectFrom('claims')
     .select(claimColumns)
     .where('story', '=', storyId)
+    .where('merged_into', 'is', null)
+    .where('removed_at', 'is', null)
     .orderBy('rowid')
     .execute();
   const passages = await db
@@ -300,7 +302,13 @@ export function storyQueries(db: Kysely<Database>): StoryStore {
             .select(eb.fn.countAll<number>().as('n'))
             .whereRef('story', '=', 's.id')
             .as('articles'),
-          eb.selectFrom('claims').select(eb.fn.countAll<number>().as('n')).whereRef('story', '=', 's.id').as('claims'),
+          eb
+            .selectFrom('claims')
+            .select(eb.fn.countAll<number>().as('n'))
+            .whereRef('story', '=', 's.id')
+            .where('merged_into', 'is', null)
+            .where('removed_at', 'is', null)
+            .as('claims'),
           eb
             .selectFrom('mentions')
             .select(eb.fn.countAll<number>().as('n'))

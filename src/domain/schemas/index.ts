@@ -14,3 +14,4 @@ export * from './session';
 export * from './verdict-change';
 export * from './coverage';
 export * from './event-change';
+export * from './claim-desk';
