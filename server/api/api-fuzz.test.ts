@@ -68,6 +68,9 @@ const PLAUSIBLE: Record<string, fc.Arbitrary<unknown>> = {
   password: fc.constantFrom('correct horse battery', 'wrong password!'),
   sentenceStart: fc.constantFrom(0, 26, 3),
   role: fc.constantFrom('reader', 'editor', 'admin'),
+  summary: fc.string({ maxLength: 40 }),
+  archived: fc.boolean(),
+  pinned: fc.boolean(),
 };
 const FIELDS = Object.keys(PLAUSIBLE);
 

@@ -10,6 +10,7 @@ import { coverageRoutes, MAX_ARTICLE_BODY_BYTES } from './coverage-routes';
 import { logSecurity } from './security-log';
 import { loadSession } from './session-middleware';
 import { sessionRoutes } from './session-routes';
+import { storyDeskRoutes } from './story-desk-routes';
 import { idParam } from './validators';
 import { verdictRoutes } from './verdict-routes';
 
@@ -50,7 +51,7 @@ export function createApiWith(deps: ApiDeps) {
   api.use(
     '*',
     createMiddleware<ApiEnv>((c, next) =>
-      c.req.method === 'POST' && /^\/api\/stories\/[^/]+\/articles$/.test(c.req.path)
+      c.req.method === 'POST' && /^\/api\/stories\/(?:[^/]+\/articles|import)$/.test(c.req.path)
         ? articleBodyLimit(c, next)
         : smallBodyLimit(c, next),
     ),
@@ -79,6 +80,7 @@ export function createApiWith(deps: ApiDeps) {
   api.route('/', verdictRoutes(deps));
   api.route('/', changesRoutes(deps));
   api.route('/', coverageRoutes(deps));
+  api.route('/', storyDeskRoutes(deps));
 
   // A route, not notFound(): a mounted sub-app's notFound handler is not consulted by its parent.
   api.all('*', (c) => jsonError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`));

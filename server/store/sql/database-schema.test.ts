@@ -11,7 +11,7 @@ import type { SqlStore } from './sql-store';
 const COLUMNS = {
   outlets: ['rowid', 'id', 'name', 'aliases', 'kind', 'url'],
   actors: ['rowid', 'id', 'name', 'kind', 'description'],
-  stories: ['rowid', 'id', 'title', 'summary', 'notes'],
+  stories: ['rowid', 'id', 'title', 'summary', 'notes', 'version', 'archived', 'pinned', 'changed_at'],
   articles: [
     'rowid',
     'id',
@@ -27,6 +27,8 @@ const COLUMNS = {
     'sentences',
     'provenance',
     'furniture',
+    'version',
+    'removed_at',
   ],
   claims: [
     'rowid',
@@ -84,6 +86,18 @@ const COLUMNS = {
   sign_in_throttle: ['key', 'failures', 'last_at'],
   suggestion_rejections: ['rowid', 'article', 'claim', 'sentence_start', 'editor', 'at'],
   change_log: ['id', 'at', 'payload'],
+  story_audit: [
+    'id',
+    'story',
+    'object_kind',
+    'object_id',
+    'version',
+    'action',
+    'editor',
+    'at',
+    'before_json',
+    'after_json',
+  ],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
 
 type Unlisted = { [T in keyof Database]: Exclude<keyof Database[T], (typeof COLUMNS)[T][number]> }[keyof Database];

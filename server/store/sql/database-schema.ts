@@ -25,6 +25,21 @@ export type Database = {
   sign_in_throttle: SignInThrottleTable;
   suggestion_rejections: SuggestionRejectionsTable;
   change_log: ChangeLogTable;
+  story_audit: StoryAuditTable;
+};
+
+export type StoryAuditTable = {
+  id: Generated<number>;
+  story: string;
+  object_kind: string;
+  object_id: string;
+  version: number;
+  action: string;
+  editor: string;
+  at: string;
+  /** The object before and after the change as JSON, or null. */
+  before_json: string | null;
+  after_json: string | null;
 };
 
 export type ChangeLogTable = {
@@ -58,6 +73,11 @@ export type StoriesTable = InsertionOrder & {
   summary: string;
   /** JSON array of research notes, or null when the story has none. */
   notes: string | null;
+  /** The story's version (its ETag), archived and pinned (0 or 1), and when it last changed. */
+  version: Generated<number>;
+  archived: Generated<number>;
+  pinned: Generated<number>;
+  changed_at: string | null;
 };
 
 export type ArticlesTable = InsertionOrder & {
@@ -77,6 +97,9 @@ export type ArticlesTable = InsertionOrder & {
   provenance: string | null;
   /** JSON array of page furniture (captions, pull-quotes, credits), or null. */
   furniture: string | null;
+  /** The metadata's version (its ETag); when the article was removed, or null while it is in. */
+  version: Generated<number>;
+  removed_at: string | null;
 };
 
 export type ClaimsTable = InsertionOrder & {

@@ -249,6 +249,33 @@ const STEPS: readonly Step[] = [
       'ALTER TABLE events ADD COLUMN related TEXT',
     ],
   },
+  {
+    // Stories and articles edited in the app: a version per object (its ETag), archived and
+    // pinned stories, the time of a story's last change, articles removed (kept, restorable),
+    // and the append-only history of these changes.
+    name: '0008-story-desk',
+    statements: (d) => [
+      'ALTER TABLE stories ADD COLUMN version INTEGER NOT NULL DEFAULT 1',
+      'ALTER TABLE stories ADD COLUMN archived INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE stories ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE stories ADD COLUMN changed_at TEXT',
+      'ALTER TABLE articles ADD COLUMN version INTEGER NOT NULL DEFAULT 1',
+      'ALTER TABLE articles ADD COLUMN removed_at TEXT',
+      `CREATE TABLE story_audit (
+        id ${d.serialId},
+        story TEXT NOT NULL,
+        object_kind TEXT NOT NULL,
+        object_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        editor TEXT NOT NULL,
+        at TEXT NOT NULL,
+        before_json TEXT,
+        after_json TEXT)`,
+      'CREATE INDEX story_audit_by_story ON story_audit(story)',
+      ...d.appendOnly('story_audit', 'story history entries'),
+    ],
+  },
 ];
 
 export const MIGRATION_NAMES = STEPS.map((step) => step.name);

@@ -3,6 +3,7 @@ import { accountQueries } from './account-queries';
 import { changeLogQueries } from './change-log-queries';
 import { openPostgresEngine, openSqliteEngine, type PostgresOptions, type SqlEngine } from './engine';
 import { securityLogQueries } from './security-log-queries';
+import { storyDeskQueries } from './story-desk-queries';
 import { storyQueries } from './story-queries';
 import { verdictQueries } from './verdict-queries';
 
@@ -22,6 +23,7 @@ export function sqlStore(engine: SqlEngine): SqlStore {
     ...accountQueries(engine.db, engine.kind),
     ...securityLogQueries(engine.db),
     ...changeLogQueries(engine.db, engine),
+    ...storyDeskQueries(engine.db),
     close: () => engine.close(),
   };
 }
