@@ -313,3 +313,89 @@ describe('articles as the desk edits them', () => {
     ]);
   });
 });
+
+describe('stories exported and imported through the API', () => {
+  let api: Api;
+  let alice: string;
+  let ada: string;
+  beforeEach(async () => {
+    api = await createTestApi();
+    [alice, ada] = await Promise.all([api.signIn('alice'), api.signIn('ada')]);
+  });
+
+  it('exports a story as one document and lets an admin import it under a new id', async () => {
+    const exported = await api.app.request('/api/stories/fixture-story/export');
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-disposition')).toBe('attachment; filename="fixture-story.json"');
+    const document = (await exported.json()) as { files: Record<string, unknown>; outlets: { id: string }[] };
+    expect(Object.keys(document.files).sort()).toEqual([
+      'articles.json',
+      'articles/art-a.txt',
+      'articles/art-b.txt',
+      'claims.json',
+      'events.json',
+      'mentions.json',
+      'story.json',
+    ]);
+    expect(document.outlets.map((o) => o.id)).toEqual(['outlet-one', 'outlet-two']);
+    await errorOf(await send(api, 'POST', '/api/stories/import', document), 401);
+    await errorOf(await send(api, 'POST', '/api/stories/import', document, { cookie: alice }), 403);
+    // Under its own id the story exists already.
+    await errorOf(await send(api, 'POST', '/api/stories/import', document, { cookie: ada }), 409, 'id');
+    await errorOf(await send(api, 'POST', '/api/stories/import?id=Bad%20Id', document, { cookie: ada }), 400, 'id');
+    expect((await storiesOf(api)).map((s) => s.id)).toEqual(['fixture-story']);
+  });
+
+  it('imports into another database with 201, one history entry and a live update', async () => {
+    const document: unknown = await (await api.app.request('/api/stories/fixture-story/export')).json();
+    const empty = await createTestApi({ corpus: { outlets: [], actors: [], stories: [] } });
+    const seen: string[] = [];
+    empty.changes.subscribe(
+      (event) => seen.push(event.name),
+      () => {},
+    );
+    const admin = await empty.signIn('ada');
+    const response = await send(empty, 'POST', '/api/stories/import?id=copy', document, { cookie: admin });
+    expect(response.status).toBe(201);
+    expect(storyRecordSchema.parse(await response.json())).toMatchObject({ id: 'copy', title: 'Fixture story' });
+    const [summary] = await storiesOf(empty);
+    expect(summary).toMatchObject({ id: 'copy', counts: { articles: 2, claims: 2, mentions: 3, events: 1 } });
+    expect((await historyOf(empty, 'copy')).map((e) => e.action)).toEqual(['imported']);
+    expect(seen).toEqual(['story']);
+    const copy = await bundleOf(empty, 'copy');
+    const original = await bundleOf(api);
+    expect(copy.mentions).toEqual(original.mentions);
+  });
+
+  it('refuses a bad document naming the field, storing nothing', async () => {
+    const document = (await (await api.app.request('/api/stories/fixture-story/export')).json()) as {
+      files: Record<string, unknown>;
+    };
+    const post = (body: unknown) => send(api, 'POST', '/api/stories/import?id=copy', body, { cookie: ada });
+    await errorOf(await post({ ...document, format: 'other' }), 400, 'format');
+    await errorOf(await post('{'), 400);
+    const mentions = structuredClone(document.files['mentions.json']) as { stance: string }[];
+    mentions[0]!.stance = 'shouts';
+    await errorOf(
+      await post({ ...document, files: { ...document.files, 'mentions.json': mentions } }),
+      400,
+      'files.mentions.json[0].stance',
+    );
+    await errorOf(
+      await post({ ...document, files: { ...document.files, 'articles/art-a.txt': undefined } }),
+      400,
+      'files.articles.json[0].source.file',
+    );
+    // The fixture's article, claim and mention ids are taken in this database.
+    await errorOf(await post(document), 409, 'files.articles.json');
+    expect((await storiesOf(api)).map((s) => s.id)).toEqual(['fixture-story']);
+    expect(await historyOf(api)).toEqual([]);
+  });
+
+  it('lists the corpus story folders that did not load', async () => {
+    const problem = { story: 'broken', file: 'stories/broken/claims.json', field: '[0].id', message: 'm' };
+    const withProblem = await createTestApi({ corpusProblems: [problem] });
+    expect(await (await withProblem.app.request('/api/corpus/problems')).json()).toEqual([problem]);
+    expect(await (await api.app.request('/api/corpus/problems')).json()).toEqual([]);
+  });
+});

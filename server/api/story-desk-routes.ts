@@ -154,6 +154,8 @@ export function storyDeskRoutes(deps: ApiDeps) {
     },
   );
 
+  routes.get('/corpus/problems', (c) => c.json(deps.corpusProblems));
+
   routes.get('/stories/:story/history', idParam('story'), async (c) => {
     const { story: id } = c.req.valid('param');
     if (!(await store.getStoryRecord(id))) return jsonError(c, 404, 'not_found', `no story "${id}"`, 'story');
