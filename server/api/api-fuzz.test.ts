@@ -92,6 +92,9 @@ const PLAUSIBLE: Record<string, fc.Arbitrary<unknown>> = {
     [{ event: 'first-meeting', note: 'held as', relation: 'held-as' }],
     [{ event: 'gone', note: 'x' }],
   ),
+  summary: fc.string({ maxLength: 40 }),
+  archived: fc.boolean(),
+  pinned: fc.boolean(),
 };
 const FIELDS = Object.keys(PLAUSIBLE);
 

@@ -14,6 +14,7 @@ import { logSecurity } from './security-log';
 import { loadSession } from './session-middleware';
 import { sessionRoutes } from './session-routes';
 import { revalidatedStoryRead } from './story-etag';
+import { storyDeskRoutes } from './story-desk-routes';
 import { idParam } from './validators';
 import { verdictRoutes } from './verdict-routes';
 
@@ -54,7 +55,7 @@ export function createApiWith(deps: ApiDeps) {
   api.use(
     '*',
     createMiddleware<ApiEnv>((c, next) =>
-      c.req.method === 'POST' && /^\/api\/stories\/[^/]+\/articles$/.test(c.req.path)
+      c.req.method === 'POST' && /^\/api\/stories\/(?:[^/]+\/articles|import)$/.test(c.req.path)
         ? articleBodyLimit(c, next)
         : smallBodyLimit(c, next),
     ),
@@ -92,6 +93,7 @@ export function createApiWith(deps: ApiDeps) {
   api.route('/', eventRoutes(deps));
   api.route('/', claimEditRoutes(deps));
   api.route('/', mentionEditRoutes(deps));
+  api.route('/', storyDeskRoutes(deps));
 
   // A route, not notFound(): a mounted sub-app's notFound handler is not consulted by its parent.
   api.all('*', (c) => jsonError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`));

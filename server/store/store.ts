@@ -15,6 +15,7 @@ import type {
 import type { Corpus } from '../corpus/load-corpus';
 import type { ClaimDeskStore } from './claim-desk-store';
 import type { EventDeskStore } from './event-desk-store';
+import type { StoryDeskStore } from './story-desk-store';
 import type { StoryVersionStore } from './story-version-store';
 
 /** What a seeding added: rows that were missing. Existing rows are never overwritten. */
@@ -199,7 +200,8 @@ export interface Store
     ChangeLogStore,
     ClaimDeskStore,
     EventDeskStore,
-    StoryVersionStore {
+    StoryVersionStore,
+    StoryDeskStore {
   readonly engine: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

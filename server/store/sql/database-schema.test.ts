@@ -11,7 +11,7 @@ import type { SqlStore } from './sql-store';
 const COLUMNS = {
   outlets: ['rowid', 'id', 'name', 'aliases', 'kind', 'url'],
   actors: ['rowid', 'id', 'name', 'kind', 'description'],
-  stories: ['rowid', 'id', 'title', 'summary', 'notes'],
+  stories: ['rowid', 'id', 'title', 'summary', 'notes', 'version', 'archived', 'pinned', 'changed_at'],
   articles: [
     'rowid',
     'id',
@@ -27,6 +27,8 @@ const COLUMNS = {
     'sentences',
     'provenance',
     'furniture',
+    'version',
+    'removed_at',
   ],
   claims: [
     'rowid',
@@ -92,6 +94,7 @@ const COLUMNS = {
   story_changes: ['id', 'story', 'version', 'entity', 'item', 'claim', 'article'],
   topic_versions: ['story', 'name', 'version'],
   desk_audit: [
+  story_audit: [
     'id',
     'story',
     'object_kind',

@@ -30,6 +30,7 @@ export type Database = {
   desk_audit: DeskAuditTable;
   story_versions: StoryVersionsTable;
   story_changes: StoryChangesTable;
+  story_audit: StoryAuditTable;
 };
 
 /** A story's version, bumped by the database on every change to the story's rows. */
@@ -44,6 +45,20 @@ export type StoryChangesTable = {
   item: string;
   claim: string | null;
   article: string | null;
+};
+
+export type StoryAuditTable = {
+  id: Generated<number>;
+  story: string;
+  object_kind: string;
+  object_id: string;
+  version: number;
+  action: string;
+  editor: string;
+  at: string;
+  /** The object before and after the change as JSON, or null. */
+  before_json: string | null;
+  after_json: string | null;
 };
 
 export type ChangeLogTable = {
@@ -77,6 +92,11 @@ export type StoriesTable = InsertionOrder & {
   summary: string;
   /** JSON array of research notes, or null when the story has none. */
   notes: string | null;
+  /** The story's version (its ETag), archived and pinned (0 or 1), and when it last changed. */
+  version: Generated<number>;
+  archived: Generated<number>;
+  pinned: Generated<number>;
+  changed_at: string | null;
 };
 
 export type ArticlesTable = InsertionOrder & {
@@ -96,6 +116,9 @@ export type ArticlesTable = InsertionOrder & {
   provenance: string | null;
   /** JSON array of page furniture (captions, pull-quotes, credits), or null. */
   furniture: string | null;
+  /** The metadata's version (its ETag); when the article was removed, or null while it is in. */
+  version: Generated<number>;
+  removed_at: string | null;
 };
 
 export type ClaimsTable = InsertionOrder & {

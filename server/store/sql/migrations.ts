@@ -250,6 +250,33 @@ const STEPS: readonly Step[] = [
     ],
   },
   {
+    // Stories and articles edited in the app: a version per object (its ETag), archived and
+    // pinned stories, the time of a story's last change, articles removed (kept, restorable),
+    // and the append-only history of these changes.
+    name: '0008-story-desk',
+    statements: (d) => [
+      'ALTER TABLE stories ADD COLUMN version INTEGER NOT NULL DEFAULT 1',
+      'ALTER TABLE stories ADD COLUMN archived INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE stories ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE stories ADD COLUMN changed_at TEXT',
+      'ALTER TABLE articles ADD COLUMN version INTEGER NOT NULL DEFAULT 1',
+      'ALTER TABLE articles ADD COLUMN removed_at TEXT',
+      `CREATE TABLE story_audit (
+        id ${d.serialId},
+        story TEXT NOT NULL,
+        object_kind TEXT NOT NULL,
+        object_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        editor TEXT NOT NULL,
+        at TEXT NOT NULL,
+        before_json TEXT,
+        after_json TEXT)`,
+      'CREATE INDEX story_audit_by_story ON story_audit(story)',
+      ...d.appendOnly('story_audit', 'story history entries'),
+    ],
+  },
+  {
     // Every story's version: a counter the database itself bumps on every change to a row of the
     // story (triggers kept by story-version-triggers.ts on every table that names a story, a
     // claim, an article or a mention), with the changed rows listed per version, so readers

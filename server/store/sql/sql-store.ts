@@ -5,6 +5,7 @@ import { eventQueries } from './event-queries';
 import { claimDeskQueries } from './claim-desk-queries';
 import { openPostgresEngine, openSqliteEngine, type PostgresOptions, type SqlEngine } from './engine';
 import { securityLogQueries } from './security-log-queries';
+import { storyDeskQueries } from './story-desk-queries';
 import { storyQueries } from './story-queries';
 import { storyVersionQueries } from './story-version-queries';
 import { verdictQueries } from './verdict-queries';
@@ -28,6 +29,7 @@ export function sqlStore(engine: SqlEngine): SqlStore {
     ...eventQueries(engine.db),
     ...storyVersionQueries(engine.db),
     ...claimDeskQueries(engine.db),
+    ...storyDeskQueries(engine.db),
     close: () => engine.close(),
   };
 }

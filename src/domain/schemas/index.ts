@@ -15,3 +15,4 @@ export * from './verdict-change';
 export * from './coverage';
 export * from './event-change';
 export * from './claim-desk';
+export * from './story-desk';
