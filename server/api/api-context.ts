@@ -39,7 +39,12 @@ export type ApiOptions = {
   analyser?: ArticleAnalyser;
   /** Analyses and suggestions per article and story version. */
   suggestions?: SuggestionCache;
+  /** Who publishes the verdicts and where (see server/config.ts); unset parts read as the request's origin. */
+  desk?: DeskSettings;
 };
+
+/** The desk that publishes verdicts: the ClaimReview author, and where its pages are. */
+export type DeskSettings = { name: string; url: string | null; publishedUrl: string | null };
 
 export type ApiDeps = Required<ApiOptions> & { store: Store };
 
@@ -59,5 +64,6 @@ export function resolveApiDeps(store: Store, options: ApiOptions = {}): ApiDeps 
     maxQueuedChanges: options.maxQueuedChanges ?? 500,
     analyser: options.analyser ?? createInProcessAnalyser(),
     suggestions: options.suggestions ?? createSuggestionCache(),
+    desk: options.desk ?? { name: 'Parallax', url: null, publishedUrl: null },
   };
 }

@@ -13,6 +13,7 @@ import type {
   VerdictContent,
 } from '@/domain/schemas';
 import type { Corpus } from '../corpus/load-corpus';
+import type { PublicationStore } from './publication-store';
 
 /** What a seeding added: rows that were missing. Existing rows are never overwritten. */
 export type SeedReport = {
@@ -187,7 +188,8 @@ export interface ChangeLogStore {
  * Where Parallax keeps its data: SQLite in one file by default, or a PostgreSQL server that
  * several processes share. Asynchronous so that either can stand behind it.
  */
-export interface Store extends StoryStore, VerdictStore, AccountStore, SecurityLogStore, ChangeLogStore {
+export interface Store
+  extends StoryStore, VerdictStore, AccountStore, SecurityLogStore, ChangeLogStore, PublicationStore {
   readonly engine: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

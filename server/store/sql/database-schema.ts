@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ImportedAnnotationsTable, PublicationAuditTable, PublicationsTable } from './publication-tables';
 
 /**
  * The tables as both engines store them, for the typed query builder. Kept beside the
@@ -25,6 +26,9 @@ export type Database = {
   sign_in_throttle: SignInThrottleTable;
   suggestion_rejections: SuggestionRejectionsTable;
   change_log: ChangeLogTable;
+  publications: PublicationsTable;
+  publication_audit: PublicationAuditTable;
+  imported_annotations: ImportedAnnotationsTable;
 };
 
 export type ChangeLogTable = {

@@ -2,6 +2,7 @@ import type { Store } from '../store';
 import { accountQueries } from './account-queries';
 import { changeLogQueries } from './change-log-queries';
 import { openPostgresEngine, openSqliteEngine, type PostgresOptions, type SqlEngine } from './engine';
+import { publicationQueries } from './publication-queries';
 import { securityLogQueries } from './security-log-queries';
 import { storyQueries } from './story-queries';
 import { verdictQueries } from './verdict-queries';
@@ -22,6 +23,7 @@ export function sqlStore(engine: SqlEngine): SqlStore {
     ...accountQueries(engine.db, engine.kind),
     ...securityLogQueries(engine.db),
     ...changeLogQueries(engine.db, engine),
+    ...publicationQueries(engine.db),
     close: () => engine.close(),
   };
 }
