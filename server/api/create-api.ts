@@ -10,6 +10,7 @@ import { claimEditRoutes } from './claim-edit-routes';
 import { coverageRoutes, MAX_ARTICLE_BODY_BYTES } from './coverage-routes';
 import { eventRoutes } from './event-routes';
 import { mentionEditRoutes } from './mention-edit-routes';
+import { publicationRoutes } from './publication-routes';
 import { logSecurity } from './security-log';
 import { loadSession } from './session-middleware';
 import { sessionRoutes } from './session-routes';
@@ -94,6 +95,7 @@ export function createApiWith(deps: ApiDeps) {
   api.route('/', claimEditRoutes(deps));
   api.route('/', mentionEditRoutes(deps));
   api.route('/', storyDeskRoutes(deps));
+  api.route('/', publicationRoutes(deps));
 
   // A route, not notFound(): a mounted sub-app's notFound handler is not consulted by its parent.
   api.all('*', (c) => jsonError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`));

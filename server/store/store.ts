@@ -15,6 +15,7 @@ import type {
 import type { Corpus } from '../corpus/load-corpus';
 import type { ClaimDeskStore } from './claim-desk-store';
 import type { EventDeskStore } from './event-desk-store';
+import type { PublicationStore } from './publication-store';
 import type { StoryDeskStore } from './story-desk-store';
 import type { StoryVersionStore } from './story-version-store';
 
@@ -201,7 +202,8 @@ export interface Store
     ClaimDeskStore,
     EventDeskStore,
     StoryVersionStore,
-    StoryDeskStore {
+    StoryDeskStore,
+    PublicationStore {
   readonly engine: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

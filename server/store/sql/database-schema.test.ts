@@ -108,6 +108,9 @@ const COLUMNS = {
     'after_json',
     'undoes',
   ],
+  publications: ['claim', 'story', 'state', 'version', 'editor', 'at', 'verdict_version', 'first_published_at'],
+  publication_audit: ['id', 'claim', 'story', 'version', 'editor', 'at', 'from_state', 'to_state', 'verdict_version'],
+  imported_annotations: ['mention', 'story', 'annotation', 'creator', 'created', 'imported_by', 'imported_at'],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
 
 type Unlisted = { [T in keyof Database]: Exclude<keyof Database[T], (typeof COLUMNS)[T][number]> }[keyof Database];

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ImportedAnnotationsTable, PublicationAuditTable, PublicationsTable } from './publication-tables';
 
 /**
  * The tables as both engines store them, for the typed query builder. Kept beside the
@@ -31,6 +32,9 @@ export type Database = {
   story_versions: StoryVersionsTable;
   story_changes: StoryChangesTable;
   story_audit: StoryAuditTable;
+  publications: PublicationsTable;
+  publication_audit: PublicationAuditTable;
+  imported_annotations: ImportedAnnotationsTable;
 };
 
 /** A story's version, bumped by the database on every change to the story's rows. */

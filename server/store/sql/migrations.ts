@@ -277,6 +277,46 @@ const STEPS: readonly Step[] = [
     ],
   },
   {
+    // Publishing: whether each verdict is published (a row from the first change on; none reads
+    // as unpublished at version 1), every publication and withdrawal on record, and the evidence
+    // imported as Web Annotations with who made each annotation and when.
+    name: '0010-publishing',
+    statements: (d) => [
+      `CREATE TABLE publications (
+        claim TEXT PRIMARY KEY REFERENCES claims(id),
+        story TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('unpublished', 'published', 'withdrawn')),
+        version INTEGER NOT NULL,
+        editor TEXT,
+        at TEXT,
+        verdict_version INTEGER,
+        first_published_at TEXT)`,
+      'CREATE INDEX publications_by_story ON publications(story)',
+      `CREATE TABLE publication_audit (
+        id ${d.serialId},
+        claim TEXT NOT NULL REFERENCES claims(id),
+        story TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        editor TEXT NOT NULL,
+        at TEXT NOT NULL,
+        from_state TEXT NOT NULL,
+        to_state TEXT NOT NULL,
+        verdict_version INTEGER NOT NULL,
+        UNIQUE (claim, version))`,
+      ...d.appendOnly('publication_audit', 'publication entries'),
+      `CREATE TABLE imported_annotations (
+        mention TEXT PRIMARY KEY,
+        story TEXT NOT NULL,
+        annotation TEXT NOT NULL,
+        creator TEXT,
+        created TEXT,
+        imported_by TEXT NOT NULL,
+        imported_at TEXT NOT NULL)`,
+      'CREATE INDEX imported_annotations_by_story ON imported_annotations(story)',
+      ...d.appendOnly('imported_annotations', 'imported annotations'),
+    ],
+  },
+  {
     // Every story's version: a counter the database itself bumps on every change to a row of the
     // story (triggers kept by story-version-triggers.ts on every table that names a story, a
     // claim, an article or a mention), with the changed rows listed per version, so readers

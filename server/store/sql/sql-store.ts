@@ -4,6 +4,7 @@ import { changeLogQueries } from './change-log-queries';
 import { eventQueries } from './event-queries';
 import { claimDeskQueries } from './claim-desk-queries';
 import { openPostgresEngine, openSqliteEngine, type PostgresOptions, type SqlEngine } from './engine';
+import { publicationQueries } from './publication-queries';
 import { securityLogQueries } from './security-log-queries';
 import { storyDeskQueries } from './story-desk-queries';
 import { storyQueries } from './story-queries';
@@ -30,6 +31,7 @@ export function sqlStore(engine: SqlEngine): SqlStore {
     ...storyVersionQueries(engine.db),
     ...claimDeskQueries(engine.db),
     ...storyDeskQueries(engine.db),
+    ...publicationQueries(engine.db),
     close: () => engine.close(),
   };
 }

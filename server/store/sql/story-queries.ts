@@ -125,7 +125,7 @@ export async function insertOutletRow(db: Db, outlet: Outlet) {
 }
 
 /** The mention and its spans, or nothing when the id exists. */
-async function insertMentionRows(db: Db, m: Mention, storyId: string) {
+export async function insertMentionRows(db: Db, m: Mention, storyId: string) {
   const result = await db
     .insertInto('mentions')
     .values({

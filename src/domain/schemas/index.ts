@@ -7,6 +7,7 @@ export * from './mention';
 export * from './outlet';
 export * from './passage';
 export * from './primitives';
+export * from './publication';
 export * from './span';
 export * from './story';
 export * from './story-bundle';
