@@ -93,8 +93,19 @@ const COLUMNS = {
   story_versions: ['story', 'epoch', 'version'],
   story_changes: ['id', 'story', 'version', 'entity', 'item', 'claim', 'article'],
   topic_versions: ['story', 'name', 'version'],
-  desk_audit: [
   story_audit: [
+    'id',
+    'story',
+    'object_kind',
+    'object_id',
+    'version',
+    'action',
+    'editor',
+    'at',
+    'before_json',
+    'after_json',
+  ],
+  desk_audit: [
     'id',
     'story',
     'object_kind',
