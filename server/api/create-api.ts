@@ -11,6 +11,7 @@ import { logSecurity } from './security-log';
 import { loadSession } from './session-middleware';
 import { sessionRoutes } from './session-routes';
 import { revalidatedStoryRead } from './story-etag';
+import { storyPartsRoutes } from './story-parts-routes';
 import { idParam } from './validators';
 import { verdictRoutes } from './verdict-routes';
 
@@ -86,6 +87,7 @@ export function createApiWith(deps: ApiDeps) {
   api.route('/', verdictRoutes(deps));
   api.route('/', changesRoutes(deps));
   api.route('/', coverageRoutes(deps));
+  api.route('/', storyPartsRoutes(deps));
 
   // A route, not notFound(): a mounted sub-app's notFound handler is not consulted by its parent.
   api.all('*', (c) => jsonError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`));

@@ -13,6 +13,7 @@ import type {
   VerdictContent,
 } from '@/domain/schemas';
 import type { Corpus } from '../corpus/load-corpus';
+import type { StoryOverviewStore } from './story-overview-store';
 import type { StoryVersionStore } from './story-version-store';
 
 /** What a seeding added: rows that were missing. Existing rows are never overwritten. */
@@ -189,7 +190,14 @@ export interface ChangeLogStore {
  * several processes share. Asynchronous so that either can stand behind it.
  */
 export interface Store
-  extends StoryStore, VerdictStore, AccountStore, SecurityLogStore, ChangeLogStore, StoryVersionStore {
+  extends
+    StoryStore,
+    VerdictStore,
+    AccountStore,
+    SecurityLogStore,
+    ChangeLogStore,
+    StoryVersionStore,
+    StoryOverviewStore {
   readonly engine: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

@@ -3,6 +3,7 @@ import { accountQueries } from './account-queries';
 import { changeLogQueries } from './change-log-queries';
 import { openPostgresEngine, openSqliteEngine, type PostgresOptions, type SqlEngine } from './engine';
 import { securityLogQueries } from './security-log-queries';
+import { storyOverviewQueries } from './story-overview-queries';
 import { storyQueries } from './story-queries';
 import { storyVersionQueries } from './story-version-queries';
 import { verdictQueries } from './verdict-queries';
@@ -24,6 +25,7 @@ export function sqlStore(engine: SqlEngine): SqlStore {
     ...securityLogQueries(engine.db),
     ...changeLogQueries(engine.db, engine),
     ...storyVersionQueries(engine.db),
+    ...storyOverviewQueries(engine.db),
     close: () => engine.close(),
   };
 }
