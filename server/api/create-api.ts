@@ -7,6 +7,7 @@ import { resolveApiDeps, type ApiDeps, type ApiEnv, type ApiOptions } from './ap
 import { jsonError } from './api-errors';
 import { changesRoutes } from './changes-routes';
 import { coverageRoutes, MAX_ARTICLE_BODY_BYTES } from './coverage-routes';
+import { eventRoutes } from './event-routes';
 import { logSecurity } from './security-log';
 import { loadSession } from './session-middleware';
 import { sessionRoutes } from './session-routes';
@@ -88,6 +89,7 @@ export function createApiWith(deps: ApiDeps) {
   api.route('/', changesRoutes(deps));
   api.route('/', coverageRoutes(deps));
   api.route('/', storyPartsRoutes(deps));
+  api.route('/', eventRoutes(deps));
 
   // A route, not notFound(): a mounted sub-app's notFound handler is not consulted by its parent.
   api.all('*', (c) => jsonError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`));

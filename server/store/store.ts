@@ -13,6 +13,7 @@ import type {
   VerdictContent,
 } from '@/domain/schemas';
 import type { Corpus } from '../corpus/load-corpus';
+import type { EventDeskStore } from './event-desk-store';
 import type { StoryOverviewStore } from './story-overview-store';
 import type { StoryVersionStore } from './story-version-store';
 
@@ -196,6 +197,7 @@ export interface Store
     AccountStore,
     SecurityLogStore,
     ChangeLogStore,
+    EventDeskStore,
     StoryVersionStore,
     StoryOverviewStore {
   readonly engine: 'sqlite' | 'postgres';

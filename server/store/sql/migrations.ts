@@ -272,6 +272,27 @@ const STEPS: readonly Step[] = [
       }, 1 FROM stories`,
     ],
   },
+  {
+    // Events edited in the app: a version per event (its ETag), and the append-only history of
+    // every accepted change, with the event before and after it (JSON; NULL where there was none).
+    name: '0014-event-desk',
+    statements: (d) => [
+      'ALTER TABLE events ADD COLUMN version INTEGER NOT NULL DEFAULT 1',
+      `CREATE TABLE event_audit (
+        id ${d.serialId},
+        event TEXT NOT NULL,
+        story TEXT NOT NULL REFERENCES stories(id),
+        version INTEGER NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('created', 'edited', 'removed', 'restored')),
+        editor TEXT NOT NULL,
+        at TEXT NOT NULL,
+        from_event TEXT,
+        to_event TEXT,
+        UNIQUE (event, version))`,
+      'CREATE INDEX event_audit_by_story ON event_audit(story)',
+      ...d.appendOnly('event_audit', 'event history entries'),
+    ],
+  },
 ];
 
 export const MIGRATION_NAMES = STEPS.map((step) => step.name);

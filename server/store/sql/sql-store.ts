@@ -1,6 +1,7 @@
 import type { Store } from '../store';
 import { accountQueries } from './account-queries';
 import { changeLogQueries } from './change-log-queries';
+import { eventQueries } from './event-queries';
 import { openPostgresEngine, openSqliteEngine, type PostgresOptions, type SqlEngine } from './engine';
 import { securityLogQueries } from './security-log-queries';
 import { storyOverviewQueries } from './story-overview-queries';
@@ -24,6 +25,7 @@ export function sqlStore(engine: SqlEngine): SqlStore {
     ...accountQueries(engine.db, engine.kind),
     ...securityLogQueries(engine.db),
     ...changeLogQueries(engine.db, engine),
+    ...eventQueries(engine.db),
     ...storyVersionQueries(engine.db),
     ...storyOverviewQueries(engine.db),
     close: () => engine.close(),
