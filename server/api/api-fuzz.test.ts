@@ -34,6 +34,7 @@ const KNOWN: Record<string, string[]> = {
   claim: ['deal', 'meet-again'],
   article: ['art-a', 'art-b'],
   username: ['alice', 'bob', 'rita'],
+  version: ['1', '2'],
 };
 const idLike = fc.oneof(
   fc.constantFrom(...Object.values(KNOWN).flat()),
@@ -59,6 +60,7 @@ const PLAUSIBLE: Record<string, fc.Arbitrary<unknown>> = {
   text: fc.string({ minLength: 1, maxLength: 60 }),
   topic: fc.constantFrom('Deal', 'Talks'),
   content: fc.oneof(fc.string({ minLength: 1, maxLength: 200 }), fc.constantFrom('Officials met again. They said so.')),
+  contentBase64: fc.constantFrom(Buffer.from('Officials met once more. They said so.').toString('base64'), '%%%'),
   fileName: fc.constantFrom('a.txt', 'a.md', 'a.html', 'a.bin'),
   outlet: fc.constantFrom('Outlet One', 'The One', 'New Outlet'),
   published: fc.constantFrom('2024-05-01', '2024-02-30'),
@@ -96,7 +98,12 @@ const FIELD_SETS = Object.values(schemas)
   .map((schema) => (schema as { _zod?: { def?: ObjectDef } })._zod?.def)
   // Strict objects (unknown keys refused) are what the API takes as bodies.
   .filter((def) => def?.type === 'object' && def.shape && def.catchall?._zod?.def?.type === 'never')
-  .map((def) => Object.keys(def!.shape!));
+  .map((def) => Object.keys(def!.shape!))
+  // A set inside another (a new version's text is a new article's without its metadata) adds no new shape.
+  .filter(
+    (fields, i, all) =>
+      !all.some((other, j) => j !== i && other.length > fields.length && fields.every((f) => other.includes(f))),
+  );
 const plausibleBody = fc
   .constantFrom(...FIELD_SETS)
   .chain((fields) =>

@@ -121,7 +121,7 @@ export function coverageRoutes(deps: ApiDeps) {
           'attribution',
         );
       }
-      if ((await store.addMention(mention)) === 'exists') {
+      if ((await store.addMention(mention, now().toISOString())) === 'exists') {
         return refuseChange(
           deps,
           c,

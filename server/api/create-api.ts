@@ -5,6 +5,7 @@ import { crossOriginProblem } from '../auth/origin-check';
 import type { Store } from '../store/store';
 import { resolveApiDeps, type ApiDeps, type ApiEnv, type ApiOptions } from './api-context';
 import { jsonError } from './api-errors';
+import { articleVersionRoutes } from './article-version-routes';
 import { changesRoutes } from './changes-routes';
 import { coverageRoutes, MAX_ARTICLE_BODY_BYTES } from './coverage-routes';
 import { logSecurity } from './security-log';
@@ -50,7 +51,7 @@ export function createApiWith(deps: ApiDeps) {
   api.use(
     '*',
     createMiddleware<ApiEnv>((c, next) =>
-      c.req.method === 'POST' && /^\/api\/stories\/[^/]+\/articles$/.test(c.req.path)
+      c.req.method === 'POST' && /^\/api\/(?:stories\/[^/]+\/articles|articles\/[^/]+\/versions)$/.test(c.req.path)
         ? articleBodyLimit(c, next)
         : smallBodyLimit(c, next),
     ),
@@ -79,6 +80,7 @@ export function createApiWith(deps: ApiDeps) {
   api.route('/', verdictRoutes(deps));
   api.route('/', changesRoutes(deps));
   api.route('/', coverageRoutes(deps));
+  api.route('/', articleVersionRoutes(deps));
 
   // A route, not notFound(): a mounted sub-app's notFound handler is not consulted by its parent.
   api.all('*', (c) => jsonError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`));

@@ -13,6 +13,7 @@ import type {
   VerdictContent,
 } from '@/domain/schemas';
 import type { Corpus } from '../corpus/load-corpus';
+import type { ArticleVersionStore } from './article-version-store';
 
 /** What a seeding added: rows that were missing. Existing rows are never overwritten. */
 export type SeedReport = {
@@ -106,8 +107,11 @@ export interface StoryStore {
   addArticle(input: NewArticle): Promise<'added' | 'exists'>;
   /** Replaces a story's shared passages, all at once. */
   replacePassages(storyId: string, passages: Passage[]): Promise<void>;
-  /** Adds a mention with its spans; 'exists' when the id is taken. */
-  addMention(mention: Mention): Promise<'added' | 'exists'>;
+  /**
+   * Adds a mention with its spans; 'exists' when the id is taken. Given `at`, a claim that has
+   * a verdict is flagged as having new coverage since it.
+   */
+  addMention(mention: Mention, at?: string): Promise<'added' | 'exists'>;
   addClaim(claim: Claim): Promise<'added' | 'exists'>;
   /** Records that a sentence does not carry a claim, so it is not suggested again. */
   rejectSuggestion(rejection: SuggestionRejection): Promise<void>;
@@ -187,7 +191,8 @@ export interface ChangeLogStore {
  * Where Parallax keeps its data: SQLite in one file by default, or a PostgreSQL server that
  * several processes share. Asynchronous so that either can stand behind it.
  */
-export interface Store extends StoryStore, VerdictStore, AccountStore, SecurityLogStore, ChangeLogStore {
+export interface Store
+  extends StoryStore, VerdictStore, AccountStore, SecurityLogStore, ChangeLogStore, ArticleVersionStore {
   readonly engine: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

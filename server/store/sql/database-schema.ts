@@ -25,6 +25,9 @@ export type Database = {
   sign_in_throttle: SignInThrottleTable;
   suggestion_rejections: SuggestionRejectionsTable;
   change_log: ChangeLogTable;
+  article_versions: ArticleVersionsTable;
+  span_changes: SpanChangesTable;
+  evidence_changes: EvidenceChangesTable;
 };
 
 export type ChangeLogTable = {
@@ -77,6 +80,8 @@ export type ArticlesTable = InsertionOrder & {
   provenance: string | null;
   /** JSON array of page furniture (captions, pull-quotes, credits), or null. */
   furniture: string | null;
+  /** The current version of the text: 1 until a new version is stored. */
+  version: Generated<number>;
 };
 
 export type ClaimsTable = InsertionOrder & {
@@ -93,6 +98,8 @@ export type ClaimsTable = InsertionOrder & {
   verdict_version: number;
   /** Why the claim is worded as it is, when the corpus says so. */
   basis: string | null;
+  /** The last evidence change (evidence_changes.id) an editor reviewed; 0 for none. */
+  evidence_reviewed_through: Generated<number>;
 };
 
 export type MentionsTable = InsertionOrder & {
@@ -162,6 +169,8 @@ export type VerdictAuditTable = {
   to_status: string;
   to_note: string;
   to_evidence: string;
+  /** Null for a change of the verdict; `evidence_reviewed` for a review of changed evidence. */
+  action: string | null;
 };
 
 export type SecurityLogTable = {
@@ -202,5 +211,51 @@ export type SuggestionRejectionsTable = InsertionOrder & {
   claim: string;
   sentence_start: number;
   editor: string;
+  at: string;
+};
+
+/** Every version of an article once it has more than one; the current text is also in articles. */
+export type ArticleVersionsTable = {
+  article: string;
+  version: number;
+  story: string;
+  title: string;
+  body: string;
+  /** JSON arrays of character ranges. */
+  paragraphs: string;
+  sentences: string;
+  /** Null for the first version, stored with the article. */
+  editor: string | null;
+  at: string | null;
+  /** How the evidence spans fared when the version arrived. */
+  kept: number;
+  changed: number;
+  unanchored: number;
+};
+
+/** A span that a new version changed or left without a place, with its old and new anchor. */
+export type SpanChangesTable = {
+  id: Generated<number>;
+  article: string;
+  version: number;
+  story: string;
+  mention: string;
+  claim: string;
+  ordinal: number;
+  status: string;
+  /** JSON span anchors; after is null for an unanchored span. */
+  before_anchor: string;
+  after_anchor: string | null;
+};
+
+/** Something that changed a claim's evidence: a changed or unanchored span, or new coverage. */
+export type EvidenceChangesTable = {
+  id: Generated<number>;
+  claim: string;
+  story: string;
+  kind: string;
+  mention: string;
+  article: string;
+  article_version: number | null;
   at: string;
 };

@@ -36,6 +36,7 @@ import {
   rangesFromJson,
   relatedFromJson,
 } from './row-codecs';
+import { recordEvidenceChange, readStoryVersioning } from './article-version-queries';
 import { claimColumns, insertClaimRow, toClaim } from './verdict-queries';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -207,16 +208,18 @@ async function readBundle(db: Db, storyId: string): Promise<StoryBundle | null> 
       .where('story', '=', storyId)
       .orderBy('rowid')
       .execute()
-  ).map((row) => ({
-    id: row.id,
-    claim: row.claim,
-    article: row.article,
-    stance: stanceSchema.parse(row.stance),
-    attribution: chainFromJson.parse(row.attribution),
-    spans: spansByMention.get(row.id) ?? [],
-    ...optionalField('support', row.support, (text) => supportSchema.parse(text)),
-    ...optionalField('basis', row.basis, (text) => mentionBasisFromJson.parse(text)),
-  }));
+  )
+    .map((row) => ({
+      id: row.id,
+      claim: row.claim,
+      article: row.article,
+      stance: stanceSchema.parse(row.stance),
+      attribution: chainFromJson.parse(row.attribution),
+      spans: spansByMention.get(row.id) ?? [],
+      ...optionalField('support', row.support, (text) => supportSchema.parse(text)),
+      ...optionalField('basis', row.basis, (text) => mentionBasisFromJson.parse(text)),
+    }))
+    .filter((m) => m.spans.length > 0); // A mention whose every span a new version unanchored has no evidence left.
   const events: StoryEvent[] = (
     await db
       .selectFrom('events')
@@ -283,6 +286,7 @@ async function readBundle(db: Db, storyId: string): Promise<StoryBundle | null> 
     mentions,
     events,
     passages: passages.map((row) => ({ ...row, spans: passageSpansFromJson.parse(row.spans) })),
+    ...(await readStoryVersioning(db, storyId)),
   };
 }
 
@@ -423,7 +427,7 @@ export function storyQueries(db: Kysely<Database>): StoryStore {
       await db.transaction().execute((trx) => replaceStoryPassages(trx, storyId, passages));
     },
 
-    async addMention(mention) {
+    async addMention(mention, at) {
       return db.transaction().execute(async (trx) => {
         const existing = await trx.selectFrom('mentions').select('id').where('id', '=', mention.id).executeTakeFirst();
         if (existing) return 'exists' as const;
@@ -434,6 +438,17 @@ export function storyQueries(db: Kysely<Database>): StoryStore {
           .executeTakeFirst();
         if (!article) throw new Error(`no article ${mention.article}`);
         await insertMentionRows(trx, mention, article.story);
+        if (at !== undefined) {
+          await recordEvidenceChange(trx, {
+            claim: mention.claim,
+            story: article.story,
+            kind: 'coverage',
+            mention: mention.id,
+            article: mention.article,
+            articleVersion: null,
+            at,
+          });
+        }
         return 'added' as const;
       });
     },
