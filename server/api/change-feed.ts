@@ -1,7 +1,10 @@
-import type { CoverageChangeEvent, VerdictChangeEvent } from '@/domain/schemas';
+import type { CoverageChangeEvent, EventChangeEvent, VerdictChangeEvent } from '@/domain/schemas';
 
 /** One accepted change, named as the change stream names its events. */
-export type FeedEvent = { name: 'verdict'; data: VerdictChangeEvent } | { name: 'coverage'; data: CoverageChangeEvent };
+export type FeedEvent =
+  | { name: 'verdict'; data: VerdictChangeEvent }
+  | { name: 'coverage'; data: CoverageChangeEvent }
+  | { name: 'event'; data: EventChangeEvent };
 
 type Subscriber = { onChange: (event: FeedEvent) => void; onClose: () => void };
 

@@ -14,6 +14,8 @@ import type {
 } from '@/domain/schemas';
 import type { Corpus } from '../corpus/load-corpus';
 import type { ArticleVersionStore } from './article-version-store';
+import type { EventDeskStore } from './event-desk-store';
+import type { StoryVersionStore } from './story-version-store';
 
 /** What a seeding added: rows that were missing. Existing rows are never overwritten. */
 export type SeedReport = {
@@ -192,7 +194,15 @@ export interface ChangeLogStore {
  * several processes share. Asynchronous so that either can stand behind it.
  */
 export interface Store
-  extends StoryStore, VerdictStore, AccountStore, SecurityLogStore, ChangeLogStore, ArticleVersionStore {
+  extends
+    StoryStore,
+    VerdictStore,
+    AccountStore,
+    SecurityLogStore,
+    ChangeLogStore,
+    EventDeskStore,
+    StoryVersionStore,
+    ArticleVersionStore {
   readonly engine: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

@@ -63,6 +63,7 @@ const COLUMNS = {
     'mentions',
     'date_record',
     'related',
+    'version',
   ],
   passages: ['rowid', 'id', 'story', 'text', 'spans'],
   accounts: ['username', 'role', 'password_hash', 'created_at'],
@@ -87,6 +88,9 @@ const COLUMNS = {
   sign_in_throttle: ['key', 'failures', 'last_at'],
   suggestion_rejections: ['rowid', 'article', 'claim', 'sentence_start', 'editor', 'at'],
   change_log: ['id', 'at', 'payload'],
+  event_audit: ['id', 'event', 'story', 'version', 'action', 'editor', 'at', 'from_event', 'to_event'],
+  story_versions: ['story', 'epoch', 'version'],
+  story_changes: ['id', 'story', 'version', 'entity', 'item', 'claim', 'article'],
   article_versions: [
     'article',
     'version',

@@ -8,7 +8,8 @@ import { VERDICT_LABELS } from '@/components/verdict-editor/verdict-content';
 const evidenceCount = ({ length }: readonly EvidenceRef[]) =>
   length === 0 ? 'none' : length === 1 ? '1 piece of evidence' : `${length} pieces of evidence`;
 
-function describeChange({ from, to }: AuditEntry): string[] {
+function describeChange({ from, to, action }: AuditEntry): string[] {
+  if (action === 'evidence_reviewed') return ['Reviewed the evidence that changed since the verdict'];
   const lines: string[] = [];
   if (from.status !== to.status) lines.push(`${VERDICT_LABELS[from.status]} → ${VERDICT_LABELS[to.status]}`);
   if (JSON.stringify(from.evidence) !== JSON.stringify(to.evidence)) {
@@ -18,7 +19,7 @@ function describeChange({ from, to }: AuditEntry): string[] {
   return lines;
 }
 
-/** Every accepted change of the claim's verdict, oldest first: who, when, from what, to what. */
+/** Every accepted change of the claim's verdict, newest first: who, when, from what, to what. */
 export function VerdictHistory({ claimId }: { claimId: string }) {
   const id = useId();
   const history = useQuery(claimQueries.history(claimId));
@@ -38,7 +39,7 @@ export function VerdictHistory({ claimId }: { claimId: string }) {
         <p>No changes yet.</p>
       ) : (
         <ol className="verdict-history__list">
-          {history.data.map((entry) => (
+          {history.data.toReversed().map((entry) => (
             <li key={entry.id} className="verdict-history__entry">
               <p className="verdict-history__head">
                 <strong>{entry.editor}</strong> · <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> · version{' '}
