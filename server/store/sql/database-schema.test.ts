@@ -94,7 +94,6 @@ const COLUMNS = {
   story_changes: ['id', 'story', 'version', 'entity', 'item', 'claim', 'article'],
   topic_versions: ['story', 'name', 'version'],
   desk_audit: [
-  story_audit: [
     'id',
     'story',
     'object_kind',
@@ -107,6 +106,18 @@ const COLUMNS = {
     'before_json',
     'after_json',
     'undoes',
+  ],
+  story_audit: [
+    'id',
+    'story',
+    'object_kind',
+    'object_id',
+    'version',
+    'action',
+    'editor',
+    'at',
+    'before_json',
+    'after_json',
   ],
   publications: ['claim', 'story', 'state', 'version', 'editor', 'at', 'verdict_version', 'first_published_at'],
   publication_audit: ['id', 'claim', 'story', 'version', 'editor', 'at', 'from_state', 'to_state', 'verdict_version'],
