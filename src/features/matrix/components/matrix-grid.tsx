@@ -36,7 +36,7 @@ export function MatrixGrid({ model, selection, state, open, onOpen, labelledBy, 
   const gridRef = useRef<HTMLDivElement>(null);
   const descriptionId = useId();
   const preview = useCellPreview(gridRef);
-  const layout = useFixedLayout();
+  const layout = useFixedLayout(scrollRef, columns.length);
   const navigation = useGridNavigation({
     scrollRef,
     gridRef,
