@@ -13,7 +13,10 @@ import type {
   VerdictContent,
 } from '@/domain/schemas';
 import type { Corpus } from '../corpus/load-corpus';
+import type { ClaimDeskStore } from './claim-desk-store';
 import type { EventDeskStore } from './event-desk-store';
+import type { PublicationStore } from './publication-store';
+import type { StoryDeskStore } from './story-desk-store';
 import type { StoryOverviewStore } from './story-overview-store';
 import type { StoryVersionStore } from './story-version-store';
 
@@ -197,8 +200,11 @@ export interface Store
     AccountStore,
     SecurityLogStore,
     ChangeLogStore,
+    ClaimDeskStore,
     EventDeskStore,
     StoryVersionStore,
+    StoryDeskStore,
+    PublicationStore,
     StoryOverviewStore {
   readonly engine: 'sqlite' | 'postgres';
   close(): Promise<void>;
