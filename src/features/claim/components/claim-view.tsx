@@ -2,6 +2,8 @@ import { PublishedDate } from '@/components/published-date';
 import { QueryStatus } from '@/components/query-status';
 import { StanceBadge } from '@/components/stance-badge';
 import { AttributionChain } from '@/components/attribution-chain';
+import { EvidenceFlagNotice } from '@/components/evidence-flag/evidence-flag-notice';
+import { useEvidenceFlags } from '@/components/evidence-flag/use-evidence-flags';
 import { OriginTree } from '@/components/origin-tree';
 import { ResearchNotes } from '@/components/research-notes';
 import { mentionOptionsFor } from '@/components/verdict-editor/mention-options';
@@ -21,6 +23,7 @@ import './claim.css';
 export function ClaimView() {
   const data = useStoryData();
   const { state } = useUrlState();
+  const flags = useEvidenceFlags(data.status === 'success' ? data.bundle : null);
   if (data.status !== 'success') return <QueryStatus {...data} what="the story" />;
   const { index } = data;
   const claim = state.claim ? index.claims.get(state.claim) : undefined;
@@ -50,6 +53,7 @@ export function ClaimView() {
           it.
         </p>
       ) : null}
+      {flags.has(claim.id) ? <EvidenceFlagNotice claim={claim} flag={flags.get(claim.id)!} /> : null}
       <VerdictEditor claim={claim} mentionOptions={mentionOptionsFor(index, mentions)} />
       <VerdictPublication claim={claim} />
       <VerdictHistory claimId={claim.id} />
