@@ -1,5 +1,7 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import {
+  type Claim,
+  type CoverageChangeEvent,
   storyChangesSchema,
   storyEvidenceSchema,
   storyOverviewSchema,
@@ -84,4 +86,46 @@ export async function catchUpStory(client: QueryClient, storyId: string): Promis
       },
     }),
   ]);
+}
+
+/** Whether a query is one of the story parts, which catch up by version instead of refetching whole. */
+export const isStoryPartQuery = (queryKey: readonly unknown[]) =>
+  queryKey[0] === storyQueries.all()[0] && ['overview', 'evidence', 'changes'].includes(String(queryKey[1]));
+
+/** A verdict changed elsewhere: the cached overview shows it at once, without a refetch. */
+export function patchOverviewVerdict(client: QueryClient, storyId: string, claimId: string, verdict: Claim['verdict']) {
+  client.setQueryData(
+    storyPartQueries.overview(storyId).queryKey,
+    (overview) =>
+      overview && {
+        ...overview,
+        claims: overview.claims.map((claim) => (claim.id === claimId ? { ...claim, verdict } : claim)),
+      },
+  );
+}
+
+/**
+ * New coverage: the overview refetches (it is compact), and of the evidence only what the new
+ * claim or article is in; a new mention's claim and article are not named, so a story's
+ * evidence refetches as it is next shown.
+ */
+export function refreshPartsAfterCoverage(client: QueryClient, change: CoverageChangeEvent) {
+  void client.invalidateQueries({ queryKey: storyPartQueries.overview(change.story).queryKey });
+  void client.invalidateQueries({
+    queryKey: storyPartQueries.evidenceOf(change.story),
+    predicate: (query) => {
+      const [, , , claim, article] = query.queryKey;
+      if (change.kind === 'claim') return claim === change.id;
+      if (change.kind === 'article') return article === change.id;
+      return true;
+    },
+  });
+}
+
+/** After a reconnection: every cached story catches up by its version. */
+export function catchUpStories(client: QueryClient) {
+  for (const query of client.getQueryCache().findAll({ queryKey: [...storyQueries.all(), 'overview'] })) {
+    const storyId = query.queryKey[2];
+    if (typeof storyId === 'string') void catchUpStory(client, storyId).catch(() => undefined);
+  }
 }

@@ -8,6 +8,12 @@ import {
 } from '@/domain/schemas';
 import { claimQueries, cachedClaim, putClaimInCache } from '../api/claim-queries';
 import { publicationQueries, putPublicationInCache } from '../api/publication-queries';
+import {
+  catchUpStories,
+  isStoryPartQuery,
+  patchOverviewVerdict,
+  refreshPartsAfterCoverage,
+} from '../api/story-part-queries';
 import { storyQueries } from '../api/story-queries';
 
 const MAX_RETRY_MS = 30_000;
@@ -22,6 +28,7 @@ export function applyVerdictChange(client: QueryClient, data: string) {
   }
   const claim = cachedClaim(client, event.story, event.claim);
   if (claim) putClaimInCache(client, { ...claim, verdict: event.verdict });
+  patchOverviewVerdict(client, event.story, event.claim, event.verdict);
   // The bundle now holds the change; marking it stale (without refetching a large story at once)
   // makes the next view that mounts it confirm with the server.
   void client.invalidateQueries({ queryKey: storyQueries.bundle(event.story).queryKey, refetchType: 'none' });
@@ -38,6 +45,7 @@ export function applyCoverageChange(client: QueryClient, data: string) {
   }
   void client.invalidateQueries({ queryKey: storyQueries.bundle(event.story).queryKey });
   void client.invalidateQueries({ queryKey: storyQueries.list().queryKey });
+  refreshPartsAfterCoverage(client, event);
 }
 
 /** An event added, changed, removed or restored: the story's timeline refetches, and any open copy of the event. */
@@ -88,7 +96,12 @@ export function useLiveUpdates() {
         failures = 0;
         if (!missedSome) return;
         missedSome = false;
-        void client.invalidateQueries({ queryKey: storyQueries.all() });
+        // The story parts ask what changed since their version; the rest is read again.
+        void client.invalidateQueries({
+          queryKey: storyQueries.all(),
+          predicate: (q) => !isStoryPartQuery(q.queryKey),
+        });
+        catchUpStories(client);
         void client.invalidateQueries({ queryKey: claimQueries.all() });
         void client.invalidateQueries({ queryKey: publicationQueries.all() });
       });
