@@ -53,6 +53,16 @@ export function storyOverviewQueries(db: Kysely<Database>): StoryOverviewStore {
           .where('story', '=', storyId);
         if (scope.claim !== undefined) query = query.where('claim', '=', scope.claim);
         if (scope.article !== undefined) query = query.where('article', '=', scope.article);
+        // A removed article's evidence left with it.
+        query = query.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('articles')
+              .select('articles.id')
+              .whereRef('articles.id', '=', 'mentions.article')
+              .where('articles.removed_at', 'is', null),
+          ),
+        );
         const rows = await query.orderBy('rowid').execute();
         const spansByMention = new Map<string, Span[]>();
         if (rows.length > 0) {
@@ -115,10 +125,25 @@ async function readOverview(db: Transaction<Database>, storyId: string): Promise
     ...optionalField('notes', storyRow.notes, (text) => notesFromJson.parse(text)),
   };
   const articles = (
-    await db.selectFrom('articles').select(articleMetaColumns).where('story', '=', storyId).orderBy('rowid').execute()
+    await db
+      .selectFrom('articles')
+      .select(articleMetaColumns)
+      .where('story', '=', storyId)
+      .where('removed_at', 'is', null)
+      .orderBy('rowid')
+      .execute()
   ).map(toArticleMeta);
+  // As in the whole story: removed articles and merged or removed claims are not part of it.
+  const liveArticles = new Set(articles.map((article) => article.id));
   const claims = (
-    await db.selectFrom('claims').select(claimColumns).where('story', '=', storyId).orderBy('rowid').execute()
+    await db
+      .selectFrom('claims')
+      .select(claimColumns)
+      .where('story', '=', storyId)
+      .where('merged_into', 'is', null)
+      .where('removed_at', 'is', null)
+      .orderBy('rowid')
+      .execute()
   ).map(toClaim);
   const cells: StanceCell[] = (
     await db
@@ -127,14 +152,16 @@ async function readOverview(db: Transaction<Database>, storyId: string): Promise
       .where('story', '=', storyId)
       .orderBy('rowid')
       .execute()
-  ).map((row) => ({
-    id: row.id,
-    claim: row.claim,
-    article: row.article,
-    stance: stanceSchema.parse(row.stance),
-    attribution: chainFromJson.parse(row.attribution),
-    ...optionalField('support', row.support, (text) => supportSchema.parse(text)),
-  }));
+  )
+    .filter((row) => liveArticles.has(row.article))
+    .map((row) => ({
+      id: row.id,
+      claim: row.claim,
+      article: row.article,
+      stance: stanceSchema.parse(row.stance),
+      attribution: chainFromJson.parse(row.attribution),
+      ...optionalField('support', row.support, (text) => supportSchema.parse(text)),
+    }));
   const events = await readStoryEvents(db, storyId);
   // The outlets and actors the overview names: its articles', chains' and events'.
   const outletIds = new Set(articles.map((article) => article.outlet));
