@@ -4,6 +4,7 @@ import type { ApiOptions } from './api/api-context';
 import type { ChangeFeed } from './api/change-feed';
 import { createSharedChangeFeed } from './api/shared-change-feed';
 import { DEFAULT_ANALYSIS_TIME_LIMIT_MS } from './config';
+import type { CorpusProblem } from '@/domain/schemas';
 import type { Corpus } from './corpus/load-corpus';
 import { createServerApp } from './http/create-server-app';
 import { publicOriginsFor } from './http/public-origin';
@@ -24,6 +25,8 @@ export type StartOptions = {
   trustedProxies?: number;
   distDir: string;
   corpus: Corpus;
+  /** The corpus story folders left out at load, shown on the stories page. */
+  corpusProblems?: readonly CorpusProblem[];
   /** PARALLAX_PUBLIC_ORIGIN: the origins browsers use; by default the listening address. */
   publicOrigins?: readonly string[] | null;
   /** How long one article may take to analyse in the worker pool. */
@@ -117,6 +120,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     changes,
     analyser,
     publicOrigins: () => publicOrigins,
+    corpusProblems: options.corpusProblems ?? [],
   });
   return {
     url: `http://${options.host}:${port}`,

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { SessionUser } from '@/domain/schemas';
+import type { CorpusProblem, SessionUser } from '@/domain/schemas';
 import { socketAddress } from '../http/client-address';
 import { createInProcessAnalyser, type ArticleAnalyser } from '../ingest/article-analyser';
 import { createSuggestionCache, type SuggestionCache } from '../ingest/suggestion-cache';
@@ -39,6 +39,8 @@ export type ApiOptions = {
   analyser?: ArticleAnalyser;
   /** Analyses and suggestions per article and story version. */
   suggestions?: SuggestionCache;
+  /** The corpus story folders that did not load at start, each left out with its file and field. */
+  corpusProblems?: readonly CorpusProblem[];
   /** Who publishes the verdicts and where (see server/config.ts); unset parts read as the request's origin. */
   desk?: DeskSettings;
 };
@@ -64,6 +66,7 @@ export function resolveApiDeps(store: Store, options: ApiOptions = {}): ApiDeps 
     maxQueuedChanges: options.maxQueuedChanges ?? 500,
     analyser: options.analyser ?? createInProcessAnalyser(),
     suggestions: options.suggestions ?? createSuggestionCache(),
+    corpusProblems: options.corpusProblems ?? [],
     desk: options.desk ?? { name: 'Parallax', url: null, publishedUrl: null },
   };
 }

@@ -1,6 +1,11 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { coverageChangeEventSchema, publicationChangeEventSchema, verdictChangeEventSchema } from '@/domain/schemas';
+import {
+  coverageChangeEventSchema,
+  eventChangeEventSchema,
+  publicationChangeEventSchema,
+  verdictChangeEventSchema,
+} from '@/domain/schemas';
 import { claimQueries, cachedClaim, putClaimInCache } from '../api/claim-queries';
 import { publicationQueries, putPublicationInCache } from '../api/publication-queries';
 import { storyQueries } from '../api/story-queries';
@@ -33,6 +38,22 @@ export function applyCoverageChange(client: QueryClient, data: string) {
   }
   void client.invalidateQueries({ queryKey: storyQueries.bundle(event.story).queryKey });
   void client.invalidateQueries({ queryKey: storyQueries.list().queryKey });
+}
+
+/** An event added, changed, removed or restored: the story's timeline refetches, and any open copy of the event. */
+export function applyEventChange(client: QueryClient, data: string) {
+  const event = eventChangeEventSchema.safeParse(safeJson(data));
+  if (!event.success) return;
+  void client.invalidateQueries({ queryKey: storyQueries.bundle(event.data.story).queryKey });
+  void client.invalidateQueries({ queryKey: ['events', event.data.event] });
+}
+
+function safeJson(data: string): unknown {
+  try {
+    return JSON.parse(data);
+  } catch {
+    return null;
+  }
 }
 
 /** A verdict published or withdrawn elsewhere: every open claim view shows it at once. */
@@ -73,6 +94,7 @@ export function useLiveUpdates() {
       });
       source.addEventListener('verdict', (event) => applyVerdictChange(client, (event as MessageEvent<string>).data));
       source.addEventListener('coverage', (event) => applyCoverageChange(client, (event as MessageEvent<string>).data));
+      source.addEventListener('event', (event) => applyEventChange(client, (event as MessageEvent<string>).data));
       source.addEventListener('publication', (event) =>
         applyPublicationChange(client, (event as MessageEvent<string>).data),
       );
