@@ -1,5 +1,6 @@
 import type { Store } from '../store';
 import { accountQueries } from './account-queries';
+import { articleVersionQueries } from './article-version-queries';
 import { changeLogQueries } from './change-log-queries';
 import { eventQueries } from './event-queries';
 import { claimDeskQueries } from './claim-desk-queries';
@@ -34,6 +35,7 @@ export function sqlStore(engine: SqlEngine): SqlStore {
     ...storyDeskQueries(engine.db),
     ...publicationQueries(engine.db),
     ...storyOverviewQueries(engine.db),
+    ...articleVersionQueries(engine.db),
     close: () => engine.close(),
   };
 }
