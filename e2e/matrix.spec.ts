@@ -213,9 +213,9 @@ test('the CSV export of the filtered matrix parses back to the cells on screen',
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const download = await downloadPromise;
-  expect(download.suggestedFilename()).toBe('rafah-scg-2024-matrix.csv');
+  expect(download.suggestedFilename()).toBe('rafah-scg-2024-matrix-filtered-by-topic.csv');
   await expect(page.getByRole('status').filter({ hasText: 'Exported' })).toHaveText(
-    'Exported 10 claims × 5 sources as rafah-scg-2024-matrix.csv.',
+    'Exported 10 claims × 5 sources as rafah-scg-2024-matrix-filtered-by-topic.csv.',
   );
   const [header, ...records] = readCsv(await readFile(await download.path(), 'utf8'));
   expect(header?.slice(0, 3)).toEqual(['claim id', 'topic', 'claim']);
@@ -229,7 +229,9 @@ test('the CSV export of the filtered matrix parses back to the cells on screen',
       `${record[5]} independent origin${record[5] === '1' ? '' : 's'} for, ${record[6]} against`,
     );
     // After the counts and the named origins for and against (7, 8) and the mention counts.
-    expect(record.slice(12)).toEqual(sourceCells.map(stancesOf));
+    expect(record.slice(12, 12 + sourceCells.length)).toEqual(sourceCells.map(stancesOf));
+    // Then the verdict note, the evidence quotes, the article addresses and the filters.
+    expect(record.at(-1)).toBe('topic: Egypt, Reported deal');
   });
   const deal = records.find((record) => record[0] === DEAL_ID);
   expect(deal?.slice(4, 7)).toEqual(['yes', '1', '2']);
@@ -240,6 +242,7 @@ test('the CSV export of the filtered matrix parses back to the cells on screen',
   await page.getByRole('button', { name: 'Export JSON' }).click();
   const json = JSON.parse(await readFile(await (await jsonDownload).path(), 'utf8'));
   expect(json.claims).toHaveLength(records.length);
+  expect(json.filters).toEqual({ topic: ['Egypt', 'Reported deal'] });
   expect(json.claims.find((claim: { id: string }) => claim.id === DEAL_ID).origins.support).toEqual([
     'Al-Araby Al-Jadeed',
   ]);

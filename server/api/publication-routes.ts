@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { publicationPatchSchema, type PublicationChangeEvent } from '@/domain/schemas';
 import { claimReviewOf, publishedPageUrl, type Desk } from '../publishing/claim-review';
+import { annotationCollectionOf, annotationImportSchema, placeAnnotations } from '../publishing/web-annotations';
 import type { ApiContext, ApiDeps, ApiEnv } from './api-context';
 import { jsonError } from './api-errors';
 import { etagFor, requireIfMatch } from './if-match';
@@ -147,6 +148,75 @@ export function publicationRoutes(deps: ApiDeps) {
     });
     return c.body(JSON.stringify(review), 200, { 'Content-Type': 'application/ld+json; charset=utf-8' });
   });
+
+  routes.get('/stories/:story/annotations', idParam('story'), async (c) => {
+    const { story } = c.req.valid('param');
+    const bundle = await store.getStoryBundle(story);
+    if (!bundle) return jsonError(c, 404, 'not_found', `no story "${story}"`, 'story');
+    const { desk, origin } = deskFor(deps, c);
+    const collection = annotationCollectionOf({
+      bundle,
+      imported: await store.listImportedAnnotations(story),
+      desk,
+      base: `${origin}/`,
+      generated: now().toISOString(),
+    });
+    return c.body(JSON.stringify(collection), 200, {
+      'Content-Type': 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8',
+    });
+  });
+
+  // Evidence from elsewhere (an annotation tool, or another Parallax): each annotation placed by
+  // its quote and position becomes a mention, on record with who made it; the rest is reported.
+  routes.post(
+    '/stories/:story/annotations',
+    requireEditor(deps, 'import evidence'),
+    idParam('story', {
+      onRefused: (c) => logSecurity(deps, c, 'change_refused', `${c.req.path}: invalid story id`),
+    }),
+    jsonBody(annotationImportSchema, {
+      onRefused: (c, response) =>
+        logSecurity(deps, c, 'change_refused', `${c.req.path}: ${response.status} invalid body`),
+    }),
+    async (c) => {
+      const user = c.get('signedIn');
+      const { story } = c.req.valid('param');
+      const items = c.req.valid('json');
+      const bundle = await store.getStoryBundle(story);
+      if (!bundle) return refuseChange(deps, c, 404, 'not_found', `no story "${story}"`, 'story');
+      const { placed, unplaced } = await placeAnnotations({
+        items,
+        bundle,
+        articles: await store.listStoryArticles(story),
+      });
+      const at = now().toISOString();
+      if (placed.length > 0) {
+        const result = await store.importAnnotations(
+          placed.map(({ mention, provenance }) => ({
+            mention,
+            provenance: { ...provenance, importedBy: user.username, importedAt: at },
+          })),
+        );
+        if (result === 'exists') {
+          return refuseChange(deps, c, 409, 'already_imported', 'these annotations were imported before', 'items');
+        }
+        for (const { mention } of placed) {
+          changes.publish({ name: 'coverage', data: { story, kind: 'mention', id: mention.id } });
+        }
+      }
+      return c.json({
+        placed: placed.map(({ annotation, mention }) => ({
+          annotation,
+          mention: mention.id,
+          claim: mention.claim,
+          article: mention.article,
+          start: mention.spans[0]?.start ?? 0,
+          end: mention.spans[0]?.end ?? 0,
+        })),
+        unplaced,
+      });
+    },
+  );
 
   return routes;
 }

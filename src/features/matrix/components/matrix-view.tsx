@@ -65,7 +65,7 @@ function Matrix({ bundle, index }: { bundle: StoryBundle; index: StoryIndex }) {
   const flagged = useMemo(() => new Set(flags.keys()), [flags]);
   const filters = useStable<MatrixFilters>(state, filtersKey(state));
   const selection = useMemo(() => selectMatrix(model, filters), [model, filters]);
-  const { exportStatus, runExport } = useMatrixExport(model, selection, encodeUrl(state));
+  const { exportStatus, runExport } = useMatrixExport(model, selection, encodeUrl(state), filters);
   usePreparationInIdleTime(model);
   const gridHandle = useRef<MatrixGridHandle>(null);
   const [focusToken, setFocusToken] = useState(0);

@@ -1,9 +1,9 @@
 import { useCallback, useState } from 'react';
 import { csvRecord } from '@/domain/csv';
-import { matrixCsvRecords, matrixJsonChunks } from '../model/matrix-export';
+import { exportFileName, matrixCsvRecords, matrixJsonChunks } from '../model/matrix-export';
 import type { MatrixModel } from '../model/matrix-model';
 import { downloadBlob } from '@/lib/download-blob';
-import type { MatrixSelection } from '../model/select-matrix';
+import type { MatrixFilters, MatrixSelection } from '../model/select-matrix';
 
 /** Work this long, then let the page breathe: a large export never freezes the page. */
 const SLICE_MS = 30;
@@ -25,32 +25,39 @@ async function blobInSlices(pieces: Iterable<string>, type: string, prefix = '')
 }
 
 /** The CSV of the matrix as shown; records go into the Blob as parts, never one giant string. */
-export function buildCsvBlob(model: MatrixModel, selection: MatrixSelection): Promise<Blob> {
+export function buildCsvBlob(model: MatrixModel, selection: MatrixSelection, filters?: MatrixFilters): Promise<Blob> {
   const records = function* () {
-    for (const record of matrixCsvRecords(model, selection)) yield csvRecord(record);
+    for (const record of matrixCsvRecords(model, selection, filters)) yield csvRecord(record);
   };
   // The byte order mark makes spreadsheets read the file as UTF-8 (accents, Arabic names).
   return blobInSlices(records(), 'text/csv;charset=utf-8', '\uFEFF');
 }
 
-export function buildJsonBlob(model: MatrixModel, selection: MatrixSelection, url: string): Promise<Blob> {
-  return blobInSlices(matrixJsonChunks(model, selection, url), 'application/json');
+export function buildJsonBlob(
+  model: MatrixModel,
+  selection: MatrixSelection,
+  url: string,
+  filters?: MatrixFilters,
+): Promise<Blob> {
+  return blobInSlices(matrixJsonChunks(model, selection, url, filters), 'application/json');
 }
 
 export type ExportState = { busy: boolean; message: string };
 
 /** Export of the matrix as shown (filters, sort and columns), with a status to announce. */
-export function useMatrixExport(model: MatrixModel, selection: MatrixSelection, url: string) {
+export function useMatrixExport(model: MatrixModel, selection: MatrixSelection, url: string, filters?: MatrixFilters) {
   const [status, setStatus] = useState<ExportState>({ busy: false, message: '' });
   const run = useCallback(
     async (format: 'csv' | 'json') => {
       const size = `${selection.claims.length} claims × ${selection.columns.length} sources`;
-      const name = `${model.bundle.story.id}-matrix.${format}`;
+      const name = exportFileName(model.bundle.story.id, filters, format);
       setStatus({ busy: true, message: `Preparing the ${format.toUpperCase()} export of ${size}…` });
       try {
         await nextTask();
         const blob =
-          format === 'csv' ? await buildCsvBlob(model, selection) : await buildJsonBlob(model, selection, url);
+          format === 'csv'
+            ? await buildCsvBlob(model, selection, filters)
+            : await buildJsonBlob(model, selection, url, filters);
         downloadBlob(blob, name);
         setStatus({ busy: false, message: `Exported ${size} as ${name}.` });
       } catch (error) {
@@ -60,7 +67,7 @@ export function useMatrixExport(model: MatrixModel, selection: MatrixSelection, 
         });
       }
     },
-    [model, selection, url],
+    [model, selection, url, filters],
   );
   return { exportStatus: status, runExport: run };
 }

@@ -3,7 +3,7 @@ import { originName } from '@/domain/origin-analysis';
 import { stepSources, type Mention } from '@/domain/schemas';
 import { formatAttribution, nodeName } from '@/domain/story-index';
 import { cellStances, type ClaimStats, type MatrixColumn, type MatrixModel } from './matrix-model';
-import type { MatrixSelection } from './select-matrix';
+import type { MatrixFilters, MatrixSelection } from './select-matrix';
 
 export const CSV_CLAIM_HEADERS = [
   'claim id',
@@ -19,6 +19,44 @@ export const CSV_CLAIM_HEADERS = [
   'mentions against',
   'articles',
 ] as const;
+
+/** After the source columns: what each claim's verdict and evidence say, and the filters of the export. */
+export const CSV_TRAILING_HEADERS = ['verdict note', 'evidence quotes', 'article urls', 'filters'] as const;
+
+/** The filters that narrowed the export (sort and column mode are not filters), by their URL names. */
+export function appliedFilters(filters: MatrixFilters | undefined) {
+  if (!filters) return {};
+  return {
+    ...(filters.topics.length > 0 ? { topic: [...filters.topics] } : {}),
+    ...(filters.verdicts.length > 0 ? { verdict: [...filters.verdicts] } : {}),
+    ...(filters.stances.length > 0 ? { stance: [...filters.stances] } : {}),
+    ...(filters.sources.length > 0 ? { source: [...filters.sources] } : {}),
+    ...(filters.contested ? { contested: true } : {}),
+    ...(filters.q ? { search: filters.q } : {}),
+  };
+}
+
+/** "topic: Reported deal, Egypt; contested", or "none". */
+export function describeFilters(filters: MatrixFilters | undefined): string {
+  const applied = Object.entries(appliedFilters(filters));
+  if (applied.length === 0) return 'none';
+  return applied
+    .map(([name, value]) => (value === true ? name : `${name}: ${Array.isArray(value) ? value.join(', ') : value}`))
+    .join('; ');
+}
+
+/** The export's file name, saying whether and by what it was filtered: `story-matrix-filtered-by-topic-contested.csv`. */
+export function exportFileName(storyId: string, filters: MatrixFilters | undefined, format: 'csv' | 'json'): string {
+  const kinds = Object.keys(appliedFilters(filters));
+  return `${storyId}-matrix${kinds.length > 0 ? `-filtered-by-${kinds.join('-')}` : ''}.${format}`;
+}
+
+/** Every quote of the claim's evidence in the shown columns, and the addresses of their articles. */
+function evidenceOf(model: MatrixModel, mentions: readonly Mention[]) {
+  const quotes = mentions.flatMap((mention) => mention.spans.map((span) => `“${span.exact}”`));
+  const urls = [...new Set(mentions.flatMap((mention) => model.index.articles.get(mention.article)?.source.url ?? []))];
+  return { quotes, urls };
+}
 
 /** A column's heading in exports: outlet, date and id, so that two articles of one outlet differ. */
 export function columnLabel(column: MatrixColumn): string {
@@ -39,19 +77,28 @@ function columnPositions(selection: MatrixSelection): Map<string, number> {
 }
 
 /** The records of the CSV export: a header, then one per claim, in the order shown. */
-export function* matrixCsvRecords(model: MatrixModel, selection: MatrixSelection): Generator<CsvValue[]> {
+export function* matrixCsvRecords(
+  model: MatrixModel,
+  selection: MatrixSelection,
+  filters?: MatrixFilters,
+): Generator<CsvValue[]> {
   const cells = model.cells(selection.mode);
   const positions = columnPositions(selection);
-  yield [...CSV_CLAIM_HEADERS, ...selection.columns.map(columnLabel)];
+  const filterText = describeFilters(filters);
+  yield [...CSV_CLAIM_HEADERS, ...selection.columns.map(columnLabel), ...CSV_TRAILING_HEADERS];
   for (const stats of selection.claims) {
     const origins = model.originCounts(stats.claim.id);
     const named = model.origins(stats.claim.id);
     // Most cells are silent: start from empty ones and fill in the few that carry the claim.
     const sources: string[] = new Array<string>(selection.columns.length).fill('');
+    const shownMentions: Mention[] = [];
     for (const [columnId, mentions] of cells.get(stats.claim.id) ?? []) {
       const at = positions.get(columnId);
-      if (at !== undefined) sources[at] = cellText(mentions);
+      if (at === undefined) continue;
+      sources[at] = cellText(mentions);
+      shownMentions.push(...mentions);
     }
+    const evidence = evidenceOf(model, shownMentions);
     yield [
       stats.claim.id,
       stats.claim.topic,
@@ -66,21 +113,27 @@ export function* matrixCsvRecords(model: MatrixModel, selection: MatrixSelection
       stats.opposition,
       stats.coverage,
       ...sources,
+      stats.claim.verdict.note,
+      evidence.quotes.join(' | '),
+      evidence.urls.join(' '),
+      filterText,
     ];
   }
 }
 
 /** The JSON export without its claims: the story, the view's URL and the shown columns. */
-export function matrixJsonHead(model: MatrixModel, selection: MatrixSelection, url: string) {
+export function matrixJsonHead(model: MatrixModel, selection: MatrixSelection, url: string, filters?: MatrixFilters) {
   return {
     story: { id: model.bundle.story.id, title: model.bundle.story.title },
     url,
+    filters: appliedFilters(filters),
     columns: selection.columns.map((column) => ({
       id: column.id,
       kind: column.kind,
       outlet: { id: column.outletId, name: column.outletName },
       title: column.title,
       articles: column.articleIds,
+      urls: column.articleIds.flatMap((id) => model.index.articles.get(id)?.source.url ?? []),
       published: { first: column.firstDate, last: column.lastDate },
     })),
   };
@@ -102,6 +155,7 @@ export function matrixJsonClaim(
     topic: stats.claim.topic,
     text: stats.claim.text,
     verdict: stats.claim.verdict.status,
+    verdictNote: stats.claim.verdict.note,
     contested: stats.contested,
     origins: { support: origins.support.map(originName), opposition: origins.opposition.map(originName) },
     mentions: { support: stats.support, opposition: stats.opposition },
@@ -112,6 +166,7 @@ export function matrixJsonClaim(
         mentions.map((mention) => ({
           mention: mention.id,
           article: mention.article,
+          url: model.index.articles.get(mention.article)?.source.url ?? null,
           stance: mention.stance,
           attribution: formatAttribution(model.index, mention.attribution),
           // Each step with its sources: more than one where several made the statement together.
@@ -130,8 +185,13 @@ export type MatrixJson = ReturnType<typeof matrixJsonHead> & { claims: ReturnTyp
  * The JSON export as text, in pieces: the head, then one claim at a time, so that a large export
  * can be written between frames. The pieces joined are one JSON document of type MatrixJson.
  */
-export function* matrixJsonChunks(model: MatrixModel, selection: MatrixSelection, url: string): Generator<string> {
-  const head = JSON.stringify(matrixJsonHead(model, selection, url));
+export function* matrixJsonChunks(
+  model: MatrixModel,
+  selection: MatrixSelection,
+  url: string,
+  filters?: MatrixFilters,
+): Generator<string> {
+  const head = JSON.stringify(matrixJsonHead(model, selection, url, filters));
   yield `${head.slice(0, -1)},"claims":[`;
   const positions = columnPositions(selection);
   let first = true;

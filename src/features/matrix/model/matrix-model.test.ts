@@ -5,7 +5,7 @@ import { readCsv } from '@/test/read-csv';
 import type { StoryBundle } from '@/domain/schemas';
 import { indexStory } from '@/domain/story-index';
 import { DEFAULT_URL_STATE, type UrlState } from '@/domain/url-state';
-import { cellText, matrixCsvRecords, matrixJsonChunks, type MatrixJson } from './matrix-export';
+import { cellText, exportFileName, matrixCsvRecords, matrixJsonChunks, type MatrixJson } from './matrix-export';
 import { cellStances, matrixModelFor } from './matrix-model';
 import { filtersKey, selectMatrix, type MatrixFilters } from './select-matrix';
 
@@ -168,7 +168,8 @@ describe('exporting the matrix', () => {
     expect(parsed).toEqual(records.map((record) => record.map((value) => String(value))));
     expect(parsed[0]?.slice(0, 3)).toEqual(['claim id', 'topic', 'claim']);
     expect(parsed[0]?.[13]).toBe(`International Business Times · 2024-04-18 · ${IBTIMES_ARTICLE}`);
-    expect(parsed[1]).toEqual([
+    // The trailing verdict note, evidence and filters columns are checked below.
+    expect(parsed[1]?.slice(0, -4)).toEqual([
       DEAL,
       'Reported deal',
       model.stats.get(DEAL)?.claim.text,
@@ -239,5 +240,40 @@ describe('exporting the matrix', () => {
     const csvRow = rows.find((r) => r[0] === claim);
     expect(csvRow?.[at('origins for')]).toBe('1');
     expect(csvRow?.[at('origin names for')]).toBe('The Pentagon and US State Department');
+  });
+
+  it('carries the evidence quotes, article addresses, verdict notes and the filters, and says so in its name', () => {
+    const noted = bundledBundle((b) => {
+      b.claims = b.claims.map((claim) =>
+        claim.id === DEAL
+          ? { ...claim, verdict: { ...claim.verdict, status: 'disputed', note: 'Denied by both.' } }
+          : claim,
+      );
+    });
+    const notedModel = matrixModelFor(noted, indexStory(noted));
+    const applied = filters({ topics: ['Reported deal'], contested: true });
+    const selection = selectMatrix(notedModel, applied);
+    const [head, ...rows] = readCsv(toCsv([...matrixCsvRecords(notedModel, selection, applied)]));
+    expect(head?.slice(-4)).toEqual(['verdict note', 'evidence quotes', 'article urls', 'filters']);
+    const deal = rows.find((row) => row[0] === DEAL) ?? [];
+    const mentions = noted.mentions.filter((m) => m.claim === DEAL);
+    expect(deal.at(-4)).toBe('Denied by both.');
+    for (const span of mentions.flatMap((m) => m.spans)) expect(deal.at(-3)).toContain(`“${span.exact}”`);
+    const urls = mentions.map((m) => noted.articles.find((a) => a.id === m.article)?.source.url).filter(Boolean);
+    for (const url of urls) expect(deal.at(-2)).toContain(url);
+    expect(deal.at(-1)).toBe('topic: Reported deal; contested');
+
+    const json = JSON.parse([...matrixJsonChunks(notedModel, selection, '/matrix', applied)].join('')) as MatrixJson;
+    expect(json.filters).toEqual({ topic: ['Reported deal'], contested: true });
+    const claim = json.claims.find((c) => c.id === DEAL);
+    expect(claim?.verdictNote).toBe('Denied by both.');
+    const first = Object.values(claim?.cells ?? {})[0]?.[0];
+    expect(first?.url).toMatch(/^https?:\/\//);
+    expect(first?.quotes.length).toBeGreaterThan(0);
+
+    expect(exportFileName('rafah-scg-2024', applied, 'csv')).toBe(
+      'rafah-scg-2024-matrix-filtered-by-topic-contested.csv',
+    );
+    expect(exportFileName('rafah-scg-2024', filters(), 'json')).toBe('rafah-scg-2024-matrix.json');
   });
 });
