@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseOrigins } from './http/public-origin';
+import { isAddressOrRange } from './ingest/fetch-page';
 
 /** How long one article may take to analyse by default: far above any real article. */
 export const DEFAULT_ANALYSIS_TIME_LIMIT_MS = 30_000;
@@ -32,6 +33,7 @@ const envSchema = z.object({
     .min(0, 'PARALLAX_TRUST_PROXY must be 0 or more')
     .max(10, 'PARALLAX_TRUST_PROXY must be at most 10')
     .default(0),
+  PARALLAX_FETCH_ALLOW: z.string().optional(),
 });
 
 export type ServerConfig = {
@@ -49,6 +51,11 @@ export type ServerConfig = {
   publicOrigins: string[] | null;
   /** How long one article may take to analyse before it is refused (422 too_long_to_analyse). */
   analysisTimeLimitMs: number;
+  /**
+   * Private, loopback or link-local addresses or ranges (PARALLAX_FETCH_ALLOW, comma-separated,
+   * e.g. "10.0.0.0/8") that pages added by address may be fetched from; none by default.
+   */
+  fetchAllow: string[];
 };
 
 /** Reads the server's settings from the environment; a bad value stops the start with its name. */
@@ -68,7 +75,16 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string)
     PARALLAX_TRUST_PROXY,
     PARALLAX_PUBLIC_ORIGIN,
     PARALLAX_ANALYSIS_TIME_LIMIT_MS,
+    PARALLAX_FETCH_ALLOW,
   } = result.data;
+  const fetchAllow = (PARALLAX_FETCH_ALLOW ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const badAllow = fetchAllow.find((entry) => !isAddressOrRange(entry));
+  if (badAllow !== undefined) {
+    throw new Error(`invalid environment: PARALLAX_FETCH_ALLOW: "${badAllow}" is not an IP address or range (CIDR)`);
+  }
   let publicOrigins: string[] | null = null;
   if (PARALLAX_PUBLIC_ORIGIN !== undefined) {
     try {
@@ -87,5 +103,6 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string)
     buildSpa: PARALLAX_SKIP_BUILD === '0',
     publicOrigins,
     analysisTimeLimitMs: PARALLAX_ANALYSIS_TIME_LIMIT_MS,
+    fetchAllow,
   };
 }

@@ -7,6 +7,7 @@ import { DEFAULT_ANALYSIS_TIME_LIMIT_MS } from './config';
 import type { Corpus } from './corpus/load-corpus';
 import { createServerApp } from './http/create-server-app';
 import { publicOriginsFor } from './http/public-origin';
+import { createPageFetcher } from './ingest/fetch-page';
 import { createAnalysisPool } from './ingest/analysis-pool';
 import { checkDatabaseFile, DatabaseUnusableError } from './database-preflight';
 import type { SeedReport } from './store/store';
@@ -28,6 +29,8 @@ export type StartOptions = {
   publicOrigins?: readonly string[] | null;
   /** How long one article may take to analyse in the worker pool. */
   analysisTimeLimitMs?: number;
+  /** PARALLAX_FETCH_ALLOW: private addresses that pages added by address may come from. */
+  fetchAllow?: readonly string[];
   /** Replaces parts of the API (clock, rate limits…), for tests. */
   api?: Omit<ApiOptions, 'changes' | 'analyser' | 'publicOrigins'>;
 };
@@ -110,6 +113,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const publicOrigins = publicOriginsFor(options.publicOrigins ?? null, options.host, port);
   app = createServerApp(opened, options.distDir, {
     clientAddress: clientAddressOf(options.trustedProxies ?? 0),
+    pageFetcher: createPageFetcher({ allow: options.fetchAllow ?? [] }),
     ...options.api,
     changes,
     analyser,

@@ -5,6 +5,7 @@ import { crossOriginProblem } from '../auth/origin-check';
 import type { Store } from '../store/store';
 import { resolveApiDeps, type ApiDeps, type ApiEnv, type ApiOptions } from './api-context';
 import { jsonError } from './api-errors';
+import { articleUrlRoutes } from './article-url-routes';
 import { changesRoutes } from './changes-routes';
 import { coverageRoutes, MAX_ARTICLE_BODY_BYTES } from './coverage-routes';
 import { logSecurity } from './security-log';
@@ -78,6 +79,7 @@ export function createApiWith(deps: ApiDeps) {
   api.route('/', sessionRoutes(deps));
   api.route('/', verdictRoutes(deps));
   api.route('/', changesRoutes(deps));
+  api.route('/', articleUrlRoutes(deps));
   api.route('/', coverageRoutes(deps));
 
   // A route, not notFound(): a mounted sub-app's notFound handler is not consulted by its parent.

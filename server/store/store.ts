@@ -13,6 +13,7 @@ import type {
   VerdictContent,
 } from '@/domain/schemas';
 import type { Corpus } from '../corpus/load-corpus';
+import type { ArchiveStore, ArticleArchive } from './archive-store';
 
 /** What a seeding added: rows that were missing. Existing rows are never overwritten. */
 export type SeedReport = {
@@ -187,7 +188,7 @@ export interface ChangeLogStore {
  * Where Parallax keeps its data: SQLite in one file by default, or a PostgreSQL server that
  * several processes share. Asynchronous so that either can stand behind it.
  */
-export interface Store extends StoryStore, VerdictStore, AccountStore, SecurityLogStore, ChangeLogStore {
+export interface Store extends StoryStore, VerdictStore, AccountStore, SecurityLogStore, ChangeLogStore, ArchiveStore {
   readonly engine: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }
@@ -198,7 +199,13 @@ export type ThrottleRule = { key: string; freeFailures: number };
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
 
 /** `passages: null` leaves the story's shared passages as they are (a batch replaces them at its end). */
-export type NewArticle = { article: Article; newOutlet: Outlet | null; passages: Passage[] | null };
+export type NewArticle = {
+  article: Article;
+  newOutlet: Outlet | null;
+  passages: Passage[] | null;
+  /** The page it was fetched from, stored with it. */
+  archive?: ArticleArchive | null;
+};
 
 export type SuggestionRejection = {
   article: string;

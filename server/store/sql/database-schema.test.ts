@@ -84,6 +84,7 @@ const COLUMNS = {
   sign_in_throttle: ['key', 'failures', 'last_at'],
   suggestion_rejections: ['rowid', 'article', 'claim', 'sentence_start', 'editor', 'at'],
   change_log: ['id', 'at', 'payload'],
+  article_archives: ['article', 'url', 'fetched_at', 'content_type', 'content'],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
 
 type Unlisted = { [T in keyof Database]: Exclude<keyof Database[T], (typeof COLUMNS)[T][number]> }[keyof Database];

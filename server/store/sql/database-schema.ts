@@ -25,6 +25,16 @@ export type Database = {
   sign_in_throttle: SignInThrottleTable;
   suggestion_rejections: SuggestionRejectionsTable;
   change_log: ChangeLogTable;
+  article_archives: ArticleArchivesTable;
+};
+
+/** The page an article was fetched from, as received. */
+export type ArticleArchivesTable = {
+  article: string;
+  url: string;
+  fetched_at: string;
+  content_type: string;
+  content: string;
 };
 
 export type ChangeLogTable = {

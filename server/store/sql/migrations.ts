@@ -249,6 +249,19 @@ const STEPS: readonly Step[] = [
       'ALTER TABLE events ADD COLUMN related TEXT',
     ],
   },
+  {
+    // The page an article added by its address was fetched from, kept as received with the fetch time.
+    name: '0013-intake',
+    statements: () => [
+      `CREATE TABLE article_archives (
+        article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        url TEXT NOT NULL,
+        fetched_at TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        content TEXT NOT NULL
+      )`,
+    ],
+  },
 ];
 
 export const MIGRATION_NAMES = STEPS.map((step) => step.name);

@@ -1,5 +1,6 @@
 import type { Store } from '../store';
 import { accountQueries } from './account-queries';
+import { archiveQueries } from './archive-queries';
 import { changeLogQueries } from './change-log-queries';
 import { openPostgresEngine, openSqliteEngine, type PostgresOptions, type SqlEngine } from './engine';
 import { securityLogQueries } from './security-log-queries';
@@ -22,6 +23,7 @@ export function sqlStore(engine: SqlEngine): SqlStore {
     ...accountQueries(engine.db, engine.kind),
     ...securityLogQueries(engine.db),
     ...changeLogQueries(engine.db, engine),
+    ...archiveQueries(engine.db),
     close: () => engine.close(),
   };
 }

@@ -13,3 +13,4 @@ export * from './story-bundle';
 export * from './session';
 export * from './verdict-change';
 export * from './coverage';
+export * from './article-url';
