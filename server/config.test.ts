@@ -14,6 +14,7 @@ describe('readConfig', () => {
       publicOrigins: null,
       analysisTimeLimitMs: 30_000,
       fetchAllow: [],
+      desk: { name: 'Parallax', url: null, publishedUrl: null },
     });
   });
 
@@ -23,6 +24,25 @@ describe('readConfig', () => {
       '10.0.0.0/8',
     ]);
     expect(() => readConfig({ PARALLAX_FETCH_ALLOW: 'intranet' }, '/srv')).toThrow(/PARALLAX_FETCH_ALLOW/);
+  });
+
+  it('takes the publishing desk from the environment, refusing an address that is not http(s)', () => {
+    expect(
+      readConfig(
+        {
+          PARALLAX_DESK_NAME: 'Rafah Desk',
+          PARALLAX_DESK_URL: 'https://desk.example.org/',
+          PARALLAX_PUBLISHED_URL: 'https://checks.example.org/rafah/',
+        },
+        '/srv',
+      ).desk,
+    ).toEqual({
+      name: 'Rafah Desk',
+      url: 'https://desk.example.org/',
+      publishedUrl: 'https://checks.example.org/rafah/',
+    });
+    expect(() => readConfig({ PARALLAX_DESK_URL: 'ftp://desk.example.org' }, '/srv')).toThrow(/PARALLAX_DESK_URL/);
+    expect(() => readConfig({ PARALLAX_DESK_NAME: '  ' }, '/srv')).toThrow(/PARALLAX_DESK_NAME/);
   });
 
   it('takes PORT and PARALLAX_DB from the environment', () => {

@@ -34,6 +34,11 @@ const envSchema = z.object({
     .max(10, 'PARALLAX_TRUST_PROXY must be at most 10')
     .default(0),
   PARALLAX_FETCH_ALLOW: z.string().optional(),
+  PARALLAX_DESK_NAME: z.string().trim().min(1, 'PARALLAX_DESK_NAME must not be empty').max(200).default('Parallax'),
+  PARALLAX_DESK_URL: z.url({ protocol: /^https?$/, error: 'PARALLAX_DESK_URL must be an http(s) URL' }).optional(),
+  PARALLAX_PUBLISHED_URL: z
+    .url({ protocol: /^https?$/, error: 'PARALLAX_PUBLISHED_URL must be an http(s) URL' })
+    .optional(),
 });
 
 export type ServerConfig = {
@@ -56,6 +61,12 @@ export type ServerConfig = {
    * e.g. "10.0.0.0/8") that pages added by address may be fetched from; none by default.
    */
   fetchAllow: string[];
+  /**
+   * The desk that publishes verdicts (the ClaimReview author: PARALLAX_DESK_NAME and
+   * PARALLAX_DESK_URL) and where the published pages are (PARALLAX_PUBLISHED_URL); an unset
+   * address reads as the origin the request was made to.
+   */
+  desk: { name: string; url: string | null; publishedUrl: string | null };
 };
 
 /** Reads the server's settings from the environment; a bad value stops the start with its name. */
@@ -76,6 +87,9 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string)
     PARALLAX_PUBLIC_ORIGIN,
     PARALLAX_ANALYSIS_TIME_LIMIT_MS,
     PARALLAX_FETCH_ALLOW,
+    PARALLAX_DESK_NAME,
+    PARALLAX_DESK_URL,
+    PARALLAX_PUBLISHED_URL,
   } = result.data;
   const fetchAllow = (PARALLAX_FETCH_ALLOW ?? '')
     .split(',')
@@ -104,5 +118,6 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string)
     publicOrigins,
     analysisTimeLimitMs: PARALLAX_ANALYSIS_TIME_LIMIT_MS,
     fetchAllow,
+    desk: { name: PARALLAX_DESK_NAME, url: PARALLAX_DESK_URL ?? null, publishedUrl: PARALLAX_PUBLISHED_URL ?? null },
   };
 }

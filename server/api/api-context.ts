@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { SessionUser } from '@/domain/schemas';
+import type { CorpusProblem, SessionUser } from '@/domain/schemas';
 import { socketAddress } from '../http/client-address';
 import { createInProcessAnalyser, type ArticleAnalyser } from '../ingest/article-analyser';
 import { createPageFetcher, type PageFetcher } from '../ingest/fetch-page';
@@ -42,7 +42,14 @@ export type ApiOptions = {
   suggestions?: SuggestionCache;
   /** Fetches pages added by their address; public addresses only unless configured (PARALLAX_FETCH_ALLOW). */
   pageFetcher?: PageFetcher;
+  /** The corpus story folders that did not load at start, each left out with its file and field. */
+  corpusProblems?: readonly CorpusProblem[];
+  /** Who publishes the verdicts and where (see server/config.ts); unset parts read as the request's origin. */
+  desk?: DeskSettings;
 };
+
+/** The desk that publishes verdicts: the ClaimReview author, and where its pages are. */
+export type DeskSettings = { name: string; url: string | null; publishedUrl: string | null };
 
 export type ApiDeps = Required<ApiOptions> & { store: Store };
 
@@ -63,5 +70,7 @@ export function resolveApiDeps(store: Store, options: ApiOptions = {}): ApiDeps 
     analyser: options.analyser ?? createInProcessAnalyser(),
     suggestions: options.suggestions ?? createSuggestionCache(),
     pageFetcher: options.pageFetcher ?? createPageFetcher(),
+    corpusProblems: options.corpusProblems ?? [],
+    desk: options.desk ?? { name: 'Parallax', url: null, publishedUrl: null },
   };
 }

@@ -14,6 +14,12 @@ import type {
 } from '@/domain/schemas';
 import type { Corpus } from '../corpus/load-corpus';
 import type { ArchiveStore, ArticleArchive } from './archive-store';
+import type { ClaimDeskStore } from './claim-desk-store';
+import type { EventDeskStore } from './event-desk-store';
+import type { PublicationStore } from './publication-store';
+import type { StoryDeskStore } from './story-desk-store';
+import type { StoryOverviewStore } from './story-overview-store';
+import type { StoryVersionStore } from './story-version-store';
 
 /** What a seeding added: rows that were missing. Existing rows are never overwritten. */
 export type SeedReport = {
@@ -188,7 +194,20 @@ export interface ChangeLogStore {
  * Where Parallax keeps its data: SQLite in one file by default, or a PostgreSQL server that
  * several processes share. Asynchronous so that either can stand behind it.
  */
-export interface Store extends StoryStore, VerdictStore, AccountStore, SecurityLogStore, ChangeLogStore, ArchiveStore {
+export interface Store
+  extends
+    StoryStore,
+    VerdictStore,
+    AccountStore,
+    SecurityLogStore,
+    ChangeLogStore,
+    ClaimDeskStore,
+    EventDeskStore,
+    StoryVersionStore,
+    StoryDeskStore,
+    PublicationStore,
+    StoryOverviewStore,
+    ArchiveStore {
   readonly engine: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

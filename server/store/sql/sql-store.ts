@@ -2,9 +2,15 @@ import type { Store } from '../store';
 import { accountQueries } from './account-queries';
 import { archiveQueries } from './archive-queries';
 import { changeLogQueries } from './change-log-queries';
+import { eventQueries } from './event-queries';
+import { claimDeskQueries } from './claim-desk-queries';
 import { openPostgresEngine, openSqliteEngine, type PostgresOptions, type SqlEngine } from './engine';
+import { publicationQueries } from './publication-queries';
 import { securityLogQueries } from './security-log-queries';
+import { storyDeskQueries } from './story-desk-queries';
+import { storyOverviewQueries } from './story-overview-queries';
 import { storyQueries } from './story-queries';
+import { storyVersionQueries } from './story-version-queries';
 import { verdictQueries } from './verdict-queries';
 
 export type SqlStore = Store & { readonly sql: SqlEngine };
@@ -24,6 +30,12 @@ export function sqlStore(engine: SqlEngine): SqlStore {
     ...securityLogQueries(engine.db),
     ...changeLogQueries(engine.db, engine),
     ...archiveQueries(engine.db),
+    ...eventQueries(engine.db),
+    ...storyVersionQueries(engine.db),
+    ...claimDeskQueries(engine.db),
+    ...storyDeskQueries(engine.db),
+    ...publicationQueries(engine.db),
+    ...storyOverviewQueries(engine.db),
     close: () => engine.close(),
   };
 }
