@@ -40,6 +40,7 @@ const KNOWN: Record<string, string[]> = {
   article: ['art-a', 'art-b'],
   username: ['alice', 'bob', 'rita'],
   event: ['first-meeting'],
+  version: ['1', '2'],
 };
 const idLike = fc.oneof(
   fc.constantFrom(...Object.values(KNOWN).flat()),
@@ -65,6 +66,7 @@ const PLAUSIBLE: Record<string, fc.Arbitrary<unknown>> = {
   text: fc.string({ minLength: 1, maxLength: 60 }),
   topic: fc.constantFrom('Deal', 'Talks'),
   content: fc.oneof(fc.string({ minLength: 1, maxLength: 200 }), fc.constantFrom('Officials met again. They said so.')),
+  contentBase64: fc.constantFrom(Buffer.from('Officials met once more. They said so.').toString('base64'), '%%%'),
   fileName: fc.constantFrom('a.txt', 'a.md', 'a.html', 'a.bin'),
   outlet: fc.constantFrom('Outlet One', 'The One', 'New Outlet'),
   published: fc.constantFrom('2024-05-01', '2024-02-30'),

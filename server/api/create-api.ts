@@ -6,6 +6,7 @@ import type { Store } from '../store/store';
 import { resolveApiDeps, type ApiDeps, type ApiEnv, type ApiOptions } from './api-context';
 import { jsonError } from './api-errors';
 import { articleUrlRoutes } from './article-url-routes';
+import { articleVersionRoutes } from './article-version-routes';
 import { changesRoutes } from './changes-routes';
 import { claimEditRoutes } from './claim-edit-routes';
 import { coverageRoutes, MAX_ARTICLE_BODY_BYTES } from './coverage-routes';
@@ -58,7 +59,8 @@ export function createApiWith(deps: ApiDeps) {
   api.use(
     '*',
     createMiddleware<ApiEnv>((c, next) =>
-      c.req.method === 'POST' && /^\/api\/stories\/(?:[^/]+\/articles|import)$/.test(c.req.path)
+      c.req.method === 'POST' &&
+      /^\/api\/(?:stories\/[^/]+\/articles|stories\/import|articles\/[^/]+\/versions)$/.test(c.req.path)
         ? articleBodyLimit(c, next)
         : smallBodyLimit(c, next),
     ),
@@ -100,6 +102,7 @@ export function createApiWith(deps: ApiDeps) {
   api.route('/', mentionEditRoutes(deps));
   api.route('/', storyDeskRoutes(deps));
   api.route('/', publicationRoutes(deps));
+  api.route('/', articleVersionRoutes(deps));
 
   // A route, not notFound(): a mounted sub-app's notFound handler is not consulted by its parent.
   api.all('*', (c) => jsonError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`));

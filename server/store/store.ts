@@ -14,6 +14,7 @@ import type {
 } from '@/domain/schemas';
 import type { Corpus } from '../corpus/load-corpus';
 import type { ArchiveStore, ArticleArchive } from './archive-store';
+import type { ArticleVersionStore } from './article-version-store';
 import type { ClaimDeskStore } from './claim-desk-store';
 import type { EventDeskStore } from './event-desk-store';
 import type { PublicationStore } from './publication-store';
@@ -113,8 +114,11 @@ export interface StoryStore {
   addArticle(input: NewArticle): Promise<'added' | 'exists'>;
   /** Replaces a story's shared passages, all at once. */
   replacePassages(storyId: string, passages: Passage[]): Promise<void>;
-  /** Adds a mention with its spans; 'exists' when the id is taken. */
-  addMention(mention: Mention): Promise<'added' | 'exists'>;
+  /**
+   * Adds a mention with its spans; 'exists' when the id is taken. Given `at`, a claim that has
+   * a verdict is flagged as having new coverage since it.
+   */
+  addMention(mention: Mention, at?: string): Promise<'added' | 'exists'>;
   addClaim(claim: Claim): Promise<'added' | 'exists'>;
   /** Records that a sentence does not carry a claim, so it is not suggested again. */
   rejectSuggestion(rejection: SuggestionRejection): Promise<void>;
@@ -207,7 +211,8 @@ export interface Store
     StoryDeskStore,
     PublicationStore,
     StoryOverviewStore,
-    ArchiveStore {
+    ArchiveStore,
+    ArticleVersionStore {
   readonly engine: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

@@ -14,6 +14,7 @@ import {
   type Topic,
 } from '@/domain/schemas';
 import type { ClaimDeskStore, DeskAuthor, DeskResult, StoredMention } from '../claim-desk-store';
+import { recordEvidenceChange } from './article-version-queries';
 import type { Database, DeskAuditTable } from './database-schema';
 import { chainFromJson, jsonOrNull, mentionBasisFromJson, optionalField } from './row-codecs';
 import { claimColumns, insertClaimRow, toClaim } from './verdict-queries';
@@ -641,6 +642,16 @@ export function claimDeskQueries(db: Kysely<Database>): ClaimDeskStore {
         const taken = await trx.selectFrom('mentions').select('id').where('id', '=', mention.id).executeTakeFirst();
         if (taken) return refused(409, 'exists', 'a mention with this id exists', 'spans');
         await insertMention(trx, mention, article.story, 1);
+        // New coverage of a claim tells its verdict, as a changed span does.
+        await recordEvidenceChange(trx, {
+          claim: mention.claim,
+          story: article.story,
+          kind: 'coverage',
+          mention: mention.id,
+          article: mention.article,
+          articleVersion: null,
+          at: by.at,
+        });
         const stored = await readMention(trx, mention.id);
         if (!stored) throw new Error(`mention ${mention.id} vanished`);
         const edit = await audit(

@@ -36,6 +36,9 @@ export type Database = {
   publications: PublicationsTable;
   publication_audit: PublicationAuditTable;
   imported_annotations: ImportedAnnotationsTable;
+  article_versions: ArticleVersionsTable;
+  span_changes: SpanChangesTable;
+  evidence_changes: EvidenceChangesTable;
 };
 
 /** A story's version, bumped by the database on every change to the story's rows. */
@@ -124,6 +127,8 @@ export type ArticlesTable = InsertionOrder & {
   /** The metadata's version (its ETag); when the article was removed, or null while it is in. */
   version: Generated<number>;
   removed_at: string | null;
+  /** The current version of the text (the versions list's ETag): 1 until a new version is stored. */
+  text_version: Generated<number>;
 };
 
 export type ClaimsTable = InsertionOrder & {
@@ -144,6 +149,8 @@ export type ClaimsTable = InsertionOrder & {
   merged_into: Generated<string | null>;
   /** When an editor removed the claim (kept, hidden, restorable); null while it is live. */
   removed_at: Generated<string | null>;
+  /** The last evidence change (evidence_changes.id) an editor reviewed; 0 for none. */
+  evidence_reviewed_through: Generated<number>;
 };
 
 export type MentionsTable = InsertionOrder & {
@@ -217,6 +224,8 @@ export type VerdictAuditTable = {
   to_status: string;
   to_note: string;
   to_evidence: string;
+  /** Null for a change of the verdict; `evidence_reviewed` for a review of changed evidence. */
+  action: string | null;
 };
 
 export type SecurityLogTable = {
@@ -303,4 +312,50 @@ export type ArticleArchivesTable = {
   fetched_at: string;
   content_type: string;
   content: string;
+};
+
+/** Every version of an article once it has more than one; the current text is also in articles. */
+export type ArticleVersionsTable = {
+  article: string;
+  version: number;
+  story: string;
+  title: string;
+  body: string;
+  /** JSON arrays of character ranges. */
+  paragraphs: string;
+  sentences: string;
+  /** Null for the first version, stored with the article. */
+  editor: string | null;
+  at: string | null;
+  /** How the evidence spans fared when the version arrived. */
+  kept: number;
+  changed: number;
+  unanchored: number;
+};
+
+/** A span that a new version changed or left without a place, with its old and new anchor. */
+export type SpanChangesTable = {
+  id: Generated<number>;
+  article: string;
+  version: number;
+  story: string;
+  mention: string;
+  claim: string;
+  ordinal: number;
+  status: string;
+  /** JSON span anchors; after is null for an unanchored span. */
+  before_anchor: string;
+  after_anchor: string | null;
+};
+
+/** Something that changed a claim's evidence: a changed or unanchored span, or new coverage. */
+export type EvidenceChangesTable = {
+  id: Generated<number>;
+  claim: string;
+  story: string;
+  kind: string;
+  mention: string;
+  article: string;
+  article_version: number | null;
+  at: string;
 };

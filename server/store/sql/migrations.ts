@@ -277,6 +277,56 @@ const STEPS: readonly Step[] = [
     ],
   },
   {
+    // Articles change after publication: every version is kept (the current text stays in
+    // articles), evidence spans re-anchored by a new version are recorded with their old and new
+    // text, and changes of a claim's evidence after its verdict flag it until an editor reviews it.
+    name: '0009-article-versions',
+    statements: (d) => [
+      'ALTER TABLE articles ADD COLUMN text_version INTEGER NOT NULL DEFAULT 1',
+      `CREATE TABLE article_versions (
+        article TEXT NOT NULL REFERENCES articles(id),
+        version INTEGER NOT NULL,
+        story TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        paragraphs TEXT NOT NULL,
+        sentences TEXT NOT NULL,
+        editor TEXT,
+        at TEXT,
+        kept INTEGER NOT NULL,
+        changed INTEGER NOT NULL,
+        unanchored INTEGER NOT NULL,
+        PRIMARY KEY (article, version))`,
+      ...d.appendOnly('article_versions', 'article versions'),
+      `CREATE TABLE span_changes (
+        id ${d.serialId},
+        article TEXT NOT NULL REFERENCES articles(id),
+        version INTEGER NOT NULL,
+        story TEXT NOT NULL,
+        mention TEXT NOT NULL,
+        claim TEXT NOT NULL,
+        ordinal INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('changed', 'unanchored')),
+        before_anchor TEXT NOT NULL,
+        after_anchor TEXT)`,
+      'CREATE INDEX span_changes_by_article ON span_changes(article)',
+      ...d.appendOnly('span_changes', 'span changes'),
+      `CREATE TABLE evidence_changes (
+        id ${d.serialId},
+        claim TEXT NOT NULL REFERENCES claims(id),
+        story TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('changed', 'unanchored', 'coverage')),
+        mention TEXT NOT NULL,
+        article TEXT NOT NULL,
+        article_version INTEGER,
+        at TEXT NOT NULL)`,
+      'CREATE INDEX evidence_changes_by_story ON evidence_changes(story)',
+      ...d.appendOnly('evidence_changes', 'evidence changes'),
+      'ALTER TABLE claims ADD COLUMN evidence_reviewed_through BIGINT NOT NULL DEFAULT 0',
+      'ALTER TABLE verdict_audit ADD COLUMN action TEXT',
+    ],
+  },
+  {
     // Publishing: whether each verdict is published (a row from the first change on; none reads
     // as unpublished at version 1), every publication and withdrawal on record, and the evidence
     // imported as Web Annotations with who made each annotation and when.

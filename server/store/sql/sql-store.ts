@@ -1,6 +1,7 @@
 import type { Store } from '../store';
 import { accountQueries } from './account-queries';
 import { archiveQueries } from './archive-queries';
+import { articleVersionQueries } from './article-version-queries';
 import { changeLogQueries } from './change-log-queries';
 import { eventQueries } from './event-queries';
 import { claimDeskQueries } from './claim-desk-queries';
@@ -36,6 +37,7 @@ export function sqlStore(engine: SqlEngine): SqlStore {
     ...storyDeskQueries(engine.db),
     ...publicationQueries(engine.db),
     ...storyOverviewQueries(engine.db),
+    ...articleVersionQueries(engine.db),
     close: () => engine.close(),
   };
 }

@@ -38,6 +38,7 @@ import {
   rangesFromJson,
   relatedFromJson,
 } from './row-codecs';
+import { recordEvidenceChange, readStoryVersioning } from './article-version-queries';
 import { claimColumns, insertClaimRow, toClaim } from './verdict-queries';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -272,7 +273,9 @@ async function readBundle(db: Db, storyId: string): Promise<StoryBundle | null> 
       spans: spansByMention.get(row.id) ?? [],
       ...optionalField('support', row.support, (text) => supportSchema.parse(text)),
       ...optionalField('basis', row.basis, (text) => mentionBasisFromJson.parse(text)),
-    }));
+    }))
+    // A mention whose every span a new version unanchored has no evidence left.
+    .filter((m) => m.spans.length > 0);
   const events = await readStoryEvents(db, storyId);
   const liveMentions = new Set(mentions.map((m) => m.id));
   for (const event of events) event.mentions = event.mentions.filter((id) => liveMentions.has(id));
@@ -307,6 +310,7 @@ async function readBundle(db: Db, storyId: string): Promise<StoryBundle | null> 
         spans: passageSpansFromJson.parse(row.spans).filter((span) => live.has(span.article)),
       }))
       .filter((passage) => passage.spans.length >= 2),
+    ...(await readStoryVersioning(db, storyId)),
   };
 }
 
@@ -497,7 +501,7 @@ export function storyQueries(db: Kysely<Database>): StoryStore {
       await db.transaction().execute((trx) => replaceStoryPassages(trx, storyId, passages));
     },
 
-    async addMention(mention) {
+    async addMention(mention, at) {
       return db.transaction().execute(async (trx) => {
         const existing = await trx.selectFrom('mentions').select('id').where('id', '=', mention.id).executeTakeFirst();
         if (existing) return 'exists' as const;
@@ -508,6 +512,17 @@ export function storyQueries(db: Kysely<Database>): StoryStore {
           .executeTakeFirst();
         if (!article) throw new Error(`no article ${mention.article}`);
         await insertMentionRows(trx, mention, article.story);
+        if (at !== undefined) {
+          await recordEvidenceChange(trx, {
+            claim: mention.claim,
+            story: article.story,
+            kind: 'coverage',
+            mention: mention.id,
+            article: mention.article,
+            articleVersion: null,
+            at,
+          });
+        }
         return 'added' as const;
       });
     },

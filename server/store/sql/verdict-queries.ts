@@ -48,6 +48,7 @@ function toAuditEntry(row: Selectable<VerdictAuditTable>): AuditEntry {
     at: row.at,
     from: { status: row.from_status, note: row.from_note, evidence: evidenceFromJson.parse(row.from_evidence) },
     to: { status: row.to_status, note: row.to_note, evidence: evidenceFromJson.parse(row.to_evidence) },
+    ...(row.action === null ? {} : { action: row.action }),
   });
 }
 

@@ -19,3 +19,4 @@ export * from './event-change';
 export * from './claim-desk';
 export * from './story-desk';
 export * from './story-overview';
+export * from './article-version';
