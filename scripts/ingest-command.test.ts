@@ -62,6 +62,46 @@ describe('npm run ingest', () => {
   });
 });
 
+describe('npm run ingest --url', () => {
+  it('fetches the page, adds it with its archived copy, and reports a refusal without storing', async () => {
+    const html = await readFile(join(fixtures, 'wire-denial.html'));
+    const fetchPage = (url: string) =>
+      Promise.resolve(
+        url.includes('private')
+          ? { ok: false as const, refusal: { code: 'refused_address' as const, message: 'a private address' } }
+          : {
+              ok: true as const,
+              page: {
+                url,
+                contentType: 'text/html',
+                content: new Uint8Array(html),
+                fetchedAt: '2024-04-19T08:00:00.000Z',
+              },
+            },
+      );
+    const url = ['--url', 'https://wire.example/story'];
+    expect(await runIngestCommand(store, [...common, ...url], { ...io, fetchPage })).toEqual({
+      added: 1,
+      duplicates: 0,
+      errors: 0,
+    });
+    const id = /added as (\S+);/.exec(lines.at(-1) ?? '')?.[1] ?? '';
+    expect(await store.getArticleArchive(id)).toMatchObject({
+      url: 'https://wire.example/story',
+      contentType: 'text/html',
+    });
+    const before = (await store.listStoryArticles('rafah-scg-2024')).length;
+    const refused = ['--url', 'http://private.example/'];
+    expect(await runIngestCommand(store, [...common, ...refused], { ...io, fetchPage })).toEqual({
+      added: 0,
+      duplicates: 0,
+      errors: 1,
+    });
+    expect(lines.at(-1)).toMatch(/a private address/);
+    expect((await store.listStoryArticles('rafah-scg-2024')).length).toBe(before);
+  });
+});
+
 describe('npm run ingest with hostile files', () => {
   const pool = createAnalysisPool({ timeLimitMs: 20_000, threads: 1 });
   afterAll(() => pool.close());

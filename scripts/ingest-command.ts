@@ -4,6 +4,7 @@ import { isIsoDay } from '@/domain/calendar-days';
 import { idSchema } from '@/domain/schemas';
 import type { ArticleAnalyser } from '../server/ingest/article-analyser';
 import { matchOutlet } from '@/domain/ingest/outlet-names';
+import type { PageFetcher } from '../server/ingest/fetch-page';
 import { createStoryIngester } from '../server/ingest/story-ingester';
 import type { Store } from '../server/store/store';
 
@@ -13,7 +14,10 @@ Each FILE may be plain text, Markdown (.md) or an HTML page (.html); HTML is red
 article text. The outlet is matched to a known one by name or alias, in any case or
 punctuation; a name that matches none is refused, with the closest known outlet proposed,
 unless --new-outlet confirms that it is a new outlet. A text the story already has is
-refused as a duplicate.`;
+refused as a duplicate.
+
+With --url and no FILE, the page is fetched (public addresses only, with time and size limits),
+kept as the article's archived copy, and --published may be left out when the page states it.`;
 
 const isWebAddress = (url: string) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol);
 
@@ -22,6 +26,8 @@ export type IngestIo = {
   out(line: string): void;
   /** Where the files are analysed: a worker pool with a time limit per file in the real command. */
   analyser: ArticleAnalyser;
+  /** Fetches a page for --url without files (see createPageFetcher). */
+  fetchPage?: PageFetcher;
 };
 
 export type IngestSummary = { added: number; duplicates: number; errors: number };
@@ -52,11 +58,11 @@ export async function runIngestCommand(store: Store, argv: string[], io: IngestI
     return null;
   }
   const problems = [
-    files.length === 0 && 'name at least one file',
+    files.length === 0 && values.url === undefined && 'name at least one file, or a page with --url',
     !values.story && '--story is required',
     values.story && !idSchema.safeParse(values.story).success && `--story "${values.story}" is not a story id`,
     !values.outlet?.trim() && '--outlet is required',
-    !values.published && '--published is required',
+    !values.published && files.length > 0 && '--published is required',
     values.published && !isIsoDay(values.published) && `--published "${values.published}" is not a date (YYYY-MM-DD)`,
     values.url !== undefined && !isWebAddress(values.url) && `--url "${values.url}" is not an http or https address`,
   ].filter((problem): problem is string => typeof problem === 'string');
@@ -79,6 +85,49 @@ export async function runIngestCommand(store: Store, argv: string[], io: IngestI
   if (!ingester) {
     io.out(`There is no story "${values.story}".`);
     return null;
+  }
+  if (files.length === 0 && values.url !== undefined) {
+    if (!io.fetchPage) {
+      io.out('Fetching pages is not available here.');
+      return null;
+    }
+    const fetched = await io.fetchPage(values.url);
+    if (!fetched.ok) {
+      io.out(`--url ${values.url}: ${fetched.refusal.message}`);
+      return { added: 0, duplicates: 0, errors: 1 };
+    }
+    const { page } = fetched;
+    const outcome = await ingester.add(
+      {
+        content: page.content,
+        fileName:
+          page.contentType === 'text/html' || page.contentType === 'application/xhtml+xml' ? 'page.html' : 'page.txt',
+        outlet: values.outlet!,
+        createOutlet: values['new-outlet'] ?? false,
+        ...(values.published ? { published: values.published } : {}),
+        url: page.url,
+      },
+      {
+        archive: {
+          url: page.url,
+          fetchedAt: page.fetchedAt,
+          contentType: page.contentType,
+          content: new TextDecoder().decode(page.content),
+        },
+      },
+    );
+    if (!outcome.ok) {
+      io.out(`${page.url}: ${outcome.problem.message}`);
+      return {
+        added: 0,
+        duplicates: outcome.problem.code === 'duplicate' ? 1 : 0,
+        errors: outcome.problem.code === 'duplicate' ? 0 : 1,
+      };
+    }
+    io.out(
+      `${page.url}: added as ${outcome.review.article.id}; ${outcome.review.suggestions.length} suggestions to review`,
+    );
+    return { added: 1, duplicates: 0, errors: 0 };
   }
   const summary: IngestSummary = { added: 0, duplicates: 0, errors: 0 };
   const failures: string[] = [];

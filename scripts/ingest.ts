@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { readConfig } from '../server/config';
 import { createAnalysisPool } from '../server/ingest/analysis-pool';
+import { createPageFetcher } from '../server/ingest/fetch-page';
 import { openStore } from '../server/store/open-store';
 import { runIngestCommand } from './ingest-command';
 
@@ -13,6 +14,7 @@ try {
     readFile: (path) => readFile(path),
     out: (line) => console.log(line),
     analyser,
+    fetchPage: createPageFetcher({ allow: config.fetchAllow }),
   });
   process.exitCode = summary === null || summary.errors > 0 ? 1 : 0;
 } finally {

@@ -13,8 +13,17 @@ describe('readConfig', () => {
       buildSpa: true,
       publicOrigins: null,
       analysisTimeLimitMs: 30_000,
+      fetchAllow: [],
       desk: { name: 'Parallax', url: null, publishedUrl: null },
     });
+  });
+
+  it('reads PARALLAX_FETCH_ALLOW as addresses and ranges, refusing what is neither', () => {
+    expect(readConfig({ PARALLAX_FETCH_ALLOW: '127.0.0.1, 10.0.0.0/8' }, '/srv').fetchAllow).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+    ]);
+    expect(() => readConfig({ PARALLAX_FETCH_ALLOW: 'intranet' }, '/srv')).toThrow(/PARALLAX_FETCH_ALLOW/);
   });
 
   it('takes the publishing desk from the environment, refusing an address that is not http(s)', () => {

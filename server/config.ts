@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseOrigins } from './http/public-origin';
+import { isAddressOrRange } from './ingest/fetch-page';
 
 /** How long one article may take to analyse by default: far above any real article. */
 export const DEFAULT_ANALYSIS_TIME_LIMIT_MS = 30_000;
@@ -32,6 +33,7 @@ const envSchema = z.object({
     .min(0, 'PARALLAX_TRUST_PROXY must be 0 or more')
     .max(10, 'PARALLAX_TRUST_PROXY must be at most 10')
     .default(0),
+  PARALLAX_FETCH_ALLOW: z.string().optional(),
   PARALLAX_DESK_NAME: z.string().trim().min(1, 'PARALLAX_DESK_NAME must not be empty').max(200).default('Parallax'),
   PARALLAX_DESK_URL: z.url({ protocol: /^https?$/, error: 'PARALLAX_DESK_URL must be an http(s) URL' }).optional(),
   PARALLAX_PUBLISHED_URL: z
@@ -54,6 +56,11 @@ export type ServerConfig = {
   publicOrigins: string[] | null;
   /** How long one article may take to analyse before it is refused (422 too_long_to_analyse). */
   analysisTimeLimitMs: number;
+  /**
+   * Private, loopback or link-local addresses or ranges (PARALLAX_FETCH_ALLOW, comma-separated,
+   * e.g. "10.0.0.0/8") that pages added by address may be fetched from; none by default.
+   */
+  fetchAllow: string[];
   /**
    * The desk that publishes verdicts (the ClaimReview author: PARALLAX_DESK_NAME and
    * PARALLAX_DESK_URL) and where the published pages are (PARALLAX_PUBLISHED_URL); an unset
@@ -79,10 +86,19 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string)
     PARALLAX_TRUST_PROXY,
     PARALLAX_PUBLIC_ORIGIN,
     PARALLAX_ANALYSIS_TIME_LIMIT_MS,
+    PARALLAX_FETCH_ALLOW,
     PARALLAX_DESK_NAME,
     PARALLAX_DESK_URL,
     PARALLAX_PUBLISHED_URL,
   } = result.data;
+  const fetchAllow = (PARALLAX_FETCH_ALLOW ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const badAllow = fetchAllow.find((entry) => !isAddressOrRange(entry));
+  if (badAllow !== undefined) {
+    throw new Error(`invalid environment: PARALLAX_FETCH_ALLOW: "${badAllow}" is not an IP address or range (CIDR)`);
+  }
   let publicOrigins: string[] | null = null;
   if (PARALLAX_PUBLIC_ORIGIN !== undefined) {
     try {
@@ -101,6 +117,7 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string)
     buildSpa: PARALLAX_SKIP_BUILD === '0',
     publicOrigins,
     analysisTimeLimitMs: PARALLAX_ANALYSIS_TIME_LIMIT_MS,
+    fetchAllow,
     desk: { name: PARALLAX_DESK_NAME, url: PARALLAX_DESK_URL ?? null, publishedUrl: PARALLAX_PUBLISHED_URL ?? null },
   };
 }

@@ -8,6 +8,7 @@ import type { CorpusProblem } from '@/domain/schemas';
 import type { Corpus } from './corpus/load-corpus';
 import { createServerApp } from './http/create-server-app';
 import { publicOriginsFor } from './http/public-origin';
+import { createPageFetcher } from './ingest/fetch-page';
 import { createAnalysisPool } from './ingest/analysis-pool';
 import { checkDatabaseFile, DatabaseUnusableError } from './database-preflight';
 import type { SeedReport } from './store/store';
@@ -31,6 +32,8 @@ export type StartOptions = {
   publicOrigins?: readonly string[] | null;
   /** How long one article may take to analyse in the worker pool. */
   analysisTimeLimitMs?: number;
+  /** PARALLAX_FETCH_ALLOW: private addresses that pages added by address may come from. */
+  fetchAllow?: readonly string[];
   /** The desk that publishes verdicts (PARALLAX_DESK_NAME, PARALLAX_DESK_URL, PARALLAX_PUBLISHED_URL). */
   desk?: ApiOptions['desk'];
   /** Replaces parts of the API (clock, rate limits…), for tests. */
@@ -115,6 +118,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const publicOrigins = publicOriginsFor(options.publicOrigins ?? null, options.host, port);
   app = createServerApp(opened, options.distDir, {
     clientAddress: clientAddressOf(options.trustedProxies ?? 0),
+    pageFetcher: createPageFetcher({ allow: options.fetchAllow ?? [] }),
     ...(options.desk ? { desk: options.desk } : {}),
     ...options.api,
     changes,

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { CorpusProblem, SessionUser } from '@/domain/schemas';
 import { socketAddress } from '../http/client-address';
 import { createInProcessAnalyser, type ArticleAnalyser } from '../ingest/article-analyser';
+import { createPageFetcher, type PageFetcher } from '../ingest/fetch-page';
 import { createSuggestionCache, type SuggestionCache } from '../ingest/suggestion-cache';
 import type { Store } from '../store/store';
 import { createChangeFeed, type ChangeFeed } from './change-feed';
@@ -39,6 +40,8 @@ export type ApiOptions = {
   analyser?: ArticleAnalyser;
   /** Analyses and suggestions per article and story version. */
   suggestions?: SuggestionCache;
+  /** Fetches pages added by their address; public addresses only unless configured (PARALLAX_FETCH_ALLOW). */
+  pageFetcher?: PageFetcher;
   /** The corpus story folders that did not load at start, each left out with its file and field. */
   corpusProblems?: readonly CorpusProblem[];
   /** Who publishes the verdicts and where (see server/config.ts); unset parts read as the request's origin. */
@@ -66,6 +69,7 @@ export function resolveApiDeps(store: Store, options: ApiOptions = {}): ApiDeps 
     maxQueuedChanges: options.maxQueuedChanges ?? 500,
     analyser: options.analyser ?? createInProcessAnalyser(),
     suggestions: options.suggestions ?? createSuggestionCache(),
+    pageFetcher: options.pageFetcher ?? createPageFetcher(),
     corpusProblems: options.corpusProblems ?? [],
     desk: options.desk ?? { name: 'Parallax', url: null, publishedUrl: null },
   };

@@ -3,6 +3,7 @@ import type { Role } from '@/domain/schemas';
 import type { Corpus } from '../corpus/load-corpus';
 import { hashPassword } from '../auth/password';
 import { fixtureCorpus } from '../corpus/corpus-test-kit';
+import { createPageFetcher } from '../ingest/fetch-page';
 import { openSqliteStore } from '../store/sql/sql-store';
 import type { Store } from '../store/store';
 import type { ApiOptions } from './api-context';
@@ -64,6 +65,8 @@ export async function createTestApi({
     ...(realTime ? {} : { now }),
     clientAddress: (c) => c.req.header('x-test-address') ?? '192.0.2.1',
     changes,
+    // Tests never reach the network: every name resolves to nothing unless a test gives its own fetcher.
+    pageFetcher: createPageFetcher({ lookup: () => Promise.resolve([]) }),
     ...options,
   });
 

@@ -5,6 +5,7 @@ import { crossOriginProblem } from '../auth/origin-check';
 import type { Store } from '../store/store';
 import { resolveApiDeps, type ApiDeps, type ApiEnv, type ApiOptions } from './api-context';
 import { jsonError } from './api-errors';
+import { articleUrlRoutes } from './article-url-routes';
 import { articleVersionRoutes } from './article-version-routes';
 import { changesRoutes } from './changes-routes';
 import { claimEditRoutes } from './claim-edit-routes';
@@ -93,6 +94,7 @@ export function createApiWith(deps: ApiDeps) {
   api.route('/', sessionRoutes(deps));
   api.route('/', verdictRoutes(deps));
   api.route('/', changesRoutes(deps));
+  api.route('/', articleUrlRoutes(deps));
   api.route('/', coverageRoutes(deps));
   api.route('/', storyPartsRoutes(deps));
   api.route('/', eventRoutes(deps));

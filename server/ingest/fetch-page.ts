@@ -59,6 +59,11 @@ class Refused extends Error {
 
 const refuse = (code: FetchRefusal['code'], message: string) => new Refused({ code, message });
 
+/** An IP address or a CIDR range, as the allowlist takes them. */
+export function isAddressOrRange(entry: string): boolean {
+  return entry.includes('/') ? ipaddr.isValidCIDR(entry) : ipaddr.isValid(entry);
+}
+
 /** Public unicast addresses only, unless the allowlist names the address. */
 export function isFetchableAddress(address: string, allow: readonly string[] = []): boolean {
   if (!ipaddr.isValid(address)) return false;
@@ -99,7 +104,7 @@ export function createPageFetcher(options: PageFetchOptions = {}): PageFetcher {
   } = options;
 
   /** Resolves and checks the name; the connection uses only the checked address. */
-  const checkedLookup: LookupFunction = (hostname, _options, callback) => {
+  const checkedLookup: LookupFunction = (hostname, lookupOptions, callback) => {
     lookup(hostname)
       .then((addresses) => {
         const refusedAddress = addresses.find((a) => !isFetchableAddress(a.address, allow));
@@ -115,7 +120,10 @@ export function createPageFetcher(options: PageFetchOptions = {}): PageFetcher {
           );
           return;
         }
-        callback(null, chosen.address, chosen.family);
+        // With family auto-selection Node asks for every address; the checked ones are all given.
+        if ((lookupOptions as { all?: boolean }).all)
+          (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, addresses);
+        else callback(null, chosen.address, chosen.family);
       })
       .catch(() => callback(refuse('unreachable', `${hostname} could not be found`), '', 4));
   };
@@ -137,6 +145,8 @@ export function createPageFetcher(options: PageFetchOptions = {}): PageFetcher {
         url,
         {
           signal,
+          // A fresh connection for every fetch: a pooled socket would skip the address check.
+          agent: false,
           lookup: checkedLookup,
           headers: {
             accept: 'text/html,application/xhtml+xml,text/plain;q=0.8,text/markdown;q=0.8',

@@ -34,7 +34,8 @@ export type IngestInput = {
    * or merely similar name is refused with the closest known outlet proposed.
    */
   createOutlet?: boolean;
-  published: string;
+  /** YYYY-MM-DD; left out only for a page that states its own publication day. */
+  published?: string;
   url: string | null;
   title?: string;
 };
@@ -151,9 +152,11 @@ export function prepareArticle(input: IngestInput, context: IngestContext): Inge
     };
   }
 
-  if (!isIsoDay(input.published)) {
-    return invalid('published', `"${input.published}" is not a date (YYYY-MM-DD)`);
+  const published = input.published ?? page?.published ?? null;
+  if (published === null) {
+    return invalid('published', 'the page does not say when it was published: give the day (YYYY-MM-DD)');
   }
+  if (!isIsoDay(published)) return invalid('published', `"${published}" is not a date (YYYY-MM-DD)`);
   const match = matchOutlet(input.outlet, context.outlets);
   if (!match) return invalid('outlet', 'an outlet name is required');
   if (match.kind !== 'known' && !input.createOutlet) {
@@ -170,14 +173,20 @@ export function prepareArticle(input: IngestInput, context: IngestContext): Inge
   const paragraphs = splitParagraphs(body);
   const sentences = sentencesWithoutDatelines(body, paragraphs, splitSentences(body, paragraphs));
   const article: Article = {
-    id: articleIdFor(outlet.id, input.published, fingerprint),
+    id: articleIdFor(outlet.id, published, fingerprint),
     story: context.story.story.id,
     outlet: outlet.id,
     title:
       stripBidiControls(input.title ?? '').trim() ||
       stripBidiControls(deriveTitle(body, paragraphs, sentences)).trim() ||
       'Untitled article',
-    published: { date: input.published, basis: 'Given when the article was added.' },
+    published: {
+      date: published,
+      basis:
+        input.published === undefined
+          ? 'The publication day the page states (its metadata).'
+          : 'Given when the article was added.',
+    },
     source: { file: input.fileName ?? null, url: input.url },
     body,
     paragraphs,

@@ -3,6 +3,7 @@ import type { Article, ArticleMeta, ArticleReview, Passage } from '@/domain/sche
 
 import type { ClaimSuggestion } from '@/domain/ingest/claim-suggestions';
 import { findSharedPassages } from '@/domain/shared-passages';
+import type { ArticleArchive } from '../store/archive-store';
 import type { Store } from '../store/store';
 import type { AnalysisSources, ArticleAnalyser } from './article-analyser';
 import type { IngestInput, IngestProblem } from './prepare-article';
@@ -86,12 +87,16 @@ export async function createStoryIngester(
      * measures both ways); otherwise they are stored in the same transaction as the article,
      * so an interrupted batch never leaves them stale.
      */
-    async add(input: IngestInput, { deferPassages = false } = {}): Promise<IngestOutcome> {
+    async add(
+      input: IngestInput,
+      { deferPassages = false, archive }: { deferPassages?: boolean; archive?: Omit<ArticleArchive, 'article'> } = {},
+    ): Promise<IngestOutcome> {
       const result = await analyser.prepare({ input, sources, withPassages: !deferPassages });
       if (!result.ok) return { ok: false, status: statusOf(result.problem), problem: result.problem };
       const { article, newOutlet, analysis, suggestions } = result.prepared;
       const passages: Passage[] | null = result.passages;
-      if ((await store.addArticle({ article, newOutlet, passages })) === 'exists') {
+      const archived = archive ? { ...archive, article: article.id } : null;
+      if ((await store.addArticle({ article, newOutlet, passages, archive: archived })) === 'exists') {
         return {
           ok: false,
           status: 409,

@@ -13,6 +13,7 @@ import type {
   VerdictContent,
 } from '@/domain/schemas';
 import type { Corpus } from '../corpus/load-corpus';
+import type { ArchiveStore, ArticleArchive } from './archive-store';
 import type { ArticleVersionStore } from './article-version-store';
 import type { ClaimDeskStore } from './claim-desk-store';
 import type { EventDeskStore } from './event-desk-store';
@@ -210,6 +211,7 @@ export interface Store
     StoryDeskStore,
     PublicationStore,
     StoryOverviewStore,
+    ArchiveStore,
     ArticleVersionStore {
   readonly engine: 'sqlite' | 'postgres';
   close(): Promise<void>;
@@ -221,7 +223,13 @@ export type ThrottleRule = { key: string; freeFailures: number };
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
 
 /** `passages: null` leaves the story's shared passages as they are (a batch replaces them at its end). */
-export type NewArticle = { article: Article; newOutlet: Outlet | null; passages: Passage[] | null };
+export type NewArticle = {
+  article: Article;
+  newOutlet: Outlet | null;
+  passages: Passage[] | null;
+  /** The page it was fetched from, stored with it. */
+  archive?: ArticleArchive | null;
+};
 
 export type SuggestionRejection = {
   article: string;

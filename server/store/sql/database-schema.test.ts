@@ -92,6 +92,7 @@ const COLUMNS = {
   sign_in_throttle: ['key', 'failures', 'last_at'],
   suggestion_rejections: ['rowid', 'article', 'claim', 'sentence_start', 'editor', 'at'],
   change_log: ['id', 'at', 'payload'],
+  article_archives: ['article', 'url', 'fetched_at', 'content_type', 'content'],
   event_audit: ['id', 'event', 'story', 'version', 'action', 'editor', 'at', 'from_event', 'to_event'],
   story_versions: ['story', 'epoch', 'version'],
   story_changes: ['id', 'story', 'version', 'entity', 'item', 'claim', 'article'],

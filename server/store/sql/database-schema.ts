@@ -26,6 +26,7 @@ export type Database = {
   sign_in_throttle: SignInThrottleTable;
   suggestion_rejections: SuggestionRejectionsTable;
   change_log: ChangeLogTable;
+  article_archives: ArticleArchivesTable;
   event_audit: EventAuditTable;
   topic_versions: TopicVersionsTable;
   desk_audit: DeskAuditTable;
@@ -302,6 +303,15 @@ export type DeskAuditTable = {
   after_json: string | null;
   /** The entry this one undid. */
   undoes: number | null;
+};
+
+/** The page an article was fetched from, as received. */
+export type ArticleArchivesTable = {
+  article: string;
+  url: string;
+  fetched_at: string;
+  content_type: string;
+  content: string;
 };
 
 /** Every version of an article once it has more than one; the current text is also in articles. */

@@ -424,6 +424,19 @@ const STEPS: readonly Step[] = [
     ],
   },
   {
+    // The page an article added by its address was fetched from, kept as received with the fetch time.
+    name: '0013-intake',
+    statements: () => [
+      `CREATE TABLE article_archives (
+        article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        url TEXT NOT NULL,
+        fetched_at TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        content TEXT NOT NULL
+      )`,
+    ],
+  },
+  {
     // Events edited in the app: a version per event (its ETag), and the append-only history of
     // every accepted change, with the event before and after it (JSON; NULL where there was none).
     name: '0014-event-desk',

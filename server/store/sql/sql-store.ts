@@ -1,5 +1,6 @@
 import type { Store } from '../store';
 import { accountQueries } from './account-queries';
+import { archiveQueries } from './archive-queries';
 import { articleVersionQueries } from './article-version-queries';
 import { changeLogQueries } from './change-log-queries';
 import { eventQueries } from './event-queries';
@@ -29,6 +30,7 @@ export function sqlStore(engine: SqlEngine): SqlStore {
     ...accountQueries(engine.db, engine.kind),
     ...securityLogQueries(engine.db),
     ...changeLogQueries(engine.db, engine),
+    ...archiveQueries(engine.db),
     ...eventQueries(engine.db),
     ...storyVersionQueries(engine.db),
     ...claimDeskQueries(engine.db),

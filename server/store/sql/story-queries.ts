@@ -22,6 +22,7 @@ import {
 import type { CorpusStory } from '../../corpus/load-corpus';
 import { emptySeedReport, type SeedReport, type StoryStore } from '../store';
 import { referencedBy } from '../story-references';
+import { insertArchiveRow } from './archive-queries';
 import type { ArticlesTable, Database } from './database-schema';
 import {
   inserted,
@@ -483,12 +484,13 @@ export function storyQueries(db: Kysely<Database>): StoryStore {
       return rows.map(toArticle);
     },
 
-    async addArticle({ article, newOutlet, passages }) {
+    async addArticle({ article, newOutlet, passages, archive }) {
       return db.transaction().execute(async (trx) => {
         const existing = await trx.selectFrom('articles').select('id').where('id', '=', article.id).executeTakeFirst();
         if (existing) return 'exists' as const;
         if (newOutlet) await insertOutletRow(trx, newOutlet);
         await insertArticleRow(trx, article);
+        if (archive) await insertArchiveRow(trx, archive);
         // Shared passages are a function of all the story's text: the new set replaces the old.
         if (passages) await replaceStoryPassages(trx, article.story, passages);
         return 'added' as const;

@@ -14,6 +14,7 @@ export * from './story-bundle';
 export * from './session';
 export * from './verdict-change';
 export * from './coverage';
+export * from './article-url';
 export * from './event-change';
 export * from './claim-desk';
 export * from './story-desk';

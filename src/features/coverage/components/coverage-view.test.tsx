@@ -51,6 +51,40 @@ describe('Add coverage', () => {
     expect(await api.store.listRejectedSuggestions(articleId)).toHaveLength(1);
   });
 
+  it('prefills the attribution from the sentence, editable before accepting, and previews the origin count', async () => {
+    const api = await serveEditorialApi();
+    await signInThroughApi('alice');
+    const { user } = renderApp('/add');
+    const form = await screen.findByRole('form', { name: 'Add an article' });
+    await user.type(within(form).getByLabelText('Outlet'), 'Global Wire');
+    await user.click(within(form).getByRole('checkbox', { name: 'Create “Global Wire” as a new outlet' }));
+    await user.type(within(form).getByLabelText('Published'), '2024-04-19');
+    await user.click(within(form).getByLabelText('Article text'));
+    await user.paste(
+      'Rafah operation put off\n\nIsrael postponed the start of its planned operation in Rafah after Iran fired more than 300 missiles and drones at the country last weekend, the White House said.',
+    );
+    await user.click(within(form).getByRole('button', { name: 'Add and suggest claims' }));
+    const review = await screen.findByRole('region', { name: /^Review: Global Wire/ });
+    await within(review).findAllByRole('group', { name: 'Attribution' });
+    const group = within(review)
+      .getAllByRole('listitem', { name: /^Sentence \d+$/ })
+      .find((item) => item.querySelector('blockquote')?.textContent?.includes('the White House said'))!;
+    const chain = within(group).getAllByRole('group', { name: 'Attribution' })[0]!;
+    const steps = chain.querySelector('ol')!;
+    expect(steps).toHaveTextContent(/The White House × →\s*Global Wire/);
+    expect(within(group).getAllByText(/^Independent (supporting |opposing )?origins/)[0]).toBeInTheDocument();
+    // The editor corrects the chain before accepting: the White House is removed.
+    await user.click(within(chain).getByRole('button', { name: 'Remove The White House from the attribution' }));
+    expect(steps).not.toHaveTextContent('White House');
+    await user.click(within(group).getAllByRole('button', { name: 'Accept' })[0]!);
+    expect(await within(review).findByText(/^Accepted: /)).toBeInTheDocument();
+    const articleId = new URLSearchParams(window.location.search).get('article')!;
+    const mentions = (await api.store.getStoryBundle('rafah-scg-2024'))?.mentions.filter(
+      (m) => m.article === articleId,
+    );
+    expect(mentions?.map((m) => m.attribution)).toEqual([[{ kind: 'outlet', id: 'global-wire' }]]);
+  });
+
   it('proposes the known outlet a name is close to, and needs a new outlet confirmed', async () => {
     await serveEditorialApi();
     await signInThroughApi('alice');

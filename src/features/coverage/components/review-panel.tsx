@@ -2,13 +2,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { QueryStatus } from '@/components/query-status';
 import type { StoryIndex } from '@/domain/story-index';
-import type { ClaimSuggestionData, Stance } from '@/domain/schemas';
+import { prefillChain } from '@/domain/ingest/attribution-prefill';
+import { countClaimOrigins, originContextFor, sideOf } from '@/domain/origin-analysis';
+import type { AttributionNode, ClaimSuggestionData, Stance } from '@/domain/schemas';
 import { Link } from '@/lib/router/link';
 import { hrefFor, useUrlState } from '@/lib/url-state/use-url-state';
 import { coverageQueries } from '../api/coverage-queries';
 import { useReviewActions } from '../api/use-review-actions';
 import { NewClaimForm } from './new-claim-form';
-import { SuggestionCard } from './suggestion-card';
+import { SuggestionCard, type ChainChoice } from './suggestion-card';
 
 /** Sentences with suggestions shown before "show all". */
 const SHOWN_AT_FIRST = 15;
@@ -26,6 +28,15 @@ export function ReviewPanel({ storyId, articleId, index, topics }: ReviewPanelPr
   const [newClaimFrom, setNewClaimFrom] = useState<number | null>(null);
   const busy = accept.isPending || reject.isPending || createClaim.isPending;
   const failure = accept.error ?? reject.error ?? createClaim.error;
+
+  const choices = useMemo<ChainChoice[]>(
+    () =>
+      [
+        ...[...index.actors.values()].map((a) => ({ node: { kind: 'actor' as const, id: a.id }, name: a.name })),
+        ...[...index.outlets.values()].map((o) => ({ node: { kind: 'outlet' as const, id: o.id }, name: o.name })),
+      ].sort((a, b) => a.name.localeCompare(b.name)),
+    [index],
+  );
 
   const sentences = useMemo(
     () =>
@@ -66,9 +77,41 @@ export function ReviewPanel({ storyId, articleId, index, topics }: ReviewPanelPr
     />
   );
 
-  const acceptSuggestion = (claim: string, range: [number, number], stance: Stance) =>
+  const nameOf = (node: AttributionNode) =>
+    (node.kind === 'actor' ? index.actors.get(node.id)?.name : index.outlets.get(node.id)?.name) ?? node.id;
+  const chainFor = (range: [number, number]) =>
+    prefillChain(
+      range,
+      analysis.attributions,
+      analysis.names,
+      { actors: index.actors.values(), outlets: index.outlets.values() },
+      meta.outlet,
+    );
+  /** The claim's independent origins now and with this mention, said as the matrix counts them. */
+  const originPreview = (claim: string) => (stance: Stance, chain: AttributionNode[]) => {
+    const context = originContextFor(index);
+    const mentions = index.mentionsByClaim.get(claim) ?? [];
+    const before = countClaimOrigins(mentions, context);
+    const after = countClaimOrigins(
+      [...mentions, { id: 'm-preview', article: articleId, stance, attribution: chain }],
+      context,
+    );
+    const side = sideOf(stance);
+    if (!side) return 'Independent origins: unchanged (this stance counts on neither side).';
+    const label = side === 'support' ? 'supporting' : 'opposing';
+    return before[side] === after[side]
+      ? `Independent ${label} origins stay ${before[side]}: this source is already counted.`
+      : `Independent ${label} origins: ${before[side]} → ${after[side]}.`;
+  };
+
+  const acceptSuggestion = (
+    claim: string,
+    range: [number, number],
+    stance: Stance,
+    attribution: AttributionNode[] = [{ kind: 'outlet', id: meta.outlet }],
+  ) =>
     accept.mutate(
-      { claim, article: articleId, stance, range },
+      { claim, article: articleId, stance, range, attribution },
       { onSuccess: () => setAnnouncement(`Accepted: ${index.claims.get(claim)?.text ?? claim} (${stance}).`) },
     );
 
@@ -121,7 +164,11 @@ export function ReviewPanel({ storyId, articleId, index, topics }: ReviewPanelPr
                     suggestion={s}
                     claim={index.claims.get(s.claim)}
                     busy={busy}
-                    onAccept={(stance) => acceptSuggestion(s.claim, s.range, stance)}
+                    chain={chainFor(s.range)}
+                    choices={choices}
+                    nameOf={nameOf}
+                    originPreview={originPreview(s.claim)}
+                    onAccept={(stance, chain) => acceptSuggestion(s.claim, s.range, stance, chain)}
                     onReject={() =>
                       reject.mutate(
                         { claim: s.claim, sentenceStart: s.range[0] },
