@@ -197,13 +197,26 @@ describe('the event routes', () => {
     });
 
     it('cites a mention added in the app', async () => {
+      const article = await api.store.getArticle('art-a');
+      if (!article) throw new Error('the fixture lacks art-a');
+      // A mention without evidence is not part of the story: this one quotes the article's first words.
+      const end = article.body.indexOf(' ', 10);
       await api.store.addMention({
         id: 'm-new',
         claim: 'deal',
         article: 'art-a',
         stance: 'asserts',
         attribution: [{ kind: 'outlet', id: 'outlet-one' }],
-        spans: [],
+        spans: [
+          {
+            article: 'art-a',
+            start: 0,
+            end,
+            exact: article.body.slice(0, end),
+            prefix: '',
+            suffix: article.body.slice(end, end + 32),
+          },
+        ],
       });
       const response = await create({ ...meeting(), mentions: ['m-new'] });
       expect(response.status).toBe(201);
