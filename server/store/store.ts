@@ -14,7 +14,10 @@ import type {
 } from '@/domain/schemas';
 import type { Corpus } from '../corpus/load-corpus';
 import type { ArticleVersionStore } from './article-version-store';
+import type { ClaimDeskStore } from './claim-desk-store';
 import type { EventDeskStore } from './event-desk-store';
+import type { PublicationStore } from './publication-store';
+import type { StoryDeskStore } from './story-desk-store';
 import type { StoryVersionStore } from './story-version-store';
 
 /** What a seeding added: rows that were missing. Existing rows are never overwritten. */
@@ -200,8 +203,11 @@ export interface Store
     AccountStore,
     SecurityLogStore,
     ChangeLogStore,
+    ClaimDeskStore,
     EventDeskStore,
     StoryVersionStore,
+    StoryDeskStore,
+    PublicationStore,
     ArticleVersionStore {
   readonly engine: 'sqlite' | 'postgres';
   close(): Promise<void>;

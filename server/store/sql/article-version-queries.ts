@@ -58,7 +58,7 @@ const summaryColumns = [
 async function firstVersionOf(db: Db, articleId: string) {
   const row = await db
     .selectFrom('articles')
-    .select(['id', 'story', 'title', 'body', 'paragraphs', 'sentences', 'version'])
+    .select(['id', 'story', 'title', 'body', 'paragraphs', 'sentences', 'text_version'])
     .where('id', '=', articleId)
     .executeTakeFirst();
   if (!row) return null;
@@ -197,7 +197,15 @@ export async function readStoryVersioning(
   }
   return {
     ...(latest.size > 0 ? { articleUpdates: [...latest.values()] } : {}),
-    ...(flags.size > 0 ? { evidenceFlags: [...flags.values()] } : {}),
+    ...(flags.size > 0
+      ? {
+          evidenceFlags: [...flags.values()].map((flag) => ({
+            ...flag,
+            kinds: evidenceChangeKindSchema.options.filter((kind) => flag.kinds.includes(kind)),
+            mentions: flag.mentions.toSorted(),
+          })),
+        }
+      : {}),
   };
 }
 
@@ -208,11 +216,13 @@ export function articleVersionQueries(db: Kysely<Database>): ArticleVersionStore
         const first = await firstVersionOf(trx, input.articleId);
         if (!first) return { kind: 'not_found' } as const;
         const current = first.row;
-        if (current.version !== input.expectedVersion) return { kind: 'stale', current: current.version } as const;
-        if (current.body === input.body && current.title === input.title) {
-          return { kind: 'unchanged', current: current.version } as const;
+        if (current.text_version !== input.expectedVersion) {
+          return { kind: 'stale', current: current.text_version } as const;
         }
-        if (current.version === 1) {
+        if (current.body === input.body && current.title === input.title) {
+          return { kind: 'unchanged', current: current.text_version } as const;
+        }
+        if (current.text_version === 1) {
           const existing = await trx
             .selectFrom('article_versions')
             .select('version')
@@ -221,7 +231,7 @@ export function articleVersionQueries(db: Kysely<Database>): ArticleVersionStore
             .executeTakeFirst();
           if (!existing) await trx.insertInto('article_versions').values(first.version).execute();
         }
-        const version = current.version + 1;
+        const version = current.text_version + 1;
         const story = current.story;
 
         // Re-anchor every span of the article, in mention and span order.
@@ -309,10 +319,12 @@ export function articleVersionQueries(db: Kysely<Database>): ArticleVersionStore
             paragraphs: JSON.stringify(input.paragraphs),
             sentences: JSON.stringify(input.sentences),
             furniture: jsonOrNull(furniture),
-            version,
+            text_version: version,
+            // A new headline is a change of the metadata too: its own version (ETag) moves on.
+            ...(input.title !== current.title ? { version: (eb) => eb('version', '+', 1) } : {}),
           })
           .where('id', '=', input.articleId)
-          .where('version', '=', input.expectedVersion)
+          .where('text_version', '=', input.expectedVersion)
           .executeTakeFirst();
         if (Number(updated.numUpdatedRows) !== 1) throw new Error(`article ${input.articleId} moved on meanwhile`);
         const versionRow = {
@@ -403,7 +415,7 @@ export function articleVersionQueries(db: Kysely<Database>): ArticleVersionStore
           .execute();
         return {
           article: articleId,
-          current: first.row.version,
+          current: first.row.text_version,
           versions: (rows.length > 0 ? rows : [first.version]).map(toSummary),
           changes: changes.map(toSpanChange),
         };
@@ -420,7 +432,7 @@ export function articleVersionQueries(db: Kysely<Database>): ArticleVersionStore
       if (row) return { ...toSummary(row), body: row.body };
       if (version !== 1) return null;
       const first = await firstVersionOf(db, articleId);
-      if (!first || first.row.version !== 1) return null;
+      if (!first || first.row.text_version !== 1) return null;
       return { ...toSummary(first.version), body: first.version.body };
     },
 

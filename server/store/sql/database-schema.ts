@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ImportedAnnotationsTable, PublicationAuditTable, PublicationsTable } from './publication-tables';
 
 /**
  * The tables as both engines store them, for the typed query builder. Kept beside the
@@ -26,8 +27,14 @@ export type Database = {
   suggestion_rejections: SuggestionRejectionsTable;
   change_log: ChangeLogTable;
   event_audit: EventAuditTable;
+  topic_versions: TopicVersionsTable;
+  desk_audit: DeskAuditTable;
   story_versions: StoryVersionsTable;
   story_changes: StoryChangesTable;
+  story_audit: StoryAuditTable;
+  publications: PublicationsTable;
+  publication_audit: PublicationAuditTable;
+  imported_annotations: ImportedAnnotationsTable;
   article_versions: ArticleVersionsTable;
   span_changes: SpanChangesTable;
   evidence_changes: EvidenceChangesTable;
@@ -45,6 +52,20 @@ export type StoryChangesTable = {
   item: string;
   claim: string | null;
   article: string | null;
+};
+
+export type StoryAuditTable = {
+  id: Generated<number>;
+  story: string;
+  object_kind: string;
+  object_id: string;
+  version: number;
+  action: string;
+  editor: string;
+  at: string;
+  /** The object before and after the change as JSON, or null. */
+  before_json: string | null;
+  after_json: string | null;
 };
 
 export type ChangeLogTable = {
@@ -78,6 +99,11 @@ export type StoriesTable = InsertionOrder & {
   summary: string;
   /** JSON array of research notes, or null when the story has none. */
   notes: string | null;
+  /** The story's version (its ETag), archived and pinned (0 or 1), and when it last changed. */
+  version: Generated<number>;
+  archived: Generated<number>;
+  pinned: Generated<number>;
+  changed_at: string | null;
 };
 
 export type ArticlesTable = InsertionOrder & {
@@ -97,8 +123,11 @@ export type ArticlesTable = InsertionOrder & {
   provenance: string | null;
   /** JSON array of page furniture (captions, pull-quotes, credits), or null. */
   furniture: string | null;
-  /** The current version of the text: 1 until a new version is stored. */
+  /** The metadata's version (its ETag); when the article was removed, or null while it is in. */
   version: Generated<number>;
+  removed_at: string | null;
+  /** The current version of the text: 1 until a new version is stored. */
+  text_version: Generated<number>;
 };
 
 export type ClaimsTable = InsertionOrder & {
@@ -115,6 +144,10 @@ export type ClaimsTable = InsertionOrder & {
   verdict_version: number;
   /** Why the claim is worded as it is, when the corpus says so. */
   basis: string | null;
+  /** The claim this duplicate was merged into; links to it lead there. */
+  merged_into: Generated<string | null>;
+  /** When an editor removed the claim (kept, hidden, restorable); null while it is live. */
+  removed_at: Generated<string | null>;
   /** The last evidence change (evidence_changes.id) an editor reviewed; 0 for none. */
   evidence_reviewed_through: Generated<number>;
 };
@@ -131,6 +164,8 @@ export type MentionsTable = InsertionOrder & {
   support: string | null;
   /** JSON basis of the attribution, or null. */
   basis: string | null;
+  /** Raised by every accepted change of the mention: its ETag. */
+  version: Generated<number>;
 };
 
 export type SpansTable = {
@@ -245,6 +280,28 @@ export type EventAuditTable = {
   /** JSON events before and after the change; null where there was none (a creation, a removal). */
   from_event: string | null;
   to_event: string | null;
+};
+
+/** A topic's version (its ETag) once it has been renamed; a topic without a row is at version 1. */
+export type TopicVersionsTable = { story: string; name: string; version: number };
+
+/** Append-only: one row per accepted change of a claim, mention, topic or actor. */
+export type DeskAuditTable = {
+  id: Generated<number>;
+  story: string;
+  object_kind: string;
+  object_id: string;
+  related: string | null;
+  /** The object's version after the change. */
+  version: number;
+  action: string;
+  editor: string;
+  at: string;
+  /** JSON of the object (or the changed fields) before and after; null for none. */
+  before_json: string | null;
+  after_json: string | null;
+  /** The entry this one undid. */
+  undoes: number | null;
 };
 
 /** Every version of an article once it has more than one; the current text is also in articles. */
