@@ -17,6 +17,7 @@ import { loadSession } from './session-middleware';
 import { sessionRoutes } from './session-routes';
 import { revalidatedStoryRead } from './story-etag';
 import { storyDeskRoutes } from './story-desk-routes';
+import { storyPartsRoutes } from './story-parts-routes';
 import { idParam } from './validators';
 import { verdictRoutes } from './verdict-routes';
 
@@ -58,7 +59,7 @@ export function createApiWith(deps: ApiDeps) {
     '*',
     createMiddleware<ApiEnv>((c, next) =>
       c.req.method === 'POST' &&
-      /^\/api\/(?:stories\/(?:[^/]+\/articles|import)|articles\/[^/]+\/versions)$/.test(c.req.path)
+      /^\/api\/(?:stories\/[^/]+\/articles|stories\/import|articles\/[^/]+\/versions)$/.test(c.req.path)
         ? articleBodyLimit(c, next)
         : smallBodyLimit(c, next),
     ),
@@ -93,6 +94,7 @@ export function createApiWith(deps: ApiDeps) {
   api.route('/', verdictRoutes(deps));
   api.route('/', changesRoutes(deps));
   api.route('/', coverageRoutes(deps));
+  api.route('/', storyPartsRoutes(deps));
   api.route('/', eventRoutes(deps));
   api.route('/', claimEditRoutes(deps));
   api.route('/', mentionEditRoutes(deps));

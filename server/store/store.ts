@@ -18,6 +18,7 @@ import type { ClaimDeskStore } from './claim-desk-store';
 import type { EventDeskStore } from './event-desk-store';
 import type { PublicationStore } from './publication-store';
 import type { StoryDeskStore } from './story-desk-store';
+import type { StoryOverviewStore } from './story-overview-store';
 import type { StoryVersionStore } from './story-version-store';
 
 /** What a seeding added: rows that were missing. Existing rows are never overwritten. */
@@ -208,6 +209,7 @@ export interface Store
     StoryVersionStore,
     StoryDeskStore,
     PublicationStore,
+    StoryOverviewStore,
     ArticleVersionStore {
   readonly engine: 'sqlite' | 'postgres';
   close(): Promise<void>;

@@ -58,7 +58,7 @@ const summaryColumns = [
 async function firstVersionOf(db: Db, articleId: string) {
   const row = await db
     .selectFrom('articles')
-    .select(['id', 'story', 'title', 'body', 'paragraphs', 'sentences', 'text_version'])
+    .select(['id', 'story', 'title', 'body', 'paragraphs', 'sentences', 'text_version as version'])
     .where('id', '=', articleId)
     .executeTakeFirst();
   if (!row) return null;
@@ -216,13 +216,11 @@ export function articleVersionQueries(db: Kysely<Database>): ArticleVersionStore
         const first = await firstVersionOf(trx, input.articleId);
         if (!first) return { kind: 'not_found' } as const;
         const current = first.row;
-        if (current.text_version !== input.expectedVersion) {
-          return { kind: 'stale', current: current.text_version } as const;
-        }
+        if (current.version !== input.expectedVersion) return { kind: 'stale', current: current.version } as const;
         if (current.body === input.body && current.title === input.title) {
-          return { kind: 'unchanged', current: current.text_version } as const;
+          return { kind: 'unchanged', current: current.version } as const;
         }
-        if (current.text_version === 1) {
+        if (current.version === 1) {
           const existing = await trx
             .selectFrom('article_versions')
             .select('version')
@@ -231,7 +229,7 @@ export function articleVersionQueries(db: Kysely<Database>): ArticleVersionStore
             .executeTakeFirst();
           if (!existing) await trx.insertInto('article_versions').values(first.version).execute();
         }
-        const version = current.text_version + 1;
+        const version = current.version + 1;
         const story = current.story;
 
         // Re-anchor every span of the article, in mention and span order.
@@ -320,8 +318,6 @@ export function articleVersionQueries(db: Kysely<Database>): ArticleVersionStore
             sentences: JSON.stringify(input.sentences),
             furniture: jsonOrNull(furniture),
             text_version: version,
-            // A new headline is a change of the metadata too: its own version (ETag) moves on.
-            ...(input.title !== current.title ? { version: (eb) => eb('version', '+', 1) } : {}),
           })
           .where('id', '=', input.articleId)
           .where('text_version', '=', input.expectedVersion)
@@ -415,7 +411,7 @@ export function articleVersionQueries(db: Kysely<Database>): ArticleVersionStore
           .execute();
         return {
           article: articleId,
-          current: first.row.text_version,
+          current: first.row.version,
           versions: (rows.length > 0 ? rows : [first.version]).map(toSummary),
           changes: changes.map(toSpanChange),
         };
@@ -432,7 +428,7 @@ export function articleVersionQueries(db: Kysely<Database>): ArticleVersionStore
       if (row) return { ...toSummary(row), body: row.body };
       if (version !== 1) return null;
       const first = await firstVersionOf(db, articleId);
-      if (!first || first.row.text_version !== 1) return null;
+      if (!first || first.row.version !== 1) return null;
       return { ...toSummary(first.version), body: first.version.body };
     },
 

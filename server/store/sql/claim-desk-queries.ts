@@ -642,7 +642,7 @@ export function claimDeskQueries(db: Kysely<Database>): ClaimDeskStore {
         const taken = await trx.selectFrom('mentions').select('id').where('id', '=', mention.id).executeTakeFirst();
         if (taken) return refused(409, 'exists', 'a mention with this id exists', 'spans');
         await insertMention(trx, mention, article.story, 1);
-        // New coverage after a claim's verdict flags the verdict for editors to look at again.
+        // New coverage of a claim tells its verdict, as a changed span does.
         await recordEvidenceChange(trx, {
           claim: mention.claim,
           story: article.story,

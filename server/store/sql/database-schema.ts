@@ -126,7 +126,7 @@ export type ArticlesTable = InsertionOrder & {
   /** The metadata's version (its ETag); when the article was removed, or null while it is in. */
   version: Generated<number>;
   removed_at: string | null;
-  /** The current version of the text: 1 until a new version is stored. */
+  /** The current version of the text (the versions list's ETag): 1 until a new version is stored. */
   text_version: Generated<number>;
 };
 

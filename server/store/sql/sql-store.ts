@@ -8,6 +8,7 @@ import { openPostgresEngine, openSqliteEngine, type PostgresOptions, type SqlEng
 import { publicationQueries } from './publication-queries';
 import { securityLogQueries } from './security-log-queries';
 import { storyDeskQueries } from './story-desk-queries';
+import { storyOverviewQueries } from './story-overview-queries';
 import { storyQueries } from './story-queries';
 import { storyVersionQueries } from './story-version-queries';
 import { verdictQueries } from './verdict-queries';
@@ -33,6 +34,7 @@ export function sqlStore(engine: SqlEngine): SqlStore {
     ...claimDeskQueries(engine.db),
     ...storyDeskQueries(engine.db),
     ...publicationQueries(engine.db),
+    ...storyOverviewQueries(engine.db),
     ...articleVersionQueries(engine.db),
     close: () => engine.close(),
   };

@@ -17,4 +17,5 @@ export * from './coverage';
 export * from './event-change';
 export * from './claim-desk';
 export * from './story-desk';
+export * from './story-overview';
 export * from './article-version';

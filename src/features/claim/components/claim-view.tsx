@@ -8,10 +8,12 @@ import { OriginTree } from '@/components/origin-tree';
 import { ResearchNotes } from '@/components/research-notes';
 import { mentionOptionsFor } from '@/components/verdict-editor/mention-options';
 import { VerdictEditor } from '@/components/verdict-editor/verdict-editor';
+import { readableReferences } from '@/domain/article-references';
 import { isContested } from '@/domain/stance-rules';
 import { Link } from '@/lib/router/link';
 import { useStoryData } from '@/lib/story/use-story-data';
 import { hrefFor, useUrlState } from '@/lib/url-state/use-url-state';
+import { readInPanes } from '../model/read-in-panes';
 import { VerdictHistory } from './verdict-history';
 import { VerdictPublication } from './verdict-publication';
 import './claim.css';
@@ -37,6 +39,7 @@ export function ClaimView() {
     );
   }
   const mentions = index.mentionsByClaim.get(claim.id) ?? [];
+  const mentioningArticles = [...new Set(mentions.map((mention) => mention.article))];
 
   return (
     <section aria-labelledby="claim-heading" className="claim">
@@ -44,7 +47,7 @@ export function ClaimView() {
       <h2 id="claim-heading">{claim.text}</h2>
       {claim.basis ? (
         <p className="claim__basis">
-          <strong>How this claim was drawn:</strong> {claim.basis}
+          <strong>How this claim was drawn:</strong> {readableReferences(claim.basis, index)}
         </p>
       ) : null}
       {isContested(mentions) ? (
@@ -95,17 +98,17 @@ export function ClaimView() {
                   </>
                 ) : null}
                 <dt>Attribution</dt>
-                <dd>{mention.basis?.attribution ?? 'As the text itself states it.'}</dd>
+                <dd>{readableReferences(mention.basis?.attribution ?? 'As the text itself states it.', index)}</dd>
                 {mention.basis?.stance ? (
                   <>
                     <dt>Stance</dt>
-                    <dd>{mention.basis.stance}</dd>
+                    <dd>{readableReferences(mention.basis.stance, index)}</dd>
                   </>
                 ) : null}
                 {mention.basis?.evidence ? (
                   <>
                     <dt>{mention.support === 'partial' ? 'Partial support' : 'Evidence'}</dt>
-                    <dd>{mention.basis.evidence}</dd>
+                    <dd>{readableReferences(mention.basis.evidence, index)}</dd>
                   </>
                 ) : null}
               </dl>
@@ -114,7 +117,13 @@ export function ClaimView() {
                 index={index}
                 what={`the mention in ${outlet?.name ?? 'the article'}`}
               />
-              <Link to={hrefFor(state, { view: 'sources', claim: claim.id, panes: [mention.article] })}>
+              <Link
+                to={hrefFor(state, {
+                  view: 'sources',
+                  claim: claim.id,
+                  panes: readInPanes(state.panes, mention.article, mentioningArticles),
+                })}
+              >
                 Read in {outlet?.name ?? 'the article'}
               </Link>
             </li>

@@ -49,7 +49,7 @@ export function MatrixGrid({
   const gridRef = useRef<HTMLDivElement>(null);
   const descriptionId = useId();
   const preview = useCellPreview(gridRef);
-  const layout = useFixedLayout();
+  const layout = useFixedLayout(scrollRef, columns.length);
   const navigation = useGridNavigation({
     scrollRef,
     gridRef,

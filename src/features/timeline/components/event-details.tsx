@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { ResearchNotes } from '@/components/research-notes';
+import { readableReferences } from '@/domain/article-references';
 import { StanceBadge } from '@/components/stance-badge';
 import type { StoryIndex } from '@/domain/story-index';
 import type { UrlState } from '@/domain/url-state';
@@ -90,7 +91,7 @@ export function EventDetails({ eventId, timelineEvent, titleOf, index, state, on
               {derivation.reading ? `: ${derivation.reading}` : ''}.
             </span>
           ) : null}
-          <span className="date__basis">{event.date.basis}</span>
+          <span className="date__basis">{readableReferences(event.date.basis, index)}</span>
           <ResearchNotes ids={event.date.record ? [event.date.record] : []} index={index} what="the date" />
         </dd>
         <dt>Kind</dt>
