@@ -10,6 +10,7 @@ import type { BenchContext, BenchModule } from './bench-types';
 import { bundleSizeBench } from './bundle-size';
 import { ingestBench } from './ingest-bench';
 import { matrixBench } from './matrix-bench';
+import { reanchorBench } from './reanchor-bench';
 import { scaleBench } from './scale-bench';
 import { DEFAULT_LARGE_STORY_SEED } from './large-story/generate-large-story';
 import { sourcesBench } from './sources-bench';
@@ -24,6 +25,7 @@ const BENCHES: BenchModule[] = [
   timelineBench,
   ingestBench,
   scaleBench,
+  reanchorBench,
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));

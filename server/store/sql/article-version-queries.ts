@@ -197,7 +197,15 @@ export async function readStoryVersioning(
   }
   return {
     ...(latest.size > 0 ? { articleUpdates: [...latest.values()] } : {}),
-    ...(flags.size > 0 ? { evidenceFlags: [...flags.values()] } : {}),
+    ...(flags.size > 0
+      ? {
+          evidenceFlags: [...flags.values()].map((flag) => ({
+            ...flag,
+            kinds: evidenceChangeKindSchema.options.filter((kind) => flag.kinds.includes(kind)),
+            mentions: flag.mentions.toSorted(),
+          })),
+        }
+      : {}),
   };
 }
 

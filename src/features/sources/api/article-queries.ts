@@ -4,11 +4,12 @@ import { getJson } from '@/lib/api/get-json';
 
 export const articleQueries = {
   all: () => ['articles'] as const,
-  detail: (articleId: string) =>
+  /** The article's text as of a version (1 unless it was updated): a new version is a new query. */
+  detail: (articleId: string, textVersion = 1) =>
     queryOptions({
-      queryKey: [...articleQueries.all(), articleId] as const,
+      queryKey: [...articleQueries.all(), articleId, textVersion] as const,
       queryFn: ({ signal }) => getJson(`/api/articles/${encodeURIComponent(articleId)}`, articleSchema, signal),
-      // Article text does not change once stored.
+      // One version's text does not change once stored.
       staleTime: Infinity,
     }),
 };

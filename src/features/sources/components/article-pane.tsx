@@ -11,7 +11,7 @@ import {
   type MouseEvent,
 } from 'react';
 import { QueryStatus } from '@/components/query-status';
-import type { ArticleMeta, Mention, Outlet, Passage } from '@/domain/schemas';
+import type { ArticleMeta, ArticleUpdate, Mention, Outlet, Passage } from '@/domain/schemas';
 import type { StoryIndex } from '@/domain/story-index';
 import { articleQueries } from '../api/article-queries';
 import { isTypingTarget } from '../dom';
@@ -24,6 +24,7 @@ import { buildPaneModel, claimsOf, claimToSelect } from '../model/pane-marks';
 import { useSourcesUi } from '../store/sources-ui-store';
 import { LazyEvidenceTip, preloadExtras } from './lazy-extras';
 import { PaneBanner } from './pane-banner';
+import { ArticleVersions } from './article-versions';
 import { PaneHeader } from './pane-header';
 import { PaneNav } from './pane-nav';
 import { PaneText } from './pane-text';
@@ -45,6 +46,10 @@ export type ArticlePaneProps = {
   onClose?: (articleId: string) => void;
   onSelectClaim?: (claim: string, fromArticle: string) => void;
   onFollowPassage?: (passage: string, fromArticle: string) => void;
+  /** Set when the article was updated since first stored: its current text version. */
+  update?: ArticleUpdate;
+  /** Whether the reader may post a new version of the article. */
+  editor?: boolean;
 };
 
 /**
@@ -64,8 +69,10 @@ export const ArticlePane = memo(function ArticlePane({
   onClose,
   onSelectClaim,
   onFollowPassage,
+  update,
+  editor = false,
 }: ArticlePaneProps) {
-  const article = useQuery(articleQueries.detail(meta.id));
+  const article = useQuery(articleQueries.detail(meta.id, update?.version));
   const mentions = index.mentionsByArticle.get(meta.id) ?? NO_MENTIONS;
   const name = outlet?.name ?? meta.outlet;
   const headingId = `pane-${meta.id}`;
@@ -154,6 +161,9 @@ export const ArticlePane = memo(function ArticlePane({
         onMove={onMove ? (direction) => onMove(meta.id, direction) : undefined}
         onClose={onClose ? () => onClose(meta.id) : undefined}
       />
+      {update || editor ? (
+        <ArticleVersions articleId={meta.id} story={meta.story} update={update} index={index} editor={editor} />
+      ) : null}
       <PaneBanner articleId={meta.id} name={name} selectedClaim={selectedClaim} claimMentions={claimMentions} />
       <PaneNav
         name={name}

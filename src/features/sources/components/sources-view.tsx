@@ -9,12 +9,13 @@ import {
   type CSSProperties,
   type KeyboardEvent,
 } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { QueryStatus } from '@/components/query-status';
-import type { Passage, StoryBundle } from '@/domain/schemas';
+import { canEditVerdicts, type ArticleUpdate, type Passage, type StoryBundle } from '@/domain/schemas';
 import type { StoryIndex } from '@/domain/story-index';
 import type { StanceFilter, UrlState } from '@/domain/url-state';
 import type { NavigateOptions } from '@/lib/router/location-store';
+import { sessionQueries } from '@/lib/api/session-queries';
 import { useStoryData } from '@/lib/story/use-story-data';
 import { hrefFor, useUrlState } from '@/lib/url-state/use-url-state';
 import { articleQueries } from '../api/article-queries';
@@ -82,6 +83,12 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: Story
   const hiddenByFilters = selectedClaim !== null && !list.order.includes(selectedClaim);
   const passagesIn = useMemo(() => passagesByArticle(bundle.passages), [bundle]);
   const passageById = useMemo(() => new Map(bundle.passages.map((p) => [p.id, p])), [bundle]);
+  const updates = useMemo(
+    () => new Map<string, ArticleUpdate>((bundle.articleUpdates ?? []).map((u) => [u.article, u])),
+    [bundle],
+  );
+  const session = useQuery(sessionQueries.current());
+  const editor = session.data?.user ? canEditVerdicts(session.data.user.role) : false;
 
   const outletName = useCallback(
     (articleId: string) => {
@@ -101,8 +108,8 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: Story
   useEffect(preloadExtras, []);
   const queryClient = useQueryClient();
   useEffect(() => {
-    for (const id of panes) void queryClient.prefetchQuery(articleQueries.detail(id));
-  }, [panes, queryClient]);
+    for (const id of panes) void queryClient.prefetchQuery(articleQueries.detail(id, updates.get(id)?.version));
+  }, [panes, queryClient, updates]);
 
   /** Writes the URL; panes the view chose by itself are written out, so they stay put from now on. */
   const write = useCallback((patch: Partial<UrlState>, options?: NavigateOptions) => {
@@ -319,6 +326,8 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: Story
                   onClose={panes.length > 1 ? closePane : undefined}
                   onSelectClaim={selectClaim}
                   onFollowPassage={followPassage}
+                  update={updates.get(id)}
+                  editor={editor}
                 />
               );
             })}
