@@ -25,6 +25,9 @@ async function snapshot(store: Store) {
     accounts: await store.listAccounts(),
     histories: await Promise.all(claims.map((claim) => store.listVerdictHistory(claim.id))),
     rejected: await Promise.all(articles.map((article) => store.listRejectedSuggestions(article.id))),
+    eventHistories: await Promise.all(
+      bundles.flatMap((bundle) => bundle?.events ?? []).map((event) => store.listEventHistory(event.id)),
+    ),
   };
 }
 
@@ -34,6 +37,7 @@ const KNOWN: Record<string, string[]> = {
   claim: ['deal', 'meet-again'],
   article: ['art-a', 'art-b'],
   username: ['alice', 'bob', 'rita'],
+  event: ['first-meeting'],
 };
 const idLike = fc.oneof(
   fc.constantFrom(...Object.values(KNOWN).flat()),
@@ -71,6 +75,26 @@ const PLAUSIBLE: Record<string, fc.Arbitrary<unknown>> = {
   summary: fc.string({ maxLength: 40 }),
   archived: fc.boolean(),
   pinned: fc.boolean(),
+  kind: fc.constantFrom('meeting', 'attack', 'party'),
+  format: fc.constantFrom('virtual', 'in-person', 'hybrid'),
+  date: fc.constantFrom(
+    { precision: 'day', start: '2024-04-20', end: '2024-04-20', basis: 'fuzz', derivedFrom: null },
+    { precision: 'range', start: '2024-04-20', end: '2024-04-10', basis: 'fuzz', derivedFrom: null },
+    {
+      precision: 'range',
+      start: '2024-04-08',
+      end: '2024-04-11',
+      basis: 'x',
+      derivedFrom: { article: 'art-b', phrase: 'Earlier this week' },
+    },
+  ),
+  participants: fc.constantFrom([], ['officials'], ['nobody']),
+  mentions: fc.constantFrom([], ['m-a-meet'], ['m-a-meet', 'm-a-meet'], ['m-missing']),
+  related: fc.constantFrom(
+    [],
+    [{ event: 'first-meeting', note: 'held as', relation: 'held-as' }],
+    [{ event: 'gone', note: 'x' }],
+  ),
 };
 const FIELDS = Object.keys(PLAUSIBLE);
 

@@ -13,6 +13,8 @@ import type {
   VerdictContent,
 } from '@/domain/schemas';
 import type { Corpus } from '../corpus/load-corpus';
+import type { EventDeskStore } from './event-desk-store';
+import type { StoryVersionStore } from './story-version-store';
 import type { StoryDeskStore } from './story-desk-store';
 
 /** What a seeding added: rows that were missing. Existing rows are never overwritten. */
@@ -189,7 +191,15 @@ export interface ChangeLogStore {
  * several processes share. Asynchronous so that either can stand behind it.
  */
 export interface Store
-  extends StoryStore, VerdictStore, AccountStore, SecurityLogStore, ChangeLogStore, StoryDeskStore {
+  extends
+    StoryStore,
+    VerdictStore,
+    AccountStore,
+    SecurityLogStore,
+    ChangeLogStore,
+    EventDeskStore,
+    StoryVersionStore,
+    StoryDeskStore {
   readonly engine: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

@@ -63,6 +63,7 @@ const COLUMNS = {
     'mentions',
     'date_record',
     'related',
+    'version',
   ],
   passages: ['rowid', 'id', 'story', 'text', 'spans'],
   accounts: ['username', 'role', 'password_hash', 'created_at'],
@@ -98,6 +99,9 @@ const COLUMNS = {
     'before_json',
     'after_json',
   ],
+  event_audit: ['id', 'event', 'story', 'version', 'action', 'editor', 'at', 'from_event', 'to_event'],
+  story_versions: ['story', 'epoch', 'version'],
+  story_changes: ['id', 'story', 'version', 'entity', 'item', 'claim', 'article'],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
 
 type Unlisted = { [T in keyof Database]: Exclude<keyof Database[T], (typeof COLUMNS)[T][number]> }[keyof Database];

@@ -25,7 +25,24 @@ export type Database = {
   sign_in_throttle: SignInThrottleTable;
   suggestion_rejections: SuggestionRejectionsTable;
   change_log: ChangeLogTable;
+  event_audit: EventAuditTable;
+  story_versions: StoryVersionsTable;
+  story_changes: StoryChangesTable;
   story_audit: StoryAuditTable;
+};
+
+/** A story's version, bumped by the database on every change to the story's rows. */
+export type StoryVersionsTable = { story: string; epoch: string; version: number };
+
+/** The rows each story version changed: table, primary key, and the claim and article they belong to. */
+export type StoryChangesTable = {
+  id: Generated<number>;
+  story: string;
+  version: number;
+  entity: string;
+  item: string;
+  claim: string | null;
+  article: string | null;
 };
 
 export type StoryAuditTable = {
@@ -164,6 +181,8 @@ export type EventsTable = InsertionOrder & {
   date_record: string | null;
   /** JSON array of `{ event, note }`, or null. */
   related: string | null;
+  /** Counts accepted changes from 1; the event's ETag. */
+  version: Generated<number>;
 };
 
 export type PassagesTable = InsertionOrder & { id: string; story: string; text: string; spans: string };
@@ -226,4 +245,18 @@ export type SuggestionRejectionsTable = InsertionOrder & {
   sentence_start: number;
   editor: string;
   at: string;
+};
+
+export type EventAuditTable = {
+  id: Generated<number>;
+  event: string;
+  story: string;
+  /** The event's version after this change (for a removal, the version the removal has). */
+  version: number;
+  action: string;
+  editor: string;
+  at: string;
+  /** JSON events before and after the change; null where there was none (a creation, a removal). */
+  from_event: string | null;
+  to_event: string | null;
 };

@@ -276,6 +276,50 @@ const STEPS: readonly Step[] = [
       ...d.appendOnly('story_audit', 'story history entries'),
     ],
   },
+  {
+    // Every story's version: a counter the database itself bumps on every change to a row of the
+    // story (triggers kept by story-version-triggers.ts on every table that names a story, a
+    // claim, an article or a mention), with the changed rows listed per version, so readers
+    // revalidate by version and catch up on what changed since theirs. The epoch tells one
+    // database's counter from another's (a copy counts anew).
+    name: '0011-story-version',
+    statements: (d, kind) => [
+      `CREATE TABLE story_versions (story TEXT PRIMARY KEY, epoch TEXT NOT NULL, version BIGINT NOT NULL)`,
+      `CREATE TABLE story_changes (
+        id ${d.serialId},
+        story TEXT NOT NULL,
+        version BIGINT NOT NULL,
+        entity TEXT NOT NULL,
+        item TEXT NOT NULL,
+        claim TEXT,
+        article TEXT)`,
+      'CREATE INDEX story_changes_by_version ON story_changes(story, version)',
+      `INSERT INTO story_versions (story, epoch, version) SELECT id, ${
+        kind === 'sqlite' ? 'lower(hex(randomblob(8)))' : 'md5(random()::text || id)'
+      }, 1 FROM stories`,
+    ],
+  },
+  {
+    // Events edited in the app: a version per event (its ETag), and the append-only history of
+    // every accepted change, with the event before and after it (JSON; NULL where there was none).
+    name: '0014-event-desk',
+    statements: (d) => [
+      'ALTER TABLE events ADD COLUMN version INTEGER NOT NULL DEFAULT 1',
+      `CREATE TABLE event_audit (
+        id ${d.serialId},
+        event TEXT NOT NULL,
+        story TEXT NOT NULL REFERENCES stories(id),
+        version INTEGER NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('created', 'edited', 'removed', 'restored')),
+        editor TEXT NOT NULL,
+        at TEXT NOT NULL,
+        from_event TEXT,
+        to_event TEXT,
+        UNIQUE (event, version))`,
+      'CREATE INDEX event_audit_by_story ON event_audit(story)',
+      ...d.appendOnly('event_audit', 'event history entries'),
+    ],
+  },
 ];
 
 export const MIGRATION_NAMES = STEPS.map((step) => step.name);

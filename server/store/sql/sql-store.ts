@@ -1,10 +1,12 @@
 import type { Store } from '../store';
 import { accountQueries } from './account-queries';
 import { changeLogQueries } from './change-log-queries';
+import { eventQueries } from './event-queries';
 import { openPostgresEngine, openSqliteEngine, type PostgresOptions, type SqlEngine } from './engine';
 import { securityLogQueries } from './security-log-queries';
 import { storyDeskQueries } from './story-desk-queries';
 import { storyQueries } from './story-queries';
+import { storyVersionQueries } from './story-version-queries';
 import { verdictQueries } from './verdict-queries';
 
 export type SqlStore = Store & { readonly sql: SqlEngine };
@@ -23,6 +25,8 @@ export function sqlStore(engine: SqlEngine): SqlStore {
     ...accountQueries(engine.db, engine.kind),
     ...securityLogQueries(engine.db),
     ...changeLogQueries(engine.db, engine),
+    ...eventQueries(engine.db),
+    ...storyVersionQueries(engine.db),
     ...storyDeskQueries(engine.db),
     close: () => engine.close(),
   };

@@ -13,4 +13,5 @@ export * from './story-bundle';
 export * from './session';
 export * from './verdict-change';
 export * from './coverage';
+export * from './event-change';
 export * from './story-desk';
