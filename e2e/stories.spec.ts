@@ -85,3 +85,25 @@ test('the stories page edits and archives a story, and its forms are accessible 
   await archived.getByRole('button', { name: /^Restore/ }).click();
   await expect(page.getByRole('region', { name: 'Archived' })).toHaveCount(0);
 });
+
+test('an editor corrects an article’s details in Sources, removes it and undoes the removal', async ({ page }) => {
+  await signIn(page);
+  await page.goto(`${server.url}/?story=rafah-scg-2024`);
+  const pane = page.getByRole('main').getByRole('article').first();
+  await pane.getByRole('button', { name: /^Edit details/ }).click();
+  const form = pane.getByRole('form', { name: /^Details of / });
+  await form.getByLabel('Title').fill('A corrected headline');
+  await expectNoSeriousA11yViolations(page);
+  await form.getByRole('button', { name: 'Save details' }).click();
+  await expect(pane.getByRole('heading', { name: 'A corrected headline' })).toBeVisible();
+
+  await pane.getByRole('button', { name: /^Edit details/ }).click();
+  await pane.getByRole('button', { name: 'Remove this article' }).click();
+  const removed = page.getByRole('list', { name: 'Removed articles' });
+  await expect(removed).toContainText('A corrected headline');
+  await expect(page.getByRole('heading', { name: 'A corrected headline' })).toHaveCount(0);
+  await removed.getByRole('button', { name: /^Undo/ }).click();
+  await expect(page.getByRole('list', { name: 'Removed articles' })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'A corrected headline' })).toBeVisible();
+});
