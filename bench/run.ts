@@ -10,12 +10,21 @@ import type { BenchContext, BenchModule } from './bench-types';
 import { bundleSizeBench } from './bundle-size';
 import { ingestBench } from './ingest-bench';
 import { matrixBench } from './matrix-bench';
+import { scaleBench } from './scale-bench';
 import { DEFAULT_LARGE_STORY_SEED } from './large-story/generate-large-story';
 import { sourcesBench } from './sources-bench';
 import { timelineBench } from './timeline-bench';
 import { DEFAULT_LARGE_STORY_DB, describeWrite, ensureLargeStoryDb } from './large-story/large-story-db';
 
-const BENCHES: BenchModule[] = [apiBench, bundleSizeBench, sourcesBench, matrixBench, timelineBench, ingestBench];
+const BENCHES: BenchModule[] = [
+  apiBench,
+  bundleSizeBench,
+  sourcesBench,
+  matrixBench,
+  timelineBench,
+  ingestBench,
+  scaleBench,
+];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const started = performance.now();

@@ -42,6 +42,8 @@ test('compares articles on the reported deal, follows a shared passage, and reop
   page,
   browser,
 }) => {
+  // Five axe checks and a second browser: slow on a shared machine.
+  test.setTimeout(120_000);
   await page.goto('/');
   await expect(page.getByRole('article')).toHaveCount(2);
   await page.getByRole('checkbox', { name: /^The New York Times/ }).check();
@@ -158,4 +160,70 @@ test('the keys are documented in the view', async ({ page }) => {
   await page.getByText('Keys', { exact: true }).click();
   await expect(page.getByText('Next / previous claim in the list')).toBeVisible();
   await expectNoSeriousA11yViolations(page);
+});
+
+/** A full-page screenshot kept in test-results/ and attached to the report. */
+async function testScreenshot(page: Page, name: string) {
+  const path = test.info().outputPath(name);
+  await page.screenshot({ path, fullPage: true });
+  await test.info().attach(name, { path, contentType: 'image/png' });
+}
+
+const ALL_FIVE = `${INN},${IBT},002_2c3146867d4d03b4,${NYT},004_7280a6711755d420`;
+
+for (const size of [
+  { name: '1600×1000', width: 1600, height: 1000 },
+  { name: 'a 390×844 phone', width: 390, height: 844 },
+]) {
+  test(`choosing a claim at ${size.name} moves the panes' text, not the page`, async ({ page }) => {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    // The search puts the deal at the top of the claim list.
+    await page.goto(`/?panes=${ALL_FIVE}&q=Iran%20strike`);
+    await expect(page.getByRole('article')).toHaveCount(5);
+    const link = page.getByRole('region', { name: /^Claims/ }).getByRole('link', { name: DEAL_TEXT });
+    await link.scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => window.scrollY);
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`claim=${DEAL}`));
+    const evidence = paneText(page, 'Israel National News').locator('mark.hl--selected').first();
+    await expect(evidence).toBeVisible();
+    // Let the panes scroll to their evidence; the window stays where the reader was (give or
+    // take the selected claim's box appearing above the panes), not in the last pane.
+    await page.waitForTimeout(300);
+    const after = await page.evaluate(() => window.scrollY);
+    expect(Math.abs(after - before)).toBeLessThan(250);
+    if (size.width > 1000) {
+      if (before === 0) await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
+      await expect(pane(page, 'Israel National News').getByRole('heading', { level: 2 })).toBeInViewport();
+      await expect(evidence).toBeInViewport();
+    } else {
+      // Stacked panes: the window has not jumped down to the last one.
+      await expect(pane(page, 'The Times of Israel').getByRole('heading', { level: 2 })).not.toBeInViewport();
+    }
+  });
+}
+
+test('five panes fit beside the lists at 1440×900, each headline on three lines at most', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`/?panes=${ALL_FIVE}&claim=${DEAL}`);
+  const panes = page.getByRole('article');
+  await expect(panes).toHaveCount(5);
+  for (const box of await panes.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON()))) {
+    expect(box.right).toBeLessThanOrEqual(1440);
+  }
+  const headlines = await panes
+    .getByRole('heading', { level: 2 })
+    .evaluateAll((els) =>
+      els.map((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight || '20')),
+    );
+  for (const lines of headlines) expect(lines).toBeLessThanOrEqual(3.2);
+  await expectNoSeriousA11yViolations(page);
+  await testScreenshot(page, 'sources-five-panes-1440.png');
+});
+
+test('"Read in …" on the claim page adds the article to the open panes', async ({ page }) => {
+  await page.goto(`/claims/${DEAL}?panes=${INN},${NYT}`);
+  await page.getByRole('link', { name: 'Read in International Business Times' }).first().click();
+  await expect(page).toHaveURL(new RegExp(`panes=${INN}(%2C|,)${NYT}(%2C|,)${IBT}`));
+  await expect(page.getByRole('article')).toHaveCount(3);
 });

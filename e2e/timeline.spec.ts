@@ -106,8 +106,8 @@ test('a zoomed, filtered view survives a reload of its URL in a new browser cont
   await page.goto('/timeline');
   await page.getByRole('checkbox', { name: /Announcements/ }).uncheck();
   await page.getByRole('checkbox', { name: /Operations/ }).uncheck();
-  await page.getByLabel('From', { exact: true }).fill('2024-04-10');
-  await page.getByLabel('To', { exact: true }).fill('2024-04-25');
+  await page.getByLabel('From', { exact: true }).fill('10 Apr 2024');
+  await page.getByLabel('To', { exact: true }).fill('25 Apr 2024');
   await expect(page).toHaveURL(/\/timeline\?kind=meeting,attack&from=2024-04-10&to=2024-04-25$/);
   const shown = await eventIds(marksOf(page));
   expect(shown).toEqual([
@@ -130,8 +130,8 @@ test('a zoomed, filtered view survives a reload of its URL in a new browser cont
     await fresh.goto(url);
     await expect(fresh.getByRole('checkbox', { name: /Meetings/ })).toBeChecked();
     await expect(fresh.getByRole('checkbox', { name: /Operations/ })).not.toBeChecked();
-    await expect(fresh.getByLabel('From', { exact: true })).toHaveValue('2024-04-10');
-    await expect(fresh.getByLabel('To', { exact: true })).toHaveValue('2024-04-25');
+    await expect(fresh.getByLabel('From', { exact: true })).toHaveValue('10 Apr 2024');
+    await expect(fresh.getByLabel('To', { exact: true })).toHaveValue('25 Apr 2024');
     await expect(marksOf(fresh)).toHaveCount(shown.length);
     expect(await eventIds(marksOf(fresh))).toEqual(shown);
     expect(await eventIds(fresh.getByRole('table').locator('tbody tr'))).toEqual(shown);
@@ -146,11 +146,14 @@ test('a zoomed, filtered view survives a reload of its URL in a new browser cont
 
 test('the brush zooms by keyboard, and a link with an impossible zoom says so', async ({ page }) => {
   await page.goto('/timeline');
-  const handle = page.getByRole('slider').first();
+  // Each handle has a name of its own: which end, and its day.
+  await expect(page.getByRole('slider', { name: /^Zoom end: 21 May 2024/ })).toHaveCount(1);
+  const handle = page.getByRole('slider', { name: /^Zoom start: 19 Mar 2024/ });
   await handle.focus();
   for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
   await expect(page).toHaveURL(/\/timeline\?from=2024-03-24&to=2024-05-21$/);
-  await expect(page.getByLabel('From', { exact: true })).toHaveValue('2024-03-24');
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue('24 Mar 2024');
+  await expect(page.getByRole('slider', { name: /^Zoom start: 24 Mar 2024/ })).toHaveCount(1);
 
   await page.goto('/timeline?from=2024-05-01&to=2024-04-01');
   await expect(page.getByRole('alert')).toContainText('starts (2024-05-01) after it ends (2024-04-01)');

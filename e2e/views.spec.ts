@@ -246,3 +246,26 @@ test('"Iran strike" finds the reported deal in Sources and in the Matrix, words 
   await page.goto('/matrix?q=strike%20IRAN');
   await expect(page.getByRole('row', { name: deal }).first()).toBeVisible();
 });
+
+test('at 1440×900 the matrix fills the width, names every outlet whole, and its open panel passes axe', async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/matrix');
+  const grid = page.getByRole('grid');
+  await expect(grid.getByRole('row').nth(2)).toBeVisible();
+  const fit = await grid.evaluate((element) => ({
+    grid: element.getBoundingClientRect().width,
+    room: element.parentElement?.clientWidth ?? 0,
+  }));
+  expect(Math.abs(fit.grid - fit.room)).toBeLessThanOrEqual(2);
+  const clipped = await page
+    .locator('.mx-head__outlet')
+    .evaluateAll((els) => els.filter((el) => el.scrollHeight > el.clientHeight + 1).map((el) => el.textContent));
+  expect(clipped).toEqual([]);
+
+  await page.goto('/matrix?claim=us-accepts-rafah-for-no-iran-strike&cell=000_8afd1a478485ac90');
+  await expect(page.getByRole('region', { name: 'Evidence in Israel National News' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await attachScreenshot(page, testInfo, 'matrix-open-cell-desktop.png');
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateLargeStory, LARGE_STORY_ID, LARGE_STORY_SIZES } from '../bench/large-story/generate-large-story';
+import { largeStoryDbPath, scaledSizes } from '../bench/large-story/large-story-db';
 import { openSqliteStore } from '../server/store/sql/sql-store';
 import {
   actorSchema,
@@ -167,5 +168,20 @@ describe('generateLargeStory at full size', () => {
       m.spans.filter((span) => !checkSpan(bodies.get(m.article) ?? '', span).ok).map(() => m.id),
     );
     expect(unresolved).toEqual([]);
+  });
+});
+
+describe('the large story at a scale', () => {
+  it('multiplies articles, claims, mentions and events, and keeps a database per scale', () => {
+    expect(scaledSizes(1)).toEqual(LARGE_STORY_SIZES);
+    expect(scaledSizes(4)).toMatchObject({
+      articles: LARGE_STORY_SIZES.articles * 4,
+      claims: LARGE_STORY_SIZES.claims * 4,
+      mentions: LARGE_STORY_SIZES.mentions * 4,
+      events: LARGE_STORY_SIZES.events * 4,
+    });
+    expect(largeStoryDbPath(2)).toMatch(/large-story-x2\.db$/);
+    expect(largeStoryDbPath(1)).not.toBe(largeStoryDbPath(2));
+    expect(() => scaledSizes(0)).toThrow(/scale/);
   });
 });

@@ -31,6 +31,8 @@ export type StartOptions = {
   publicOrigins?: readonly string[] | null;
   /** How long one article may take to analyse in the worker pool. */
   analysisTimeLimitMs?: number;
+  /** The desk that publishes verdicts (PARALLAX_DESK_NAME, PARALLAX_DESK_URL, PARALLAX_PUBLISHED_URL). */
+  desk?: ApiOptions['desk'];
   /** Replaces parts of the API (clock, rate limits…), for tests. */
   api?: Omit<ApiOptions, 'changes' | 'analyser' | 'publicOrigins'>;
 };
@@ -113,6 +115,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const publicOrigins = publicOriginsFor(options.publicOrigins ?? null, options.host, port);
   app = createServerApp(opened, options.distDir, {
     clientAddress: clientAddressOf(options.trustedProxies ?? 0),
+    ...(options.desk ? { desk: options.desk } : {}),
     ...options.api,
     changes,
     analyser,

@@ -34,20 +34,43 @@ export type WriteResult = {
 
 export const manifestPath = (dbPath: string) => `${dbPath}.manifest.json`;
 
-function expectedManifest(seed: number): LargeStoryManifest {
+/** The large story `scale` times over: as many articles, claims, mentions and events per unit. */
+export function scaledSizes(scale: number): LargeStorySizes {
+  if (!Number.isSafeInteger(scale) || scale < 1)
+    throw new Error(`the scale must be a whole number from 1, not ${scale}`);
+  const { articles, claims, mentions, events, outlets, actors } = LARGE_STORY_SIZES;
+  return {
+    articles: articles * scale,
+    claims: claims * scale,
+    mentions: mentions * scale,
+    events: events * scale,
+    outlets,
+    actors,
+  };
+}
+
+/** Where the large story of a scale is kept: the default path at scale 1, one beside it per other scale. */
+export const largeStoryDbPath = (scale: number) =>
+  scale === 1 ? DEFAULT_LARGE_STORY_DB : DEFAULT_LARGE_STORY_DB.replace(/\.db$/, `-x${scale}.db`);
+
+function expectedManifest(seed: number, scale = 1): LargeStoryManifest {
   return {
     generatorVersion: LARGE_STORY_GENERATOR_VERSION,
     schemaVersion: MIGRATION_NAMES.length,
     seed,
-    sizes: { ...LARGE_STORY_SIZES },
+    sizes: scaledSizes(scale),
   };
 }
 
 /** Generates the large story for `seed` and writes it to a fresh database at `path`. */
-export async function writeLargeStoryDb(path: string, seed = DEFAULT_LARGE_STORY_SEED): Promise<WriteResult> {
+export async function writeLargeStoryDb(
+  path: string,
+  seed = DEFAULT_LARGE_STORY_SEED,
+  scale = 1,
+): Promise<WriteResult> {
   // The manifest goes first and comes back last: a run that stops half way leaves none.
   for (const file of [manifestPath(path), path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
-  const manifest = expectedManifest(seed);
+  const manifest = expectedManifest(seed, scale);
 
   const generateStart = performance.now();
   const corpus = generateLargeStory({ seed, ...manifest.sizes });
@@ -68,11 +91,11 @@ export async function writeLargeStoryDb(path: string, seed = DEFAULT_LARGE_STORY
 }
 
 /** Whether `path` holds the large story of this generator version and seed. */
-export function isLargeStoryDbCurrent(path: string, seed = DEFAULT_LARGE_STORY_SEED): boolean {
+export function isLargeStoryDbCurrent(path: string, seed = DEFAULT_LARGE_STORY_SEED, scale = 1): boolean {
   if (!existsSync(path) || !existsSync(manifestPath(path))) return false;
   try {
     const found: unknown = JSON.parse(readFileSync(manifestPath(path), 'utf8'));
-    return JSON.stringify(found) === JSON.stringify(expectedManifest(seed));
+    return JSON.stringify(found) === JSON.stringify(expectedManifest(seed, scale));
   } catch {
     return false;
   }
@@ -82,9 +105,10 @@ export function isLargeStoryDbCurrent(path: string, seed = DEFAULT_LARGE_STORY_S
 export async function ensureLargeStoryDb(
   path = DEFAULT_LARGE_STORY_DB,
   seed = DEFAULT_LARGE_STORY_SEED,
+  scale = 1,
 ): Promise<{ path: string; written: WriteResult | null }> {
-  if (isLargeStoryDbCurrent(path, seed)) return { path, written: null };
-  return { path, written: await writeLargeStoryDb(path, seed) };
+  if (isLargeStoryDbCurrent(path, seed, scale)) return { path, written: null };
+  return { path, written: await writeLargeStoryDb(path, seed, scale) };
 }
 
 export function describeWrite(result: WriteResult): string {

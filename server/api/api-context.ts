@@ -41,7 +41,12 @@ export type ApiOptions = {
   suggestions?: SuggestionCache;
   /** The corpus story folders that did not load at start, each left out with its file and field. */
   corpusProblems?: readonly CorpusProblem[];
+  /** Who publishes the verdicts and where (see server/config.ts); unset parts read as the request's origin. */
+  desk?: DeskSettings;
 };
+
+/** The desk that publishes verdicts: the ClaimReview author, and where its pages are. */
+export type DeskSettings = { name: string; url: string | null; publishedUrl: string | null };
 
 export type ApiDeps = Required<ApiOptions> & { store: Store };
 
@@ -62,5 +67,6 @@ export function resolveApiDeps(store: Store, options: ApiOptions = {}): ApiDeps 
     analyser: options.analyser ?? createInProcessAnalyser(),
     suggestions: options.suggestions ?? createSuggestionCache(),
     corpusProblems: options.corpusProblems ?? [],
+    desk: options.desk ?? { name: 'Parallax', url: null, publishedUrl: null },
   };
 }

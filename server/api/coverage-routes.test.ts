@@ -253,12 +253,14 @@ describe('reviewing suggestions', () => {
 
   it('refuses mentions with unknown claims or articles, ranges past the text, or a chain not ending in the outlet', async () => {
     const review = articleReviewSchema.parse(await (await addWireArticle()).json());
-    const base = { claim: DEAL, article: review.article.id, stance: 'denies', range: [0, 10] };
+    const sentence = (await (await kit.app.request(`/api/articles/${review.article.id}`)).json()).sentences[0];
+    const base = { claim: DEAL, article: review.article.id, stance: 'denies', range: sentence };
     const cases: [Record<string, unknown>, number, string][] = [
       [{ claim: 'no-claim' }, 404, 'claim'],
       [{ article: 'no-article' }, 404, 'article'],
       [{ range: [0, 10_000_000] }, 400, 'range'],
       [{ range: [10, 5] }, 400, 'range'],
+      [{ range: [1, 10] }, 400, 'range'],
       [{ stance: 'hints' }, 400, 'stance'],
       [{ attribution: [{ kind: 'outlet', id: 'cnn' }] }, 400, 'attribution'],
     ];

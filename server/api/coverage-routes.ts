@@ -1,30 +1,18 @@
 import { Hono } from 'hono';
-import { shortHash, slugify } from '@/domain/ingest/article-id';
-import {
-  addArticleRequestSchema,
-  addClaimRequestSchema,
-  addMentionRequestSchema,
-  rejectSuggestionRequestSchema,
-  singleNode,
-  unreviewedVerdict,
-  type Claim,
-  type CoverageChangeEvent,
-  type Mention,
-} from '@/domain/schemas';
-import { anchorAt } from '@/domain/span-anchoring';
+import { addArticleRequestSchema, rejectSuggestionRequestSchema, type CoverageChangeEvent } from '@/domain/schemas';
 import { createStoryIngester, reviewStoredArticle } from '../ingest/story-ingester';
 import type { ApiDeps, ApiEnv } from './api-context';
 import { jsonError } from './api-errors';
 import { requireEditor } from './require-role';
-import { refuseChange } from './security-log';
 import { idParam, jsonBody } from './validators';
 
 /** Room for a 2 MB article in base64 and its metadata; the decoded size is checked again. */
 export const MAX_ARTICLE_BODY_BYTES = 3 * 1024 * 1024;
 
 /**
- * Adding coverage: new articles (normalized on the way in, with claim suggestions), the
- * mentions and claims editors accept from them, and the suggestions they reject.
+ * Adding coverage: new articles (normalized on the way in, with claim suggestions) and the
+ * suggestions editors reject. The mentions and claims they accept are recorded through the
+ * claim desk's routes (claim-edit-routes.ts, mention-edit-routes.ts), audited like every edit.
  */
 export function coverageRoutes(deps: ApiDeps) {
   const { store, now, changes, analyser, suggestions } = deps;
@@ -73,93 +61,6 @@ export function coverageRoutes(deps: ApiDeps) {
         return jsonError(c, outcome.status, outcome.problem.code, outcome.problem.message);
       }
       return c.json(outcome.review);
-    },
-  );
-
-  routes.post(
-    '/stories/:story/mentions',
-    requireEditor(deps, 'add mentions'),
-    idParam('story'),
-    jsonBody(addMentionRequestSchema),
-    async (c) => {
-      const { story: storyId } = c.req.valid('param');
-      const body = c.req.valid('json');
-      const { claim: claimId, article: articleId, stance, attribution, range } = body;
-      const [claim, article] = await Promise.all([store.getClaim(claimId), store.getArticle(articleId)]);
-      if (!claim || claim.story !== storyId)
-        return refuseChange(deps, c, 404, 'not_found', `no claim "${claimId}" in this story`, 'claim');
-      if (!article || article.story !== storyId) {
-        return refuseChange(deps, c, 404, 'not_found', `no article "${articleId}" in this story`, 'article');
-      }
-      const [start, end] = range;
-      if (end > article.body.length) {
-        return refuseChange(
-          deps,
-          c,
-          400,
-          'invalid_body',
-          `range: ends after the article's ${article.body.length} characters`,
-          'range',
-        );
-      }
-      const mention: Mention = {
-        id: `m-${shortHash(`${articleId}|${claimId}|${start}|${stance}`)}-${slugify(claimId, 40)}`,
-        claim: claimId,
-        article: articleId,
-        stance,
-        attribution: attribution ?? [{ kind: 'outlet', id: article.outlet }],
-        spans: [{ ...anchorAt(article.body, start, end), article: articleId }],
-      };
-      const last = singleNode(mention.attribution.at(-1));
-      if (last?.kind !== 'outlet' || last.id !== article.outlet) {
-        return refuseChange(
-          deps,
-          c,
-          400,
-          'invalid_body',
-          'attribution: must end with the outlet that published the article',
-          'attribution',
-        );
-      }
-      if ((await store.addMention(mention)) === 'exists') {
-        return refuseChange(
-          deps,
-          c,
-          409,
-          'exists',
-          'this sentence is already recorded with this claim and stance',
-          'range',
-        );
-      }
-      publish({ story: storyId, kind: 'mention', id: mention.id });
-      return c.json(mention, 201);
-    },
-  );
-
-  routes.post(
-    '/stories/:story/claims',
-    requireEditor(deps, 'add claims'),
-    idParam('story'),
-    jsonBody(addClaimRequestSchema),
-    async (c) => {
-      const { story: storyId } = c.req.valid('param');
-      const body = c.req.valid('json');
-      // The story list answers "does it exist" without assembling a whole story.
-      if (!(await store.listStories()).some((story) => story.id === storyId)) {
-        return jsonError(c, 404, 'not_found', `no story "${storyId}"`, 'story');
-      }
-      const claim: Claim = {
-        id: `${slugify(body.text, 40)}-${shortHash(`${storyId}|${body.text}`).slice(0, 6)}`,
-        story: storyId,
-        text: body.text,
-        topic: body.topic,
-        verdict: unreviewedVerdict,
-      };
-      if ((await store.addClaim(claim)) === 'exists') {
-        return refuseChange(deps, c, 409, 'exists', 'this story already has a claim with this wording', 'text');
-      }
-      publish({ story: storyId, kind: 'claim', id: claim.id });
-      return c.json(claim, 201);
     },
   );
 

@@ -5,14 +5,19 @@ import { crossOriginProblem } from '../auth/origin-check';
 import type { Store } from '../store/store';
 import { resolveApiDeps, type ApiDeps, type ApiEnv, type ApiOptions } from './api-context';
 import { jsonError } from './api-errors';
+import { articleVersionRoutes } from './article-version-routes';
 import { changesRoutes } from './changes-routes';
+import { claimEditRoutes } from './claim-edit-routes';
 import { coverageRoutes, MAX_ARTICLE_BODY_BYTES } from './coverage-routes';
 import { eventRoutes } from './event-routes';
+import { mentionEditRoutes } from './mention-edit-routes';
+import { publicationRoutes } from './publication-routes';
 import { logSecurity } from './security-log';
 import { loadSession } from './session-middleware';
 import { sessionRoutes } from './session-routes';
 import { revalidatedStoryRead } from './story-etag';
 import { storyDeskRoutes } from './story-desk-routes';
+import { storyPartsRoutes } from './story-parts-routes';
 import { idParam } from './validators';
 import { verdictRoutes } from './verdict-routes';
 
@@ -53,7 +58,8 @@ export function createApiWith(deps: ApiDeps) {
   api.use(
     '*',
     createMiddleware<ApiEnv>((c, next) =>
-      c.req.method === 'POST' && /^\/api\/stories\/(?:[^/]+\/articles|import)$/.test(c.req.path)
+      c.req.method === 'POST' &&
+      /^\/api\/(?:stories\/[^/]+\/articles|stories\/import|articles\/[^/]+\/versions)$/.test(c.req.path)
         ? articleBodyLimit(c, next)
         : smallBodyLimit(c, next),
     ),
@@ -88,8 +94,13 @@ export function createApiWith(deps: ApiDeps) {
   api.route('/', verdictRoutes(deps));
   api.route('/', changesRoutes(deps));
   api.route('/', coverageRoutes(deps));
+  api.route('/', storyPartsRoutes(deps));
   api.route('/', eventRoutes(deps));
+  api.route('/', claimEditRoutes(deps));
+  api.route('/', mentionEditRoutes(deps));
   api.route('/', storyDeskRoutes(deps));
+  api.route('/', publicationRoutes(deps));
+  api.route('/', articleVersionRoutes(deps));
 
   // A route, not notFound(): a mounted sub-app's notFound handler is not consulted by its parent.
   api.all('*', (c) => jsonError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`));

@@ -9,6 +9,7 @@ import {
   versionedEventSchema,
   type NewEvent,
 } from '@/domain/schemas';
+import { testPostgresStore } from '../store/store-test-kit';
 import { createTestApi } from './api-test-kit';
 
 type Api = Awaited<ReturnType<typeof createTestApi>>;
@@ -362,5 +363,22 @@ describe('the event routes', () => {
     it('keeps the history append-only', async () => {
       await errorOf(await request(api, 'DELETE', '/api/events/first-meeting/history', undefined, alice), 405);
     });
+  });
+});
+
+describe('concurrent changes of one event over PostgreSQL', () => {
+  it('accepts exactly one of 12 changes based on the same version; the others get 412 and the history one entry', async () => {
+    const api = await createTestApi({ store: await testPostgresStore() });
+    const [alice, bob] = [await api.signIn('alice'), await api.signIn('bob')];
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        request(api, 'PATCH', '/api/events/first-meeting', { title: `Change ${i}` }, i % 2 ? bob : alice, '"1"'),
+      ),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 412)).toHaveLength(11);
+    expect(await historyOf(api, 'first-meeting')).toHaveLength(1);
+    await api.store.close();
   });
 });

@@ -3,6 +3,7 @@ import {
   coverageChangeEventSchema,
   eventChangeEventSchema,
   storyChangeEventSchema,
+  publicationChangeEventSchema,
   verdictChangeEventSchema,
 } from '@/domain/schemas';
 import type { ChangeLogStore } from '../store/store';
@@ -13,6 +14,7 @@ const feedEventSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('coverage'), data: coverageChangeEventSchema }),
   z.object({ name: z.literal('event'), data: eventChangeEventSchema }),
   z.object({ name: z.literal('story'), data: storyChangeEventSchema }),
+  z.object({ name: z.literal('publication'), data: publicationChangeEventSchema }),
 ]);
 
 /**

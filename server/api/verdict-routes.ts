@@ -30,7 +30,18 @@ export function verdictRoutes(deps: ApiDeps) {
   routes.get('/claims/:claim', idParam('claim'), async (c) => {
     const { claim: id } = c.req.valid('param');
     const claim = await store.getClaim(id);
-    if (!claim) return jsonError(c, 404, 'not_found', `no claim "${id}"`, 'claim');
+    if (!claim) {
+      // A claim merged into another leads there: links to the old id keep working.
+      const into = await store.claimRedirect(id);
+      if (into) {
+        c.header('Location', `/api/claims/${into}`);
+        return c.json(
+          { error: { code: 'merged', message: `"${id}" was merged into "${into}"` }, mergedInto: into },
+          308,
+        );
+      }
+      return jsonError(c, 404, 'not_found', `no claim "${id}"`, 'claim');
+    }
     c.header('ETag', etagFor(claim.verdict.version));
     return c.json(claim);
   });

@@ -13,9 +13,13 @@ import type {
   VerdictContent,
 } from '@/domain/schemas';
 import type { Corpus } from '../corpus/load-corpus';
+import type { ArticleVersionStore } from './article-version-store';
+import type { ClaimDeskStore } from './claim-desk-store';
 import type { EventDeskStore } from './event-desk-store';
-import type { StoryVersionStore } from './story-version-store';
+import type { PublicationStore } from './publication-store';
 import type { StoryDeskStore } from './story-desk-store';
+import type { StoryOverviewStore } from './story-overview-store';
+import type { StoryVersionStore } from './story-version-store';
 
 /** What a seeding added: rows that were missing. Existing rows are never overwritten. */
 export type SeedReport = {
@@ -109,8 +113,11 @@ export interface StoryStore {
   addArticle(input: NewArticle): Promise<'added' | 'exists'>;
   /** Replaces a story's shared passages, all at once. */
   replacePassages(storyId: string, passages: Passage[]): Promise<void>;
-  /** Adds a mention with its spans; 'exists' when the id is taken. */
-  addMention(mention: Mention): Promise<'added' | 'exists'>;
+  /**
+   * Adds a mention with its spans; 'exists' when the id is taken. Given `at`, a claim that has
+   * a verdict is flagged as having new coverage since it.
+   */
+  addMention(mention: Mention, at?: string): Promise<'added' | 'exists'>;
   addClaim(claim: Claim): Promise<'added' | 'exists'>;
   /** Records that a sentence does not carry a claim, so it is not suggested again. */
   rejectSuggestion(rejection: SuggestionRejection): Promise<void>;
@@ -197,9 +204,13 @@ export interface Store
     AccountStore,
     SecurityLogStore,
     ChangeLogStore,
+    ClaimDeskStore,
     EventDeskStore,
     StoryVersionStore,
-    StoryDeskStore {
+    StoryDeskStore,
+    PublicationStore,
+    StoryOverviewStore,
+    ArticleVersionStore {
   readonly engine: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

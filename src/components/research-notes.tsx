@@ -1,3 +1,4 @@
+import { readableReferences } from '@/domain/article-references';
 import type { StoryIndex } from '@/domain/story-index';
 import './research-notes.css';
 
@@ -22,7 +23,8 @@ export function ResearchNotes({ ids, index, what }: ResearchNotesProps) {
           <span className="research-note__tag">research</span>{' '}
           {note ? (
             <>
-              {note.text} <span className="research-note__source">Source: {note.source}</span>
+              {readableReferences(note.text, index)}{' '}
+              <span className="research-note__source">Source: {readableReferences(note.source, index)}</span>
             </>
           ) : (
             <>a note “{id}” this story does not have</>

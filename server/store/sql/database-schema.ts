@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ImportedAnnotationsTable, PublicationAuditTable, PublicationsTable } from './publication-tables';
 
 /**
  * The tables as both engines store them, for the typed query builder. Kept beside the
@@ -26,9 +27,17 @@ export type Database = {
   suggestion_rejections: SuggestionRejectionsTable;
   change_log: ChangeLogTable;
   event_audit: EventAuditTable;
+  topic_versions: TopicVersionsTable;
+  desk_audit: DeskAuditTable;
   story_versions: StoryVersionsTable;
   story_changes: StoryChangesTable;
   story_audit: StoryAuditTable;
+  publications: PublicationsTable;
+  publication_audit: PublicationAuditTable;
+  imported_annotations: ImportedAnnotationsTable;
+  article_versions: ArticleVersionsTable;
+  span_changes: SpanChangesTable;
+  evidence_changes: EvidenceChangesTable;
 };
 
 /** A story's version, bumped by the database on every change to the story's rows. */
@@ -117,6 +126,8 @@ export type ArticlesTable = InsertionOrder & {
   /** The metadata's version (its ETag); when the article was removed, or null while it is in. */
   version: Generated<number>;
   removed_at: string | null;
+  /** The current version of the text (the versions list's ETag): 1 until a new version is stored. */
+  text_version: Generated<number>;
 };
 
 export type ClaimsTable = InsertionOrder & {
@@ -133,6 +144,12 @@ export type ClaimsTable = InsertionOrder & {
   verdict_version: number;
   /** Why the claim is worded as it is, when the corpus says so. */
   basis: string | null;
+  /** The claim this duplicate was merged into; links to it lead there. */
+  merged_into: Generated<string | null>;
+  /** When an editor removed the claim (kept, hidden, restorable); null while it is live. */
+  removed_at: Generated<string | null>;
+  /** The last evidence change (evidence_changes.id) an editor reviewed; 0 for none. */
+  evidence_reviewed_through: Generated<number>;
 };
 
 export type MentionsTable = InsertionOrder & {
@@ -147,6 +164,8 @@ export type MentionsTable = InsertionOrder & {
   support: string | null;
   /** JSON basis of the attribution, or null. */
   basis: string | null;
+  /** Raised by every accepted change of the mention: its ETag. */
+  version: Generated<number>;
 };
 
 export type SpansTable = {
@@ -204,6 +223,8 @@ export type VerdictAuditTable = {
   to_status: string;
   to_note: string;
   to_evidence: string;
+  /** Null for a change of the verdict; `evidence_reviewed` for a review of changed evidence. */
+  action: string | null;
 };
 
 export type SecurityLogTable = {
@@ -259,4 +280,72 @@ export type EventAuditTable = {
   /** JSON events before and after the change; null where there was none (a creation, a removal). */
   from_event: string | null;
   to_event: string | null;
+};
+
+/** A topic's version (its ETag) once it has been renamed; a topic without a row is at version 1. */
+export type TopicVersionsTable = { story: string; name: string; version: number };
+
+/** Append-only: one row per accepted change of a claim, mention, topic or actor. */
+export type DeskAuditTable = {
+  id: Generated<number>;
+  story: string;
+  object_kind: string;
+  object_id: string;
+  related: string | null;
+  /** The object's version after the change. */
+  version: number;
+  action: string;
+  editor: string;
+  at: string;
+  /** JSON of the object (or the changed fields) before and after; null for none. */
+  before_json: string | null;
+  after_json: string | null;
+  /** The entry this one undid. */
+  undoes: number | null;
+};
+
+/** Every version of an article once it has more than one; the current text is also in articles. */
+export type ArticleVersionsTable = {
+  article: string;
+  version: number;
+  story: string;
+  title: string;
+  body: string;
+  /** JSON arrays of character ranges. */
+  paragraphs: string;
+  sentences: string;
+  /** Null for the first version, stored with the article. */
+  editor: string | null;
+  at: string | null;
+  /** How the evidence spans fared when the version arrived. */
+  kept: number;
+  changed: number;
+  unanchored: number;
+};
+
+/** A span that a new version changed or left without a place, with its old and new anchor. */
+export type SpanChangesTable = {
+  id: Generated<number>;
+  article: string;
+  version: number;
+  story: string;
+  mention: string;
+  claim: string;
+  ordinal: number;
+  status: string;
+  /** JSON span anchors; after is null for an unanchored span. */
+  before_anchor: string;
+  after_anchor: string | null;
+};
+
+/** Something that changed a claim's evidence: a changed or unanchored span, or new coverage. */
+export type EvidenceChangesTable = {
+  id: Generated<number>;
+  claim: string;
+  story: string;
+  kind: string;
+  mention: string;
+  article: string;
+  article_version: number | null;
+  at: string;
 };

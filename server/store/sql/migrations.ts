@@ -277,6 +277,96 @@ const STEPS: readonly Step[] = [
     ],
   },
   {
+    // Articles change after publication: every version is kept (the current text stays in
+    // articles), evidence spans re-anchored by a new version are recorded with their old and new
+    // text, and changes of a claim's evidence after its verdict flag it until an editor reviews it.
+    name: '0009-article-versions',
+    statements: (d) => [
+      'ALTER TABLE articles ADD COLUMN text_version INTEGER NOT NULL DEFAULT 1',
+      `CREATE TABLE article_versions (
+        article TEXT NOT NULL REFERENCES articles(id),
+        version INTEGER NOT NULL,
+        story TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        paragraphs TEXT NOT NULL,
+        sentences TEXT NOT NULL,
+        editor TEXT,
+        at TEXT,
+        kept INTEGER NOT NULL,
+        changed INTEGER NOT NULL,
+        unanchored INTEGER NOT NULL,
+        PRIMARY KEY (article, version))`,
+      ...d.appendOnly('article_versions', 'article versions'),
+      `CREATE TABLE span_changes (
+        id ${d.serialId},
+        article TEXT NOT NULL REFERENCES articles(id),
+        version INTEGER NOT NULL,
+        story TEXT NOT NULL,
+        mention TEXT NOT NULL,
+        claim TEXT NOT NULL,
+        ordinal INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('changed', 'unanchored')),
+        before_anchor TEXT NOT NULL,
+        after_anchor TEXT)`,
+      'CREATE INDEX span_changes_by_article ON span_changes(article)',
+      ...d.appendOnly('span_changes', 'span changes'),
+      `CREATE TABLE evidence_changes (
+        id ${d.serialId},
+        claim TEXT NOT NULL REFERENCES claims(id),
+        story TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('changed', 'unanchored', 'coverage')),
+        mention TEXT NOT NULL,
+        article TEXT NOT NULL,
+        article_version INTEGER,
+        at TEXT NOT NULL)`,
+      'CREATE INDEX evidence_changes_by_story ON evidence_changes(story)',
+      ...d.appendOnly('evidence_changes', 'evidence changes'),
+      'ALTER TABLE claims ADD COLUMN evidence_reviewed_through BIGINT NOT NULL DEFAULT 0',
+      'ALTER TABLE verdict_audit ADD COLUMN action TEXT',
+    ],
+  },
+  {
+    // Publishing: whether each verdict is published (a row from the first change on; none reads
+    // as unpublished at version 1), every publication and withdrawal on record, and the evidence
+    // imported as Web Annotations with who made each annotation and when.
+    name: '0010-publishing',
+    statements: (d) => [
+      `CREATE TABLE publications (
+        claim TEXT PRIMARY KEY REFERENCES claims(id),
+        story TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('unpublished', 'published', 'withdrawn')),
+        version INTEGER NOT NULL,
+        editor TEXT,
+        at TEXT,
+        verdict_version INTEGER,
+        first_published_at TEXT)`,
+      'CREATE INDEX publications_by_story ON publications(story)',
+      `CREATE TABLE publication_audit (
+        id ${d.serialId},
+        claim TEXT NOT NULL REFERENCES claims(id),
+        story TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        editor TEXT NOT NULL,
+        at TEXT NOT NULL,
+        from_state TEXT NOT NULL,
+        to_state TEXT NOT NULL,
+        verdict_version INTEGER NOT NULL,
+        UNIQUE (claim, version))`,
+      ...d.appendOnly('publication_audit', 'publication entries'),
+      `CREATE TABLE imported_annotations (
+        mention TEXT PRIMARY KEY,
+        story TEXT NOT NULL,
+        annotation TEXT NOT NULL,
+        creator TEXT,
+        created TEXT,
+        imported_by TEXT NOT NULL,
+        imported_at TEXT NOT NULL)`,
+      'CREATE INDEX imported_annotations_by_story ON imported_annotations(story)',
+      ...d.appendOnly('imported_annotations', 'imported annotations'),
+    ],
+  },
+  {
     // Every story's version: a counter the database itself bumps on every change to a row of the
     // story (triggers kept by story-version-triggers.ts on every table that names a story, a
     // claim, an article or a mention), with the changed rows listed per version, so readers
@@ -297,6 +387,40 @@ const STEPS: readonly Step[] = [
       `INSERT INTO story_versions (story, epoch, version) SELECT id, ${
         kind === 'sqlite' ? 'lower(hex(randomblob(8)))' : 'md5(random()::text || id)'
       }, 1 FROM stories`,
+    ],
+  },
+  {
+    // The desk's own edits of claims, mentions, topics and actors: a merged claim keeps its row
+    // (and its verdict history) and points at the claim it went into; a removed claim keeps its
+    // row, hidden; a mention and a topic carry a version; every change has an append-only audit
+    // entry with what the object was before and after.
+    name: '0012-claim-desk',
+    statements: (d) => [
+      'ALTER TABLE claims ADD COLUMN merged_into TEXT',
+      'ALTER TABLE claims ADD COLUMN removed_at TEXT',
+      'ALTER TABLE mentions ADD COLUMN version INTEGER NOT NULL DEFAULT 1',
+      `CREATE TABLE topic_versions (
+        story TEXT NOT NULL REFERENCES stories(id),
+        name TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        PRIMARY KEY (story, name))`,
+      `CREATE TABLE desk_audit (
+        id ${d.serialId},
+        story TEXT NOT NULL,
+        object_kind TEXT NOT NULL,
+        object_id TEXT NOT NULL,
+        related TEXT,
+        version INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        editor TEXT NOT NULL,
+        at TEXT NOT NULL,
+        before_json TEXT,
+        after_json TEXT,
+        undoes BIGINT)`,
+      'CREATE INDEX desk_audit_by_object ON desk_audit(object_kind, object_id)',
+      'CREATE INDEX desk_audit_by_related ON desk_audit(related)',
+      'CREATE UNIQUE INDEX desk_audit_undone_once ON desk_audit(undoes)',
+      ...d.appendOnly('desk_audit', 'audit entries'),
     ],
   },
   {

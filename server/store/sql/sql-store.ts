@@ -1,10 +1,14 @@
 import type { Store } from '../store';
 import { accountQueries } from './account-queries';
+import { articleVersionQueries } from './article-version-queries';
 import { changeLogQueries } from './change-log-queries';
 import { eventQueries } from './event-queries';
+import { claimDeskQueries } from './claim-desk-queries';
 import { openPostgresEngine, openSqliteEngine, type PostgresOptions, type SqlEngine } from './engine';
+import { publicationQueries } from './publication-queries';
 import { securityLogQueries } from './security-log-queries';
 import { storyDeskQueries } from './story-desk-queries';
+import { storyOverviewQueries } from './story-overview-queries';
 import { storyQueries } from './story-queries';
 import { storyVersionQueries } from './story-version-queries';
 import { verdictQueries } from './verdict-queries';
@@ -27,7 +31,11 @@ export function sqlStore(engine: SqlEngine): SqlStore {
     ...changeLogQueries(engine.db, engine),
     ...eventQueries(engine.db),
     ...storyVersionQueries(engine.db),
+    ...claimDeskQueries(engine.db),
     ...storyDeskQueries(engine.db),
+    ...publicationQueries(engine.db),
+    ...storyOverviewQueries(engine.db),
+    ...articleVersionQueries(engine.db),
     close: () => engine.close(),
   };
 }

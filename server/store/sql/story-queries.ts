@@ -37,6 +37,7 @@ import {
   rangesFromJson,
   relatedFromJson,
 } from './row-codecs';
+import { recordEvidenceChange, readStoryVersioning } from './article-version-queries';
 import { claimColumns, insertClaimRow, toClaim } from './verdict-queries';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -54,8 +55,8 @@ export const articleMetaColumns = [
   'furniture',
 ] as const;
 const articleColumns = [...articleMetaColumns, 'body', 'paragraphs', 'sentences'] as const;
-const outletColumns = ['id', 'name', 'aliases', 'kind', 'url'] as const;
-const actorColumns = ['id', 'name', 'kind', 'description'] as const;
+export const outletColumns = ['id', 'name', 'aliases', 'kind', 'url'] as const;
+export const actorColumns = ['id', 'name', 'kind', 'description'] as const;
 
 type ArticleMetaRow = Pick<Selectable<ArticlesTable>, (typeof articleMetaColumns)[number]>;
 type ArticleRow = Pick<Selectable<ArticlesTable>, (typeof articleColumns)[number]>;
@@ -78,7 +79,7 @@ const toArticle = (row: ArticleRow): Article => ({
   sentences: rangesFromJson.parse(row.sentences),
 });
 
-const toOutlet = (row: Pick<Selectable<Database['outlets']>, (typeof outletColumns)[number]>): Outlet => ({
+export const toOutlet = (row: Pick<Selectable<Database['outlets']>, (typeof outletColumns)[number]>): Outlet => ({
   id: row.id,
   name: row.name,
   aliases: idsFromJson.parse(row.aliases),
@@ -86,7 +87,7 @@ const toOutlet = (row: Pick<Selectable<Database['outlets']>, (typeof outletColum
   url: row.url,
 });
 
-const toActor = (row: Pick<Selectable<Database['actors']>, (typeof actorColumns)[number]>): Actor => ({
+export const toActor = (row: Pick<Selectable<Database['actors']>, (typeof actorColumns)[number]>): Actor => ({
   id: row.id,
   name: row.name,
   kind: actorKindSchema.parse(row.kind),
@@ -125,7 +126,7 @@ export async function insertOutletRow(db: Db, outlet: Outlet) {
 }
 
 /** The mention and its spans, or nothing when the id exists. */
-async function insertMentionRows(db: Db, m: Mention, storyId: string) {
+export async function insertMentionRows(db: Db, m: Mention, storyId: string) {
   const result = await db
     .insertInto('mentions')
     .values({
@@ -271,8 +272,50 @@ async function readBundle(db: Db, storyId: string): Promise<StoryBundle | null> 
       spans: spansByMention.get(row.id) ?? [],
       ...optionalField('support', row.support, (text) => supportSchema.parse(text)),
       ...optionalField('basis', row.basis, (text) => mentionBasisFromJson.parse(text)),
-    }));
-  const events: StoryEvent[] = (
+    }))
+    // A mention whose every span a new version unanchored has no evidence left.
+    .filter((m) => m.spans.length > 0);
+  const events = await readStoryEvents(db, storyId);
+  const liveMentions = new Set(mentions.map((m) => m.id));
+  for (const event of events) event.mentions = event.mentions.filter((id) => liveMentions.has(id));
+  const refs = referencedBy(articles, mentions, events);
+  const outlets = await db.selectFrom('outlets').select(outletColumns).orderBy('rowid').execute();
+  const actors = await db.selectFrom('actors').select(actorColumns).orderBy('rowid').execute();
+  const claims = await db
+    .selectFrom('claims')
+    .select(claimColumns)
+    .where('story', '=', storyId)
+    .where('merged_into', 'is', null)
+    .where('removed_at', 'is', null)
+    .orderBy('rowid')
+    .execute();
+  const passages = await db
+    .selectFrom('passages')
+    .select(['id', 'story', 'text', 'spans'])
+    .where('story', '=', storyId)
+    .orderBy('rowid')
+    .execute();
+  return {
+    story,
+    outlets: outlets.filter((row) => refs.outlets.has(row.id)).map(toOutlet),
+    actors: actors.filter((row) => refs.actors.has(row.id)).map(toActor),
+    articles,
+    claims: claims.map(toClaim),
+    mentions,
+    events,
+    passages: passages
+      .map((row) => ({
+        ...row,
+        spans: passageSpansFromJson.parse(row.spans).filter((span) => live.has(span.article)),
+      }))
+      .filter((passage) => passage.spans.length >= 2),
+    ...(await readStoryVersioning(db, storyId)),
+  };
+}
+
+/** A story's events, in their stored order. */
+export async function readStoryEvents(db: Db, storyId: string): Promise<StoryEvent[]> {
+  return (
     await db
       .selectFrom('events')
       .select([
@@ -314,38 +357,6 @@ async function readBundle(db: Db, storyId: string): Promise<StoryBundle | null> 
     mentions: idsFromJson.parse(row.mentions),
     ...optionalField('related', row.related, (text) => relatedFromJson.parse(text)),
   }));
-  const liveMentions = new Set(mentions.map((m) => m.id));
-  for (const event of events) event.mentions = event.mentions.filter((id) => liveMentions.has(id));
-  const refs = referencedBy(articles, mentions, events);
-  const outlets = await db.selectFrom('outlets').select(outletColumns).orderBy('rowid').execute();
-  const actors = await db.selectFrom('actors').select(actorColumns).orderBy('rowid').execute();
-  const claims = await db
-    .selectFrom('claims')
-    .select(claimColumns)
-    .where('story', '=', storyId)
-    .orderBy('rowid')
-    .execute();
-  const passages = await db
-    .selectFrom('passages')
-    .select(['id', 'story', 'text', 'spans'])
-    .where('story', '=', storyId)
-    .orderBy('rowid')
-    .execute();
-  return {
-    story,
-    outlets: outlets.filter((row) => refs.outlets.has(row.id)).map(toOutlet),
-    actors: actors.filter((row) => refs.actors.has(row.id)).map(toActor),
-    articles,
-    claims: claims.map(toClaim),
-    mentions,
-    events,
-    passages: passages
-      .map((row) => ({
-        ...row,
-        spans: passageSpansFromJson.parse(row.spans).filter((span) => live.has(span.article)),
-      }))
-      .filter((passage) => passage.spans.length >= 2),
-  };
 }
 
 export function storyQueries(db: Kysely<Database>): StoryStore {
@@ -368,7 +379,13 @@ export function storyQueries(db: Kysely<Database>): StoryStore {
             .whereRef('story', '=', 's.id')
             .where('removed_at', 'is', null)
             .as('articles'),
-          eb.selectFrom('claims').select(eb.fn.countAll<number>().as('n')).whereRef('story', '=', 's.id').as('claims'),
+          eb
+            .selectFrom('claims')
+            .select(eb.fn.countAll<number>().as('n'))
+            .whereRef('story', '=', 's.id')
+            .where('merged_into', 'is', null)
+            .where('removed_at', 'is', null)
+            .as('claims'),
           eb
             .selectFrom('mentions as m')
             .innerJoin('articles as a', 'a.id', 'm.article')
@@ -482,7 +499,7 @@ export function storyQueries(db: Kysely<Database>): StoryStore {
       await db.transaction().execute((trx) => replaceStoryPassages(trx, storyId, passages));
     },
 
-    async addMention(mention) {
+    async addMention(mention, at) {
       return db.transaction().execute(async (trx) => {
         const existing = await trx.selectFrom('mentions').select('id').where('id', '=', mention.id).executeTakeFirst();
         if (existing) return 'exists' as const;
@@ -493,6 +510,17 @@ export function storyQueries(db: Kysely<Database>): StoryStore {
           .executeTakeFirst();
         if (!article) throw new Error(`no article ${mention.article}`);
         await insertMentionRows(trx, mention, article.story);
+        if (at !== undefined) {
+          await recordEvidenceChange(trx, {
+            claim: mention.claim,
+            story: article.story,
+            kind: 'coverage',
+            mention: mention.id,
+            article: mention.article,
+            articleVersion: null,
+            at,
+          });
+        }
         return 'added' as const;
       });
     },

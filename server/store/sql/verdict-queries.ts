@@ -48,6 +48,7 @@ function toAuditEntry(row: Selectable<VerdictAuditTable>): AuditEntry {
     at: row.at,
     from: { status: row.from_status, note: row.from_note, evidence: evidenceFromJson.parse(row.from_evidence) },
     to: { status: row.to_status, note: row.to_note, evidence: evidenceFromJson.parse(row.to_evidence) },
+    ...(row.action === null ? {} : { action: row.action }),
   });
 }
 
@@ -73,8 +74,15 @@ export async function insertClaimRow(db: Db, c: Claim) {
   return inserted(result);
 }
 
+/** A live claim: not merged into another, not removed. */
 const readClaim = (db: Db, claimId: string) =>
-  db.selectFrom('claims').select(claimColumns).where('id', '=', claimId).executeTakeFirst();
+  db
+    .selectFrom('claims')
+    .select(claimColumns)
+    .where('id', '=', claimId)
+    .where('merged_into', 'is', null)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
 
 export function verdictQueries(db: Kysely<Database>): VerdictStore {
   return {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { actorSchema } from './actor';
 import { articleMetaSchema } from './article';
+import { articleUpdateSchema, evidenceFlagSchema } from './article-version';
 import { claimSchema } from './claim';
 import { storyEventSchema } from './event';
 import { mentionSchema } from './mention';
@@ -18,5 +19,9 @@ export const storyBundleSchema = z.object({
   mentions: z.array(mentionSchema),
   events: z.array(storyEventSchema),
   passages: z.array(passageSchema),
+  /** Articles updated since first stored; absent: none. */
+  articleUpdates: z.optional(z.array(articleUpdateSchema)),
+  /** Claims whose evidence changed since their verdict (shown to editors); absent: none. */
+  evidenceFlags: z.optional(z.array(evidenceFlagSchema)),
 });
 export type StoryBundle = z.infer<typeof storyBundleSchema>;

@@ -52,6 +52,8 @@ export const auditEntrySchema = z.object({
   at: isoDateTimeSchema,
   from: verdictContentSchema,
   to: verdictContentSchema,
+  /** Absent: a change of the verdict. `evidence_reviewed`: an editor reviewed evidence changed since the verdict. */
+  action: z.optional(z.enum(['evidence_reviewed'])),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

@@ -1,7 +1,19 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { coverageChangeEventSchema, verdictChangeEventSchema } from '@/domain/schemas';
+import {
+  coverageChangeEventSchema,
+  eventChangeEventSchema,
+  publicationChangeEventSchema,
+  verdictChangeEventSchema,
+} from '@/domain/schemas';
 import { claimQueries, cachedClaim, putClaimInCache } from '../api/claim-queries';
+import { publicationQueries, putPublicationInCache } from '../api/publication-queries';
+import {
+  catchUpStories,
+  isStoryPartQuery,
+  patchOverviewVerdict,
+  refreshPartsAfterCoverage,
+} from '../api/story-part-queries';
 import { storyQueries } from '../api/story-queries';
 
 const MAX_RETRY_MS = 30_000;
@@ -16,6 +28,7 @@ export function applyVerdictChange(client: QueryClient, data: string) {
   }
   const claim = cachedClaim(client, event.story, event.claim);
   if (claim) putClaimInCache(client, { ...claim, verdict: event.verdict });
+  patchOverviewVerdict(client, event.story, event.claim, event.verdict);
   // The bundle now holds the change; marking it stale (without refetching a large story at once)
   // makes the next view that mounts it confirm with the server.
   void client.invalidateQueries({ queryKey: storyQueries.bundle(event.story).queryKey, refetchType: 'none' });
@@ -32,6 +45,34 @@ export function applyCoverageChange(client: QueryClient, data: string) {
   }
   void client.invalidateQueries({ queryKey: storyQueries.bundle(event.story).queryKey });
   void client.invalidateQueries({ queryKey: storyQueries.list().queryKey });
+  refreshPartsAfterCoverage(client, event);
+}
+
+/** An event added, changed, removed or restored: the story's timeline refetches, and any open copy of the event. */
+export function applyEventChange(client: QueryClient, data: string) {
+  const event = eventChangeEventSchema.safeParse(safeJson(data));
+  if (!event.success) return;
+  void client.invalidateQueries({ queryKey: storyQueries.bundle(event.data.story).queryKey });
+  void client.invalidateQueries({ queryKey: ['events', event.data.event] });
+}
+
+function safeJson(data: string): unknown {
+  try {
+    return JSON.parse(data);
+  } catch {
+    return null;
+  }
+}
+
+/** A verdict published or withdrawn elsewhere: every open claim view shows it at once. */
+export function applyPublicationChange(client: QueryClient, data: string) {
+  let event;
+  try {
+    event = publicationChangeEventSchema.parse(JSON.parse(data));
+  } catch {
+    return;
+  }
+  putPublicationInCache(client, event.publication);
 }
 
 /**
@@ -55,13 +96,23 @@ export function useLiveUpdates() {
         failures = 0;
         if (!missedSome) return;
         missedSome = false;
-        void client.invalidateQueries({ queryKey: storyQueries.all() });
+        // The story parts ask what changed since their version; the rest is read again.
+        void client.invalidateQueries({
+          queryKey: storyQueries.all(),
+          predicate: (q) => !isStoryPartQuery(q.queryKey),
+        });
+        catchUpStories(client);
         void client.invalidateQueries({ queryKey: claimQueries.all() });
+        void client.invalidateQueries({ queryKey: publicationQueries.all() });
       });
       source.addEventListener('verdict', (event) => applyVerdictChange(client, (event as MessageEvent<string>).data));
       source.addEventListener('coverage', (event) => applyCoverageChange(client, (event as MessageEvent<string>).data));
       // A story created, edited, archived, pinned or imported: its list and its bundle.
       source.addEventListener('story', () => void client.invalidateQueries({ queryKey: storyQueries.all() }));
+      source.addEventListener('event', (event) => applyEventChange(client, (event as MessageEvent<string>).data));
+      source.addEventListener('publication', (event) =>
+        applyPublicationChange(client, (event as MessageEvent<string>).data),
+      );
       source.addEventListener('error', () => {
         missedSome = true;
         if (source?.readyState !== EventSource.CLOSED) return;

@@ -2,15 +2,20 @@ import { PublishedDate } from '@/components/published-date';
 import { QueryStatus } from '@/components/query-status';
 import { StanceBadge } from '@/components/stance-badge';
 import { AttributionChain } from '@/components/attribution-chain';
+import { EvidenceFlagNotice } from '@/components/evidence-flag/evidence-flag-notice';
+import { useEvidenceFlags } from '@/components/evidence-flag/use-evidence-flags';
 import { OriginTree } from '@/components/origin-tree';
 import { ResearchNotes } from '@/components/research-notes';
 import { mentionOptionsFor } from '@/components/verdict-editor/mention-options';
 import { VerdictEditor } from '@/components/verdict-editor/verdict-editor';
+import { readableReferences } from '@/domain/article-references';
 import { isContested } from '@/domain/stance-rules';
 import { Link } from '@/lib/router/link';
 import { useStoryData } from '@/lib/story/use-story-data';
 import { hrefFor, useUrlState } from '@/lib/url-state/use-url-state';
+import { readInPanes } from '../model/read-in-panes';
 import { VerdictHistory } from './verdict-history';
+import { VerdictPublication } from './verdict-publication';
 import './claim.css';
 
 /**
@@ -20,6 +25,7 @@ import './claim.css';
 export function ClaimView() {
   const data = useStoryData();
   const { state } = useUrlState();
+  const flags = useEvidenceFlags(data.status === 'success' ? data.bundle : null);
   if (data.status !== 'success') return <QueryStatus {...data} what="the story" />;
   const { index } = data;
   const claim = state.claim ? index.claims.get(state.claim) : undefined;
@@ -33,6 +39,7 @@ export function ClaimView() {
     );
   }
   const mentions = index.mentionsByClaim.get(claim.id) ?? [];
+  const mentioningArticles = [...new Set(mentions.map((mention) => mention.article))];
 
   return (
     <section aria-labelledby="claim-heading" className="claim">
@@ -40,7 +47,7 @@ export function ClaimView() {
       <h2 id="claim-heading">{claim.text}</h2>
       {claim.basis ? (
         <p className="claim__basis">
-          <strong>How this claim was drawn:</strong> {claim.basis}
+          <strong>How this claim was drawn:</strong> {readableReferences(claim.basis, index)}
         </p>
       ) : null}
       {isContested(mentions) ? (
@@ -49,7 +56,9 @@ export function ClaimView() {
           it.
         </p>
       ) : null}
+      {flags.has(claim.id) ? <EvidenceFlagNotice claim={claim} flag={flags.get(claim.id)!} /> : null}
       <VerdictEditor claim={claim} mentionOptions={mentionOptionsFor(index, mentions)} />
+      <VerdictPublication claim={claim} />
       <VerdictHistory claimId={claim.id} />
       <h3>Where it comes from</h3>
       <OriginTree mentions={mentions} index={index} headingLevel={4} />
@@ -89,17 +98,17 @@ export function ClaimView() {
                   </>
                 ) : null}
                 <dt>Attribution</dt>
-                <dd>{mention.basis?.attribution ?? 'As the text itself states it.'}</dd>
+                <dd>{readableReferences(mention.basis?.attribution ?? 'As the text itself states it.', index)}</dd>
                 {mention.basis?.stance ? (
                   <>
                     <dt>Stance</dt>
-                    <dd>{mention.basis.stance}</dd>
+                    <dd>{readableReferences(mention.basis.stance, index)}</dd>
                   </>
                 ) : null}
                 {mention.basis?.evidence ? (
                   <>
                     <dt>{mention.support === 'partial' ? 'Partial support' : 'Evidence'}</dt>
-                    <dd>{mention.basis.evidence}</dd>
+                    <dd>{readableReferences(mention.basis.evidence, index)}</dd>
                   </>
                 ) : null}
               </dl>
@@ -108,7 +117,13 @@ export function ClaimView() {
                 index={index}
                 what={`the mention in ${outlet?.name ?? 'the article'}`}
               />
-              <Link to={hrefFor(state, { view: 'sources', claim: claim.id, panes: [mention.article] })}>
+              <Link
+                to={hrefFor(state, {
+                  view: 'sources',
+                  claim: claim.id,
+                  panes: readInPanes(state.panes, mention.article, mentioningArticles),
+                })}
+              >
                 Read in {outlet?.name ?? 'the article'}
               </Link>
             </li>

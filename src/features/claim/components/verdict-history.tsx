@@ -8,7 +8,8 @@ import { VERDICT_LABELS } from '@/components/verdict-editor/verdict-content';
 const evidenceCount = ({ length }: readonly EvidenceRef[]) =>
   length === 0 ? 'none' : length === 1 ? '1 piece of evidence' : `${length} pieces of evidence`;
 
-function describeChange({ from, to }: AuditEntry): string[] {
+function describeChange({ from, to, action }: AuditEntry): string[] {
+  if (action === 'evidence_reviewed') return ['Reviewed the evidence that changed since the verdict'];
   const lines: string[] = [];
   if (from.status !== to.status) lines.push(`${VERDICT_LABELS[from.status]} → ${VERDICT_LABELS[to.status]}`);
   if (JSON.stringify(from.evidence) !== JSON.stringify(to.evidence)) {

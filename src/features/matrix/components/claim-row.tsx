@@ -18,6 +18,8 @@ export type RowShared = {
   state: UrlState;
   totalWidth: number;
   layout: FixedLayout;
+  /** Claims whose evidence changed since their verdict, shown to editors (empty for others). */
+  flagged: ReadonlySet<string>;
 };
 
 type ClaimRowProps = {
@@ -101,6 +103,12 @@ export const ClaimRow = memo(function ClaimRow({
         data-pos={`${rowIndex}:2`}
       >
         <span className={`mx-verdict mx-verdict--${claim.verdict.status}`}>{claim.verdict.status}</span>
+        {shared.flagged.has(claim.id) ? (
+          <span className="mx-evidence-flag" title="Evidence changed since this verdict">
+            <span aria-hidden="true">⚑</span>
+            <span className="visually-hidden">, evidence changed since this verdict</span>
+          </span>
+        ) : null}
       </div>
       {columnSlots.map((slot) => {
         const column = columns[slot.index] as MatrixColumn;

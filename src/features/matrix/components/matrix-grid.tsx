@@ -23,20 +23,33 @@ type MatrixGridProps = {
   onOpen: (cell: OpenCell, by: 'keyboard' | 'pointer') => void;
   labelledBy: string;
   handleRef?: Ref<MatrixGridHandle>;
+  /** Claims whose evidence changed since their verdict, marked for editors. */
+  flagged?: ReadonlySet<string>;
 };
+
+const NO_FLAGS: ReadonlySet<string> = new Set();
 
 /**
  * The matrix as an ARIA grid: a header row, then topic and claim rows, each claim against every
  * source. The keyboard moves one tab stop (useGridNavigation); hovering or focusing a cell previews
  * its evidence (useCellPreview); a large grid draws only what is in view (useGridWindows).
  */
-export function MatrixGrid({ model, selection, state, open, onOpen, labelledBy, handleRef }: MatrixGridProps) {
+export function MatrixGrid({
+  model,
+  selection,
+  state,
+  open,
+  onOpen,
+  labelledBy,
+  handleRef,
+  flagged = NO_FLAGS,
+}: MatrixGridProps) {
   const { rows, columns } = selection;
   const scrollRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const descriptionId = useId();
   const preview = useCellPreview(gridRef);
-  const layout = useFixedLayout();
+  const layout = useFixedLayout(scrollRef, columns.length);
   const navigation = useGridNavigation({
     scrollRef,
     gridRef,
@@ -59,8 +72,8 @@ export function MatrixGrid({ model, selection, state, open, onOpen, labelledBy, 
   const describedBy = activeMentions ? descriptionId : undefined;
 
   const shared = useMemo<RowShared>(
-    () => ({ model, cells, columns, columnSlots, state, totalWidth, layout }),
-    [model, cells, columns, columnSlots, state, totalWidth, layout],
+    () => ({ model, cells, columns, columnSlots, state, totalWidth, layout, flagged }),
+    [model, cells, columns, columnSlots, state, totalWidth, layout, flagged],
   );
 
   const onFocus = (event: FocusEvent<HTMLDivElement>) => {

@@ -1,3 +1,4 @@
+import { useEvidenceFlags } from '@/components/evidence-flag/use-evidence-flags';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { QueryStatus } from '@/components/query-status';
 import { StanceBadge } from '@/components/stance-badge';
@@ -60,6 +61,8 @@ function usePreparationInIdleTime(model: MatrixModel) {
 function Matrix({ bundle, index }: { bundle: StoryBundle; index: StoryIndex }) {
   const { state, setUrlState } = useUrlState();
   const model = useMemo(() => matrixModelFor(bundle, index), [bundle, index]);
+  const flags = useEvidenceFlags(bundle);
+  const flagged = useMemo(() => new Set(flags.keys()), [flags]);
   const filters = useStable<MatrixFilters>(state, filtersKey(state));
   const selection = useMemo(() => selectMatrix(model, filters), [model, filters]);
   const { exportStatus, runExport } = useMatrixExport(model, selection, encodeUrl(state));
@@ -125,6 +128,7 @@ function Matrix({ bundle, index }: { bundle: StoryBundle; index: StoryIndex }) {
           onOpen={onOpen}
           labelledBy="matrix-heading"
           handleRef={gridHandle}
+          flagged={flagged}
         />
         {open ? (
           <MatrixDetail

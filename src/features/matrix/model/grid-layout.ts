@@ -30,7 +30,23 @@ function fixedLayout(compact: boolean, widths: [number, number, number]): FixedL
 }
 
 /** A wide screen: the claim readable on two lines. */
-export const WIDE_LAYOUT = fixedLayout(false, [340, 148, 112]);
+const WIDE_WIDTHS = { claim: 340, origins: 148, verdict: 112 } as const;
+export const WIDE_LAYOUT = fixedLayout(false, [WIDE_WIDTHS.claim, WIDE_WIDTHS.origins, WIDE_WIDTHS.verdict]);
+
+/** The claim column on a wide screen: never under 240 px, never over 760 px. */
+export const CLAIM_WIDTH = { min: 240, max: 760 } as const;
+
+/**
+ * The wide layout for a grid `available` pixels wide with `sourceCount` source columns: the claim
+ * column takes the room the sources leave (so the grid fills the screen and claims read whole),
+ * and gives some up when the detail panel narrows the grid, so fewer sources slide out of view.
+ */
+export function wideLayout(available: number, sourceCount: number): FixedLayout {
+  const room = Math.floor(available - WIDE_WIDTHS.origins - WIDE_WIDTHS.verdict - sourceCount * GRID.sourceWidth);
+  const claim = Math.max(CLAIM_WIDTH.min, Math.min(CLAIM_WIDTH.max, room));
+  if (claim === WIDE_WIDTHS.claim) return WIDE_LAYOUT;
+  return fixedLayout(false, [claim, WIDE_WIDTHS.origins, WIDE_WIDTHS.verdict]);
+}
 /**
  * A phone or a zoomed page (WCAG 1.4.10, reflow): the fixed columns take under 270 px, so that
  * stance cells stay in view and tappable beside them on a 390 px screen.

@@ -39,7 +39,7 @@ export function PaneHeader({ meta, name, headingId, position, count, onMove, onC
   return (
     <header className="pane__header">
       <p className="pane__outlet">{name}</p>
-      <h2 id={headingId} className="pane__title">
+      <h2 id={headingId} className="pane__title" title={meta.title}>
         {meta.title}
       </h2>
       <p className="pane__meta">

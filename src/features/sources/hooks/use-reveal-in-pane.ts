@@ -24,7 +24,7 @@ export function useRevealInPane(
       (mark, i) => mark.kind === 'evidence' && mark.claim === selectedClaim && model.layout.firstSegment[i],
     );
     const element = segmentElement(bodyRef.current, model.layout.firstSegment[first]);
-    if (element && bodyRef.current) scrollWithin(bodyRef.current, element);
+    if (element && bodyRef.current) scrollWithin(bodyRef.current, element, { page: false });
   }, [bodyRef, model, selectedClaim, articleId]);
 
   useEffect(() => {
@@ -33,6 +33,6 @@ export function useRevealInPane(
       (mark, i) => mark.kind === 'passage' && mark.passage.id === passageFocus.passage && model.layout.firstSegment[i],
     );
     const element = segmentElement(bodyRef.current, model.layout.firstSegment[first]);
-    if (element && bodyRef.current) scrollWithin(bodyRef.current, element);
+    if (element && bodyRef.current) scrollWithin(bodyRef.current, element, { page: false });
   }, [bodyRef, model, passageFocus, articleId]);
 }

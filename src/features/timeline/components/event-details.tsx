@@ -1,5 +1,6 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { ResearchNotes } from '@/components/research-notes';
+import { readableReferences } from '@/domain/article-references';
 import { StanceBadge } from '@/components/stance-badge';
 import type { StoryIndex } from '@/domain/story-index';
 import type { UrlState } from '@/domain/url-state';
@@ -20,6 +21,8 @@ type EventDetailsProps = {
   index: StoryIndex;
   state: UrlState;
   onClose: () => void;
+  /** What an editor may do with the event (edit, delete), shown under its title. */
+  actions?: ReactNode;
 };
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
@@ -31,7 +34,7 @@ function timingText({ relation, days }: ReportTiming, isRange: boolean): string 
 }
 
 /** The open event: its date and where it comes from, and every article that reports it, with the evidence. */
-export function EventDetails({ eventId, timelineEvent, titleOf, index, state, onClose }: EventDetailsProps) {
+export function EventDetails({ eventId, timelineEvent, titleOf, index, state, onClose, actions }: EventDetailsProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const focusPanel = useTimelineUi((s) => s.focusPanel);
   const requestPanelFocus = useTimelineUi((s) => s.requestPanelFocus);
@@ -74,6 +77,7 @@ export function EventDetails({ eventId, timelineEvent, titleOf, index, state, on
           Close<span className="visually-hidden"> details of {event.title}</span>
         </button>
       </div>
+      {actions}
       <dl className="tl-details__facts">
         <dt>Date</dt>
         <dd>
@@ -87,7 +91,7 @@ export function EventDetails({ eventId, timelineEvent, titleOf, index, state, on
               {derivation.reading ? `: ${derivation.reading}` : ''}.
             </span>
           ) : null}
-          <span className="date__basis">{event.date.basis}</span>
+          <span className="date__basis">{readableReferences(event.date.basis, index)}</span>
           <ResearchNotes ids={event.date.record ? [event.date.record] : []} index={index} what="the date" />
         </dd>
         <dt>Kind</dt>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { isoDayOf } from '@/domain/calendar-days';
 import type { EventKind } from '@/domain/schemas';
-import { isIsoDay } from '@/domain/calendar-days';
+import { formatDay } from '@/lib/format-date';
+import { parseDayInput } from '../model/day-input';
 import { KIND_LABELS } from '../model/labels';
 import type { DayWindow } from '../model/timeline-window';
 
@@ -12,23 +13,30 @@ type ZoomControlsProps = {
   onZoom: (from: string | null, to: string | null) => void;
 };
 
-/** The zoom as two dates: the keyboard and screen reader way to what the brush does. */
+/**
+ * The zoom as two dates, the keyboard and screen reader way to what the brush does, written as
+ * the rest of the app writes days ("18 Apr 2024"; an ISO day is read too).
+ */
 export function ZoomControls({ shown, full, zoomed, onZoom }: ZoomControlsProps) {
-  const [from, setFrom] = useState(isoDayOf(shown.start));
-  const [to, setTo] = useState(isoDayOf(shown.end));
+  const [from, setFrom] = useState(formatDay(isoDayOf(shown.start)));
+  const [to, setTo] = useState(formatDay(isoDayOf(shown.end)));
   const [problem, setProblem] = useState<string | null>(null);
+  const bounds = full ? `between ${formatDay(isoDayOf(full.start))} and ${formatDay(isoDayOf(full.end))}` : '';
 
-  const apply = (nextFrom: string, nextTo: string) => {
-    if (!isIsoDay(nextFrom) || !isIsoDay(nextTo)) {
-      setProblem('Enter both dates as full days.');
+  /** Zooms once both fields hold whole days; `finished` (the field was left) says what is wrong. */
+  const apply = (nextFrom: string, nextTo: string, finished: boolean) => {
+    const start = parseDayInput(nextFrom);
+    const end = parseDayInput(nextTo);
+    if (start === null || end === null) {
+      if (finished) setProblem('Enter both dates as days, like 18 Apr 2024.');
       return;
     }
-    if (nextFrom > nextTo) {
+    if (start > end) {
       setProblem('The start must be on or before the end; the zoom is unchanged.');
       return;
     }
     setProblem(null);
-    onZoom(nextFrom, nextTo);
+    onZoom(start, end);
   };
 
   return (
@@ -37,34 +45,39 @@ export function ZoomControls({ shown, full, zoomed, onZoom }: ZoomControlsProps)
       <label>
         From{' '}
         <input
-          type="date"
+          type="text"
+          inputMode="text"
+          size={11}
           value={from}
-          min={full ? isoDayOf(full.start) : undefined}
-          max={full ? isoDayOf(full.end) : undefined}
           onChange={(event) => {
             setFrom(event.target.value);
-            apply(event.target.value, to);
+            apply(event.target.value, to, false);
           }}
-          aria-describedby="tl-zoom-problem"
+          onBlur={() => apply(from, to, true)}
+          aria-describedby="tl-zoom-format tl-zoom-problem"
         />
       </label>
       <label>
         To{' '}
         <input
-          type="date"
+          type="text"
+          inputMode="text"
+          size={11}
           value={to}
-          min={full ? isoDayOf(full.start) : undefined}
-          max={full ? isoDayOf(full.end) : undefined}
           onChange={(event) => {
             setTo(event.target.value);
-            apply(from, event.target.value);
+            apply(from, event.target.value, false);
           }}
-          aria-describedby="tl-zoom-problem"
+          onBlur={() => apply(from, to, true)}
+          aria-describedby="tl-zoom-format tl-zoom-problem"
         />
       </label>
       <button type="button" onClick={() => onZoom(null, null)} disabled={!zoomed}>
         Show the whole story
       </button>
+      <p id="tl-zoom-format" className="tl-zoom__format">
+        Days like 18 Apr 2024{bounds ? `, ${bounds}` : ''}.
+      </p>
       <p id="tl-zoom-problem" className="tl-zoom__problem" role="status">
         {problem}
       </p>

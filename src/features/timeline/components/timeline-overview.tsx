@@ -53,6 +53,29 @@ export const TimelineOverview = memo(function TimelineOverview({
   const startIndex = clampIndex(shown.start);
   const endIndex = clampIndex(shown.end);
 
+  // The brush gives both handles one name; each is told apart by its end and its day.
+  const startLabel = days[startIndex]?.label ?? '';
+  const endLabel = days[endIndex]?.label ?? '';
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const names = [`Zoom start: ${startLabel}; arrow keys move it`, `Zoom end: ${endLabel}; arrow keys move it`];
+    const values = [startLabel, endLabel];
+    const name = () => {
+      container.querySelectorAll<SVGGElement>('.recharts-brush-traveller').forEach((handle, i) => {
+        const label = names[i];
+        if (label && handle.getAttribute('aria-label') !== label) handle.setAttribute('aria-label', label);
+        const value = values[i];
+        if (value && handle.getAttribute('aria-valuetext') !== value) handle.setAttribute('aria-valuetext', value);
+      });
+    };
+    name();
+    // The brush draws (and re-labels) its handles on its own renders: name them again each time.
+    const observer = new MutationObserver(name);
+    observer.observe(container, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
+    return () => observer.disconnect();
+  }, [startLabel, endLabel]);
+
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(pending.current), []);
 
@@ -78,7 +101,7 @@ export const TimelineOverview = memo(function TimelineOverview({
           startIndex={startIndex}
           endIndex={endIndex}
           travellerWidth={10}
-          ariaLabel={`Zoom handle: ${days[startIndex]?.label ?? ''} to ${days[endIndex]?.label ?? ''}; arrow keys move it`}
+          ariaLabel={`Zoom: ${startLabel} to ${endLabel}; arrow keys move it`}
           onChange={({ startIndex: start, endIndex: end }) => {
             if (start !== undefined && end !== undefined) commit(start, end);
           }}

@@ -62,14 +62,17 @@ describe('the timeline view', { timeout: 20_000 }, () => {
 
   it('zooms from the date fields, and refuses a start after the end without touching the URL', async () => {
     await openTimeline('/timeline');
-    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2024-04-10' } });
+    expect(screen.getByLabelText('From')).toHaveValue('19 Mar 2024');
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '10 Apr 2024' } });
     await waitFor(() => expect(window.location.search).toBe('?from=2024-04-10&to=2024-05-21'));
+    // The app's own format, and ISO days too.
+    expect(screen.getByLabelText('From')).toHaveValue('10 Apr 2024');
     fireEvent.change(screen.getByLabelText('To'), { target: { value: '2024-04-20' } });
     await waitFor(() => expect(window.location.search).toBe('?from=2024-04-10&to=2024-04-20'));
     const table = screen.getByRole('table');
     expect(within(table).queryByRole('row', { name: /Sullivan's in-person/ })).toBeNull();
 
-    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2024-04-25' } });
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '25 Apr 2024' } });
     expect(await screen.findByText(/start must be on or before the end/)).toBeInTheDocument();
     expect(window.location.search).toBe('?from=2024-04-10&to=2024-04-20');
   });
