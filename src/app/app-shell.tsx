@@ -9,12 +9,15 @@ import { useCanonicalUrl } from './use-canonical-url';
 import { ViewHeading } from './view-heading';
 import { VIEW_COMPONENTS, VIEW_LABELS } from './views';
 
-const NAV_VIEWS: View[] = ['sources', 'matrix', 'timeline', 'coverage'];
+const NAV_VIEWS: View[] = ['sources', 'matrix', 'timeline', 'coverage', 'stories'];
 
 // Their own chunks, loaded just after the first view: the first view's script budget is for
 // reading, and signing in and live updates can follow a moment later.
 const SessionStatus = lazy(() =>
   import('@/features/session/components/session-status').then((m) => ({ default: m.SessionStatus })),
+);
+const StorySwitcher = lazy(() =>
+  import('@/features/stories/components/story-switcher').then((m) => ({ default: m.StorySwitcher })),
 );
 const LiveUpdates = lazy(() => import('@/lib/live/live-updates').then((m) => ({ default: m.LiveUpdates })));
 
@@ -37,7 +40,9 @@ export function AppShell() {
       </a>
       <header className="shell__header">
         <p className="shell__brand">Parallax</p>
-        {storyTitle ? <p className="shell__story">{storyTitle}</p> : null}
+        <Suspense fallback={storyTitle ? <p className="shell__story">{storyTitle}</p> : null}>
+          <StorySwitcher currentId={story.status === 'success' ? story.bundle.story.id : null} />
+        </Suspense>
         <nav aria-label="Views">
           <ul className="shell__nav">
             {NAV_VIEWS.map((view) => (

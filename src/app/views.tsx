@@ -12,6 +12,7 @@ export const VIEW_COMPONENTS: Record<View, React.LazyExoticComponent<() => React
   coverage: lazy(() =>
     import('@/features/coverage/components/coverage-view').then((m) => ({ default: m.CoverageView })),
   ),
+  stories: lazy(() => import('@/features/stories/components/stories-view').then((m) => ({ default: m.StoriesView }))),
 };
 
 export const VIEW_LABELS: Record<View, string> = {
@@ -20,4 +21,5 @@ export const VIEW_LABELS: Record<View, string> = {
   timeline: 'Timeline',
   claim: 'Claim',
   coverage: 'Add coverage',
+  stories: 'Stories',
 };

@@ -6,7 +6,7 @@ import { clipForNotice } from './url-text';
 import type { UrlNotice, View } from './url-vocabulary';
 
 /** Views addressed by a single path segment; 'claim' lives at /claims/<id>, 'coverage' at /add. */
-const pathViewSchema = z.enum(['sources', 'matrix', 'timeline']);
+const pathViewSchema = z.enum(['sources', 'matrix', 'timeline', 'stories']);
 const COVERAGE_SEGMENT = 'add';
 const CLAIMS_SEGMENT = 'claims';
 
@@ -62,6 +62,8 @@ function encodePath(view: View, claim: string | null): string {
       return '/matrix';
     case 'timeline':
       return '/timeline';
+    case 'stories':
+      return '/stories';
     case 'coverage':
       return `/${COVERAGE_SEGMENT}`;
     case 'claim':

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { EVENT_KINDS, VERDICT_STATUSES, type EventKind, type VerdictStatus } from '../schemas';
 
-export const VIEWS = ['sources', 'matrix', 'timeline', 'claim', 'coverage'] as const;
+export const VIEWS = ['sources', 'matrix', 'timeline', 'claim', 'coverage', 'stories'] as const;
 export type View = (typeof VIEWS)[number];
 export const viewSchema = z.enum(VIEWS);
 

@@ -107,6 +107,8 @@ export function useLiveUpdates() {
       });
       source.addEventListener('verdict', (event) => applyVerdictChange(client, (event as MessageEvent<string>).data));
       source.addEventListener('coverage', (event) => applyCoverageChange(client, (event as MessageEvent<string>).data));
+      // A story created, edited, archived, pinned or imported: its list and its bundle.
+      source.addEventListener('story', () => void client.invalidateQueries({ queryKey: storyQueries.all() }));
       source.addEventListener('event', (event) => applyEventChange(client, (event as MessageEvent<string>).data));
       source.addEventListener('publication', (event) =>
         applyPublicationChange(client, (event as MessageEvent<string>).data),

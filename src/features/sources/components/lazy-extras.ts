@@ -12,3 +12,7 @@ export const LazyPassageBar = lazy(() => loadExtras().then((m) => ({ default: m.
 export const LazySelectedClaim = lazy(() => loadExtras().then((m) => ({ default: m.SelectedClaim })));
 export const LazyKeysList = lazy(() => loadExtras().then((m) => ({ default: m.KeysList })));
 export const LazyLegend = lazy(() => loadExtras().then((m) => ({ default: m.Legend })));
+
+const loadArticleEditor = () => import('./article-editor');
+export const LazyArticleEditor = lazy(() => loadArticleEditor().then((m) => ({ default: m.ArticleEditor })));
+export const LazyRemovedArticles = lazy(() => loadArticleEditor().then((m) => ({ default: m.RemovedArticles })));

@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { PublishedDate } from '@/components/published-date';
 import type { ArticleMeta } from '@/domain/schemas';
+import { LazyArticleEditor } from './lazy-extras';
 
 type PaneHeaderProps = {
   meta: ArticleMeta;
@@ -53,6 +54,9 @@ export function PaneHeader({ meta, name, headingId, position, count, onMove, onC
         ) : null}
       </p>
       {meta.provenance ? <p className="pane__provenance">{meta.provenance}</p> : null}
+      <Suspense fallback={null}>
+        <LazyArticleEditor meta={meta} name={name} />
+      </Suspense>
       <div className="pane__controls" ref={controlsRef}>
         {onMove && count > 1 ? (
           <>

@@ -28,7 +28,14 @@ import { useSourcesUi } from '../store/sources-ui-store';
 import { Announcer } from './announcer';
 import { ArticlePicker } from './article-picker';
 import { ClaimList } from './claim-list';
-import { LazyKeysList, LazyLegend, LazyPassageBar, LazySelectedClaim, preloadExtras } from './lazy-extras';
+import {
+  LazyKeysList,
+  LazyLegend,
+  LazyPassageBar,
+  LazyRemovedArticles,
+  LazySelectedClaim,
+  preloadExtras,
+} from './lazy-extras';
 import './sources-view.css';
 
 const NO_PASSAGES: readonly Passage[] = [];
@@ -264,6 +271,9 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: Story
         />
       </div>
       <div className="sources__main">
+        <Suspense fallback={null}>
+          <LazyRemovedArticles />
+        </Suspense>
         <div className="sources__toolbar">
           <Suspense fallback={<span />}>
             <LazyLegend />
