@@ -34,6 +34,8 @@ const KNOWN: Record<string, string[]> = {
   claim: ['deal', 'meet-again'],
   article: ['art-a', 'art-b'],
   username: ['alice', 'bob', 'rita'],
+  mention: ['m-a-meet', 'm-b-deal'],
+  topic: ['Deal', 'Meetings'],
 };
 const idLike = fc.oneof(
   fc.constantFrom(...Object.values(KNOWN).flat()),
@@ -68,6 +70,11 @@ const PLAUSIBLE: Record<string, fc.Arbitrary<unknown>> = {
   password: fc.constantFrom('correct horse battery', 'wrong password!'),
   sentenceStart: fc.constantFrom(0, 26, 3),
   role: fc.constantFrom('reader', 'editor', 'admin'),
+  into: fc.constantFrom(...KNOWN.claim!, 'no-claim'),
+  name: fc.constantFrom('Talks', 'Deal', ''),
+  spans: fc.constantFrom([{ start: 0, end: 8 }], [{ start: 1, end: 8 }], [{ start: 0, end: 8, exact: 'Officials' }]),
+  attribution: fc.constantFrom([{ kind: 'outlet', id: 'outlet-one' }], [{ kind: 'actor', id: 'ghost' }]),
+  kind: fc.constantFrom('person', 'ghost'),
 };
 const FIELDS = Object.keys(PLAUSIBLE);
 
