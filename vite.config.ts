@@ -1,11 +1,24 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { constants as zlibConstants } from 'node:zlib';
 import { defineConfig } from 'vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
 const apiPort = process.env.PARALLAX_API_PORT ?? '5174';
 
 export default defineConfig({
-  plugins: [react()],
+  // Every text asset also as .br and .gz beside it, compressed once at build time at the highest
+  // levels; the server sends the one the browser accepts (server/http/create-server-app.ts).
+  plugins: [
+    react(),
+    compression({
+      include: /\.(?:js|css|html|svg|json)$/,
+      algorithms: [
+        defineAlgorithm('brotliCompress', { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }),
+        defineAlgorithm('gzip', { level: 9 }),
+      ],
+    }),
+  ],
   // `@/…` is `src/…`, as in tsconfig.base.json.
   resolve: { alias: [{ find: /^@\//, replacement: fileURLToPath(new URL('./src/', import.meta.url)) }] },
   server: {

@@ -57,6 +57,8 @@ async function signInWithTheForm(page: Page, name: string, { checkA11y = false }
   await form.getByLabel('Password').fill(PASSWORD);
   await form.getByRole('button', { name: 'Sign in' }).click();
   await expect(banner).toContainText(`Signed in as ${name} (editor)`);
+  // The form has gone: focus starts again at the view's heading, not at the page top.
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 }
 
 async function currentVersion(request: APIRequestContext, claimId: string): Promise<number> {
@@ -145,6 +147,8 @@ test('a stale second edit shows what the other editor changed, and can be re-app
   const bobVerdict = other.page.getByRole('region', { name: 'Verdict' });
   await expect(bobVerdict.locator('.verdict-status')).toHaveText(/False/, { timeout: 2_000 });
   await expect(bobForm.getByRole('radio', { name: 'Misleading' })).toBeChecked();
+  // He is told before he saves.
+  await expect(bobVerdict.getByRole('status')).toContainText('alice saved this verdict (False) while you were editing');
   await bobForm.getByRole('button', { name: 'Save verdict' }).click();
 
   const conflict = bobVerdict.getByRole('region', { name: 'Another editor changed this verdict' });
@@ -156,21 +160,58 @@ test('a stale second edit shows what the other editor changed, and can be re-app
   await expect(conflict.getByRole('row', { name: /Status/ })).toContainText('Misleading');
   await expectNoSeriousA11yViolations(other.page);
 
+  // Re-applying puts his values back in the form, over hers, to check before saving.
   await conflict.getByRole('button', { name: 'Re-apply my changes' }).click();
-  await expect(bobVerdict.getByRole('status')).toHaveText('Saved: Misleading.');
   await expect(conflict).toHaveCount(0);
+  await expect(bobVerdict.getByRole('status')).toContainText('Your changes are back in the form');
+  await expect(bobForm.getByRole('radio', { name: 'Misleading' })).toBeChecked();
+  await expect(bobForm.getByLabel('Note')).toHaveValue('Conflates a request with a deal.');
+  await bobForm.getByRole('button', { name: 'Save verdict' }).click();
+  await expect(bobVerdict.getByRole('status')).toHaveText('Saved: Misleading.');
   await expect(page.getByRole('region', { name: 'Verdict' }).locator('.verdict-status')).toHaveText(/Misleading/, {
     timeout: 2_000,
   });
   const history = page.getByRole('region', { name: 'History' }).getByRole('listitem');
   await expect(history).toHaveCount(3, { timeout: 2_000 });
-  await expect(history.last()).toContainText('bob');
+  // Newest first.
+  await expect(history.first()).toContainText('bob');
 
   // The refused save is the one failed request, and the page handles it.
   expect(other.errors).toEqual([
     'Failed to load resource: the server responded with a status of 412 (Precondition Failed)',
   ]);
   await other.context.close();
+});
+
+test('an unsaved verdict draft asks before a move to another view or signing out discards it', async ({ page }) => {
+  await page.goto(`${server.url}${pageOf(DEAL)}`);
+  await signInWithTheForm(page, 'alice');
+  const form = page.getByRole('form', { name: 'Change the verdict' });
+  await form.getByRole('radio', { name: 'Unverifiable' }).check();
+  const views = page.getByRole('navigation', { name: 'Views' });
+
+  const questions: string[] = [];
+  page.once('dialog', (dialog) => {
+    questions.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await views.getByRole('link', { name: 'Timeline' }).click();
+  await expect.poll(() => questions).toEqual(['Your changes to this verdict are not saved. Leave and discard them?']);
+  await expect(page).toHaveURL(new RegExp(`${pageOf(DEAL)}$`));
+  await expect(form.getByRole('radio', { name: 'Unverifiable' })).toBeChecked();
+
+  page.once('dialog', (dialog) => {
+    questions.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+  await expect.poll(() => questions).toHaveLength(2);
+  await expect(page.getByRole('banner')).toContainText('Signed in as alice');
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await views.getByRole('link', { name: 'Timeline' }).click();
+  await expect(page).toHaveURL(/\/timeline(\?|$)/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 });
 
 test('an open page reconnects to live updates after the server restarts', async ({

@@ -27,8 +27,11 @@ async function struckStatusElements(page: Page): Promise<string[]> {
   );
 }
 
+/** A full-page screenshot kept in test-results/ and attached to the report, for a reviewer to look at. */
 async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
-  await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  const path = testInfo.outputPath(name);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
 for (const size of SIZES) {
@@ -164,10 +167,7 @@ for (const size of NARROW) {
     await expect(page.getByRole('complementary', { name: /In-person SCG meeting in Washington/ })).toBeVisible();
     expect(await scrollsSideways(page)).toBe(false);
     await expectNoSeriousA11yViolations(page);
-    await testInfo.attach(`timeline-${size.width}.png`, {
-      body: await page.screenshot({ fullPage: true }),
-      contentType: 'image/png',
-    });
+    await attachScreenshot(page, testInfo, `timeline-${size.width}.png`);
     await context.close();
   });
 }
@@ -198,10 +198,7 @@ for (const size of NARROW) {
     await expect(details.getByRole('region', { name: 'Evidence in Israel National News' })).toBeVisible();
     await expect(cell).toHaveAttribute('aria-selected', 'true');
     await expectNoSeriousA11yViolations(page);
-    await testInfo.attach(`matrix-${size.width}.png`, {
-      body: await page.screenshot({ fullPage: true }),
-      contentType: 'image/png',
-    });
+    await attachScreenshot(page, testInfo, `matrix-${size.width}.png`);
     await context.close();
   });
 }

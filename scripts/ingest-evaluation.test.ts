@@ -20,4 +20,8 @@ describe('intake on the labelled wire copy (eval/ingest)', () => {
     expect(share(figures.stance.contradicts)).toBeGreaterThanOrEqual(0.8);
     expect(share(figures.dates)).toBeGreaterThanOrEqual(0.9);
   });
+
+  it('shows mostly right cards first: a second candidate only when it comes close to the best', () => {
+    expect(share(figures.firstCards)).toBeGreaterThanOrEqual(0.6);
+  });
 });

@@ -87,7 +87,12 @@ export type EvaluationFigures = {
   stance: Record<Stance, Counter>;
   chains: Counter;
   dates: Counter;
+  /** The first cards of each article's review (as many as one screen shows) that are right. */
+  firstCards: Counter;
 };
+
+/** How many suggestion cards a review shows before the editor scrolls. */
+export const FIRST_CARDS = 12;
 
 export function emptyFigures(): EvaluationFigures {
   return {
@@ -102,6 +107,7 @@ export function emptyFigures(): EvaluationFigures {
     stance: { asserts: counter(), reports: counter(), denies: counter(), contradicts: counter() },
     chains: counter(),
     dates: counter(),
+    firstCards: counter(),
   };
 }
 
@@ -131,6 +137,10 @@ export function evaluateArticle(
   }
   figures.articles += 1;
   figures.suggestions += shown.length;
+  for (const card of shown.slice(0, FIRST_CARDS)) {
+    const right = labels.some(({ range, label }) => overlaps(range, card.range) && card.claim in label.claims);
+    count(figures.firstCards, right);
+  }
 
   // The pipeline's sentences are what the editor reviews; a labelled sentence the splitter
   // cut in two is judged on every piece it overlaps.
@@ -248,6 +258,7 @@ export function formatFigures(title: string, f: EvaluationFigures): string {
     `  top suggestion right on claim-carrying sentences: ${percent(f.topPrecision)}; ${f.claimSentencesWithout} claim-carrying sentences got no suggestion`,
     `  suggestions shown: ${f.suggestions} = ${(f.suggestions / Math.max(1, f.truePairs)).toFixed(2)} per true mention; non-claim sentences with a suggestion: ${percent(f.nonClaimSentencesWith)}`,
     `  recall within the shown candidates: ${percent(f.recall)}`,
+    `  first ${FIRST_CARDS} cards of each review right: ${percent(f.firstCards)}`,
     `  stance recall per class (shown with the right stance): asserts ${percent(f.stance.asserts)}, reports ${percent(f.stance.reports)}, denies ${percent(f.stance.denies)}, contradicts ${percent(f.stance.contradicts)}`,
     `  attribution-chain recall: ${percent(f.chains)}`,
     `  date-phrase recall: ${percent(f.dates)}`,

@@ -13,7 +13,27 @@ describe('readConfig', () => {
       buildSpa: true,
       publicOrigins: null,
       analysisTimeLimitMs: 30_000,
+      desk: { name: 'Parallax', url: null, publishedUrl: null },
     });
+  });
+
+  it('takes the publishing desk from the environment, refusing an address that is not http(s)', () => {
+    expect(
+      readConfig(
+        {
+          PARALLAX_DESK_NAME: 'Rafah Desk',
+          PARALLAX_DESK_URL: 'https://desk.example.org/',
+          PARALLAX_PUBLISHED_URL: 'https://checks.example.org/rafah/',
+        },
+        '/srv',
+      ).desk,
+    ).toEqual({
+      name: 'Rafah Desk',
+      url: 'https://desk.example.org/',
+      publishedUrl: 'https://checks.example.org/rafah/',
+    });
+    expect(() => readConfig({ PARALLAX_DESK_URL: 'ftp://desk.example.org' }, '/srv')).toThrow(/PARALLAX_DESK_URL/);
+    expect(() => readConfig({ PARALLAX_DESK_NAME: '  ' }, '/srv')).toThrow(/PARALLAX_DESK_NAME/);
   });
 
   it('takes PORT and PARALLAX_DB from the environment', () => {

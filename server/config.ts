@@ -32,6 +32,11 @@ const envSchema = z.object({
     .min(0, 'PARALLAX_TRUST_PROXY must be 0 or more')
     .max(10, 'PARALLAX_TRUST_PROXY must be at most 10')
     .default(0),
+  PARALLAX_DESK_NAME: z.string().trim().min(1, 'PARALLAX_DESK_NAME must not be empty').max(200).default('Parallax'),
+  PARALLAX_DESK_URL: z.url({ protocol: /^https?$/, error: 'PARALLAX_DESK_URL must be an http(s) URL' }).optional(),
+  PARALLAX_PUBLISHED_URL: z
+    .url({ protocol: /^https?$/, error: 'PARALLAX_PUBLISHED_URL must be an http(s) URL' })
+    .optional(),
 });
 
 export type ServerConfig = {
@@ -49,6 +54,12 @@ export type ServerConfig = {
   publicOrigins: string[] | null;
   /** How long one article may take to analyse before it is refused (422 too_long_to_analyse). */
   analysisTimeLimitMs: number;
+  /**
+   * The desk that publishes verdicts (the ClaimReview author: PARALLAX_DESK_NAME and
+   * PARALLAX_DESK_URL) and where the published pages are (PARALLAX_PUBLISHED_URL); an unset
+   * address reads as the origin the request was made to.
+   */
+  desk: { name: string; url: string | null; publishedUrl: string | null };
 };
 
 /** Reads the server's settings from the environment; a bad value stops the start with its name. */
@@ -68,6 +79,9 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string)
     PARALLAX_TRUST_PROXY,
     PARALLAX_PUBLIC_ORIGIN,
     PARALLAX_ANALYSIS_TIME_LIMIT_MS,
+    PARALLAX_DESK_NAME,
+    PARALLAX_DESK_URL,
+    PARALLAX_PUBLISHED_URL,
   } = result.data;
   let publicOrigins: string[] | null = null;
   if (PARALLAX_PUBLIC_ORIGIN !== undefined) {
@@ -87,5 +101,6 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string)
     buildSpa: PARALLAX_SKIP_BUILD === '0',
     publicOrigins,
     analysisTimeLimitMs: PARALLAX_ANALYSIS_TIME_LIMIT_MS,
+    desk: { name: PARALLAX_DESK_NAME, url: PARALLAX_DESK_URL ?? null, publishedUrl: PARALLAX_PUBLISHED_URL ?? null },
   };
 }

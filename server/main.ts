@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readConfig } from './config';
-import { readCorpusDir } from './corpus/read-corpus-dir';
+import { readCorpusDirReporting } from './corpus/read-corpus-dir';
 import { startServer, StartupError } from './start-server';
 import { describeDatabase } from './store/open-store';
 
@@ -10,9 +10,12 @@ const config = orStop(() => readConfig(process.env, process.cwd()));
 const distDir = config.distDir ?? join(root, 'dist');
 if (config.buildSpa) await buildSpaIfNeeded();
 
-const server = await startServer({ ...config, distDir, corpus: readCorpusDir() }).catch((error: unknown) =>
-  stop(error),
-);
+const { corpus, problems: corpusProblems } = orStop(() => readCorpusDirReporting());
+// A story folder with an error is left out, named with its file and field; the others load.
+for (const problem of corpusProblems) {
+  console.error(`Corpus story "${problem.story}" is disabled: ${problem.message}`);
+}
+const server = await startServer({ ...config, distDir, corpus, corpusProblems }).catch((error: unknown) => stop(error));
 const { seeded } = server;
 console.log(
   `Database: ${describeDatabase(config)}` +

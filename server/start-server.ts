@@ -4,6 +4,7 @@ import type { ApiOptions } from './api/api-context';
 import type { ChangeFeed } from './api/change-feed';
 import { createSharedChangeFeed } from './api/shared-change-feed';
 import { DEFAULT_ANALYSIS_TIME_LIMIT_MS } from './config';
+import type { CorpusProblem } from '@/domain/schemas';
 import type { Corpus } from './corpus/load-corpus';
 import { createServerApp } from './http/create-server-app';
 import { publicOriginsFor } from './http/public-origin';
@@ -24,10 +25,14 @@ export type StartOptions = {
   trustedProxies?: number;
   distDir: string;
   corpus: Corpus;
+  /** The corpus story folders left out at load, shown on the stories page. */
+  corpusProblems?: readonly CorpusProblem[];
   /** PARALLAX_PUBLIC_ORIGIN: the origins browsers use; by default the listening address. */
   publicOrigins?: readonly string[] | null;
   /** How long one article may take to analyse in the worker pool. */
   analysisTimeLimitMs?: number;
+  /** The desk that publishes verdicts (PARALLAX_DESK_NAME, PARALLAX_DESK_URL, PARALLAX_PUBLISHED_URL). */
+  desk?: ApiOptions['desk'];
   /** Replaces parts of the API (clock, rate limits…), for tests. */
   api?: Omit<ApiOptions, 'changes' | 'analyser' | 'publicOrigins'>;
 };
@@ -110,10 +115,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const publicOrigins = publicOriginsFor(options.publicOrigins ?? null, options.host, port);
   app = createServerApp(opened, options.distDir, {
     clientAddress: clientAddressOf(options.trustedProxies ?? 0),
+    ...(options.desk ? { desk: options.desk } : {}),
     ...options.api,
     changes,
     analyser,
     publicOrigins: () => publicOrigins,
+    corpusProblems: options.corpusProblems ?? [],
   });
   return {
     url: `http://${options.host}:${port}`,

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { SessionUser } from '@/domain/schemas';
+import type { CorpusProblem, SessionUser } from '@/domain/schemas';
 import { socketAddress } from '../http/client-address';
 import { createInProcessAnalyser, type ArticleAnalyser } from '../ingest/article-analyser';
 import { createSuggestionCache, type SuggestionCache } from '../ingest/suggestion-cache';
@@ -39,7 +39,14 @@ export type ApiOptions = {
   analyser?: ArticleAnalyser;
   /** Analyses and suggestions per article and story version. */
   suggestions?: SuggestionCache;
+  /** The corpus story folders that did not load at start, each left out with its file and field. */
+  corpusProblems?: readonly CorpusProblem[];
+  /** Who publishes the verdicts and where (see server/config.ts); unset parts read as the request's origin. */
+  desk?: DeskSettings;
 };
+
+/** The desk that publishes verdicts: the ClaimReview author, and where its pages are. */
+export type DeskSettings = { name: string; url: string | null; publishedUrl: string | null };
 
 export type ApiDeps = Required<ApiOptions> & { store: Store };
 
@@ -59,5 +66,7 @@ export function resolveApiDeps(store: Store, options: ApiOptions = {}): ApiDeps 
     maxQueuedChanges: options.maxQueuedChanges ?? 500,
     analyser: options.analyser ?? createInProcessAnalyser(),
     suggestions: options.suggestions ?? createSuggestionCache(),
+    corpusProblems: options.corpusProblems ?? [],
+    desk: options.desk ?? { name: 'Parallax', url: null, publishedUrl: null },
   };
 }

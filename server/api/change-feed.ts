@@ -1,7 +1,18 @@
-import type { CoverageChangeEvent, VerdictChangeEvent } from '@/domain/schemas';
+import type {
+  CoverageChangeEvent,
+  EventChangeEvent,
+  PublicationChangeEvent,
+  StoryChangeEvent,
+  VerdictChangeEvent,
+} from '@/domain/schemas';
 
 /** One accepted change, named as the change stream names its events. */
-export type FeedEvent = { name: 'verdict'; data: VerdictChangeEvent } | { name: 'coverage'; data: CoverageChangeEvent };
+export type FeedEvent =
+  | { name: 'verdict'; data: VerdictChangeEvent }
+  | { name: 'coverage'; data: CoverageChangeEvent }
+  | { name: 'event'; data: EventChangeEvent }
+  | { name: 'story'; data: StoryChangeEvent }
+  | { name: 'publication'; data: PublicationChangeEvent };
 
 type Subscriber = { onChange: (event: FeedEvent) => void; onClose: () => void };
 

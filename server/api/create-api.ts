@@ -8,10 +8,14 @@ import { jsonError } from './api-errors';
 import { changesRoutes } from './changes-routes';
 import { claimEditRoutes } from './claim-edit-routes';
 import { coverageRoutes, MAX_ARTICLE_BODY_BYTES } from './coverage-routes';
+import { eventRoutes } from './event-routes';
 import { mentionEditRoutes } from './mention-edit-routes';
+import { publicationRoutes } from './publication-routes';
 import { logSecurity } from './security-log';
 import { loadSession } from './session-middleware';
 import { sessionRoutes } from './session-routes';
+import { revalidatedStoryRead } from './story-etag';
+import { storyDeskRoutes } from './story-desk-routes';
 import { idParam } from './validators';
 import { verdictRoutes } from './verdict-routes';
 
@@ -52,12 +56,20 @@ export function createApiWith(deps: ApiDeps) {
   api.use(
     '*',
     createMiddleware<ApiEnv>((c, next) =>
-      c.req.method === 'POST' && /^\/api\/stories\/[^/]+\/articles$/.test(c.req.path)
+      c.req.method === 'POST' && /^\/api\/stories\/(?:[^/]+\/articles|import)$/.test(c.req.path)
         ? articleBodyLimit(c, next)
         : smallBodyLimit(c, next),
     ),
   );
   api.use('*', loadSession(deps));
+  // API answers are revalidated by default: a read that can be cached says so itself.
+  api.use(
+    '*',
+    createMiddleware<ApiEnv>(async (c, next) => {
+      await next();
+      if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-cache');
+    }),
+  );
 
   api.get('/health', (c) => c.json({ ok: true as const }));
 
@@ -65,9 +77,7 @@ export function createApiWith(deps: ApiDeps) {
 
   api.get('/stories/:story', idParam('story'), async (c) => {
     const { story } = c.req.valid('param');
-    const bundle = await store.getStoryBundle(story);
-    if (!bundle) return jsonError(c, 404, 'not_found', `no story "${story}"`, 'story');
-    return c.json(bundle);
+    return revalidatedStoryRead(c, store, story, 'bundle', () => store.getStoryBundle(story));
   });
 
   api.get('/articles/:article', idParam('article'), async (c) => {
@@ -81,8 +91,11 @@ export function createApiWith(deps: ApiDeps) {
   api.route('/', verdictRoutes(deps));
   api.route('/', changesRoutes(deps));
   api.route('/', coverageRoutes(deps));
+  api.route('/', eventRoutes(deps));
   api.route('/', claimEditRoutes(deps));
   api.route('/', mentionEditRoutes(deps));
+  api.route('/', storyDeskRoutes(deps));
+  api.route('/', publicationRoutes(deps));
 
   // A route, not notFound(): a mounted sub-app's notFound handler is not consulted by its parent.
   api.all('*', (c) => jsonError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`));

@@ -1,11 +1,20 @@
 import * as z from 'zod/mini';
-import { coverageChangeEventSchema, verdictChangeEventSchema } from '@/domain/schemas';
+import {
+  coverageChangeEventSchema,
+  eventChangeEventSchema,
+  storyChangeEventSchema,
+  publicationChangeEventSchema,
+  verdictChangeEventSchema,
+} from '@/domain/schemas';
 import type { ChangeLogStore } from '../store/store';
 import { createChangeFeed, type ChangeFeed, type FeedEvent } from './change-feed';
 
 const feedEventSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('verdict'), data: verdictChangeEventSchema }),
   z.object({ name: z.literal('coverage'), data: coverageChangeEventSchema }),
+  z.object({ name: z.literal('event'), data: eventChangeEventSchema }),
+  z.object({ name: z.literal('story'), data: storyChangeEventSchema }),
+  z.object({ name: z.literal('publication'), data: publicationChangeEventSchema }),
 ]);
 
 /**

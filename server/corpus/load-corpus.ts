@@ -208,3 +208,28 @@ function assertUnique(file: string, items: { id: string }[], what: string): void
     seen.add(item.id);
   });
 }
+
+/** A story folder that does not load, named by its folder, file and field. */
+export type StoryLoadProblem = { story: string; file: string; field: string; message: string };
+
+/**
+ * The corpus with every story that loads: a story folder with an error is left out and
+ * reported (its file and field named), and every other story loads as usual. The outlets and
+ * actors every story shares must load, or nothing can.
+ */
+export function loadCorpusReporting(source: CorpusSource): { corpus: Corpus; problems: StoryLoadProblem[] } {
+  const dirs = source.storyDirs();
+  const problems: StoryLoadProblem[] = [];
+  const stories: CorpusStory[] = [];
+  const shared = loadCorpus({ read: (path) => source.read(path), storyDirs: () => [] });
+  const known = { outlets: new Set(shared.outlets.map((o) => o.id)), actors: new Set(shared.actors.map((a) => a.id)) };
+  for (const dir of [...dirs].sort()) {
+    try {
+      stories.push(loadStory(source, `stories/${dir}`, dir, known));
+    } catch (error) {
+      if (!(error instanceof CorpusError)) throw error;
+      problems.push({ story: dir, file: error.file, field: error.field, message: error.message });
+    }
+  }
+  return { corpus: { ...shared, stories }, problems };
+}

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCorpus, type Corpus, type CorpusSource } from './load-corpus';
+import { loadCorpus, loadCorpusReporting, type Corpus, type CorpusSource } from './load-corpus';
 
 /** The corpus that ships with the project. */
 // import.meta.dirname, not import.meta.url: test environments that emulate a browser rewrite the URL.
@@ -24,4 +24,9 @@ export function directorySource(root: string): CorpusSource {
 
 export function readCorpusDir(root = BUNDLED_CORPUS_DIR): Corpus {
   return loadCorpus(directorySource(root));
+}
+
+/** The corpus with every story that loads, and the story folders that do not (see loadCorpusReporting). */
+export function readCorpusDirReporting(root = BUNDLED_CORPUS_DIR) {
+  return loadCorpusReporting(directorySource(root));
 }

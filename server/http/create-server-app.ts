@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { compress } from 'hono/compress';
 import type { ApiOptions } from '../api/api-context';
 import { createApi, handleUnexpectedError } from '../api/create-api';
 import type { Store } from '../store/store';
@@ -18,15 +19,21 @@ export function createServerApp(store: Store, distDir: string, apiOptions: ApiOp
       '*',
       pinnedHost(() => publicOrigins() ?? []),
     );
+  // Whatever is not precompressed (API answers, the HTML of a view) is gzipped as it is sent;
+  // the change stream (text/event-stream) never is, so its events are not held back.
+  app.use('*', compress());
   app.route('/api', createApi(store, apiOptions));
   app.use(
     '/assets/*',
     serveStatic({
       root: distDir,
+      // The build writes .br and .gz beside every text asset (vite.config.ts): sent as they are.
+      precompressed: true,
       rewriteRequestPath: (path) => path,
       onFound: (_path, c) => {
         // File names carry a content hash, so they never change.
         c.header('Cache-Control', 'public, max-age=31536000, immutable');
+        varyByEncoding(c);
       },
     }),
   );
@@ -36,9 +43,11 @@ export function createServerApp(store: Store, distDir: string, apiOptions: ApiOp
     '*',
     serveStatic({
       root: distDir,
+      precompressed: true,
       onFound: (path, c) => {
         // The page names the current build's assets: always revalidated, so a new build is found.
-        if (path.endsWith('.html')) c.header('Cache-Control', 'no-cache');
+        if (/\.html(?:\.br|\.gz|\.zst)?$/.test(path)) c.header('Cache-Control', 'no-cache');
+        varyByEncoding(c);
       },
     }),
   );
@@ -50,4 +59,13 @@ export function createServerApp(store: Store, distDir: string, apiOptions: ApiOp
   });
   app.onError(handleUnexpectedError);
   return app;
+}
+
+/**
+ * A file that exists in several encodings varies by Accept-Encoding, whichever one this
+ * answer is: a shared cache must not hand a brotli body to a browser that asked for none.
+ */
+function varyByEncoding(c: Context) {
+  const vary = c.res.headers.get('Vary') ?? '';
+  if (!/(?:^|,)\s*accept-encoding\s*(?:,|$)/i.test(vary)) c.header('Vary', 'Accept-Encoding', { append: true });
 }

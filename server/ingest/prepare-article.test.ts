@@ -122,6 +122,32 @@ describe('prepareArticle', () => {
     });
   });
 
+  it('recognizes the HTML page of an article already in the story, with or without its headline', () => {
+    const copy = seeded.articles[2]!;
+    const [headline, ...rest] = copy.body.split(/\n+/);
+    const page = (withHeadline: boolean) =>
+      new TextEncoder().encode(`<!doctype html><html><head><title>${headline} | Outlet</title></head><body>
+        <header><nav><a href="/">Home</a></nav></header>
+        <article>${withHeadline ? `<h1>${headline}</h1>` : ''}<div class="byline">By Staff Writer</div>
+          <div class="social-share"><a href="#">Share</a></div>
+          ${rest.map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n')}
+          <aside class="related">Related stories</aside></article>
+        <div id="comments"><p>First!</p></div></body></html>`);
+    for (const withHeadline of [true, false]) {
+      const result = prepareArticle(input('copy.html', { content: page(withHeadline) }), context);
+      expect(result).toEqual({
+        ok: false,
+        problem: { code: 'duplicate', field: 'content', message: expect.stringContaining(copy.id) },
+      });
+    }
+  });
+
+  it('keeps what an HTML page says about itself beside the story', () => {
+    const p = prepared(prepareArticle(input('wire-denial.html'), context));
+    expect(p.analysis.page).toMatchObject({ title: 'US denies Rafah-for-Iran deal', byline: 'By Staff Reporter' });
+    expect(p.article.body).not.toContain('Staff Reporter');
+  });
+
   it('refuses empty, binary and markup-only input with a clear problem', () => {
     const refuse = (content: Uint8Array, fileName = 'x.txt') => {
       const result = prepareArticle(input(fileName, { content }), context);

@@ -20,7 +20,8 @@ import { datelineLength, sentencesWithoutDatelines } from '@/domain/ingest/datel
 import { findQuotations } from '@/domain/ingest/quotations';
 import type { CharRange } from '@/domain/schemas';
 import { splitParagraphs, splitSentences } from '@/domain/text-segmentation';
-import { htmlToText, NestedTooDeeplyError } from './html-to-text';
+import { extractPage, type PageMetadata } from './extract-page';
+import { NestedTooDeeplyError } from './html-to-text';
 
 export type IngestInput = {
   /** The raw file or pasted text. */
@@ -54,11 +55,22 @@ export type IngestContext = IngestSources & {
   matchNames: NameMatcher;
 };
 
+/**
+ * The keys an article's text is known by for duplicates: its whole text, and its text without
+ * the first paragraph (a copy of the story may come with or without its headline).
+ */
+export function duplicateKeys(body: string): string[] {
+  const whole = fingerprintText(body);
+  const cut = body.indexOf('\n\n');
+  const withoutHeadline = cut > 0 ? fingerprintText(body.slice(cut)) : '';
+  return withoutHeadline.length > 200 ? [whole, withoutHeadline] : [whole];
+}
+
 export function createIngestContext(sources: IngestSources): IngestContext {
   const fingerprints = new Map<string, string>();
   const background: string[] = [];
   for (const [articleId, body] of sources.bodies) {
-    fingerprints.set(fingerprintText(body), articleId);
+    for (const key of duplicateKeys(body)) fingerprints.set(key, articleId);
     for (const [start, end] of splitSentences(body)) background.push(body.slice(start, end));
   }
   const matchNames = createNameMatcher(sources.actors, sources.outlets);
@@ -79,6 +91,8 @@ export type ArticleAnalysis = {
   names: NameMatch[];
   /** Relative date phrases, resolved against the publication date with the timeline's resolver. */
   dates: DatePhrase[];
+  /** What an HTML page says about itself (headline, byline, publication day, outlet), when it is one. */
+  page?: PageMetadata;
 };
 
 export type PreparedArticle = {
@@ -112,8 +126,9 @@ export function prepareArticle(input: IngestInput, context: IngestContext): Inge
   const decoded = decodeInput(input.content, input.fileName);
   if (!decoded.ok) return invalid('content', decoded.problem);
   let body: string;
+  let page: PageMetadata | undefined;
   try {
-    body = toPlainText(decoded.text, decoded.format);
+    ({ body, page } = toPlainText(decoded.text, decoded.format));
   } catch (error) {
     if (!(error instanceof NestedTooDeeplyError)) throw error;
     return { ok: false, problem: { code: 'nested_too_deeply', field: 'content', message: error.message } };
@@ -121,7 +136,9 @@ export function prepareArticle(input: IngestInput, context: IngestContext): Inge
   if (body.trim() === '') return invalid('content', `the ${decoded.format} input has no article text`);
 
   const fingerprint = fingerprintText(body);
-  const duplicateOf = context.fingerprints.get(fingerprint);
+  const duplicateOf = duplicateKeys(body)
+    .map((key) => context.fingerprints.get(key))
+    .find(Boolean);
   if (duplicateOf) {
     const meta = context.story.articles.find((a) => a.id === duplicateOf);
     return {
@@ -174,7 +191,7 @@ export function prepareArticle(input: IngestInput, context: IngestContext): Inge
     prepared: {
       article,
       newOutlet: context.outlets.some((o) => o.id === outlet.id) ? null : outlet,
-      analysis,
+      analysis: page ? { ...analysis, page } : analysis,
       suggestions,
     },
   };
@@ -191,9 +208,11 @@ export function withStoredArticle(
   newOutlet: Outlet | null,
 ): IngestContext {
   const outlets = newOutlet ? [...context.outlets, newOutlet] : context.outlets;
+  const fingerprints = new Map(context.fingerprints).set(fingerprint, article.id);
+  for (const key of duplicateKeys(article.body)) fingerprints.set(key, article.id);
   return {
     ...context,
-    fingerprints: new Map(context.fingerprints).set(fingerprint, article.id),
+    fingerprints,
     bodies: new Map(context.bodies).set(article.id, article.body),
     outlets,
     matchNames: newOutlet ? createNameMatcher(context.actors, outlets) : context.matchNames,
@@ -230,10 +249,13 @@ export function analyseArticle(
   };
 }
 
-function toPlainText(text: string, format: InputFormat): string {
-  if (format === 'html') return htmlToText(text);
-  if (format === 'markdown') return markdownToText(text);
-  return text.trim();
+function toPlainText(text: string, format: InputFormat): { body: string; page?: PageMetadata } {
+  if (format === 'html') {
+    const { text: body, metadata } = extractPage(text);
+    return { body, page: metadata };
+  }
+  if (format === 'markdown') return { body: markdownToText(text) };
+  return { body: text.trim() };
 }
 
 /** A known outlet by id, name or alias (in any case or punctuation); otherwise a new one under that name. */

@@ -59,6 +59,10 @@ export function describeStoreContract(name: string, createStore: () => Promise<S
           title: 'Fixture story',
           summary: 'Two articles, two claims.',
           counts: { articles: 2, claims: 2, mentions: 3, events: 1 },
+          version: 1,
+          archived: false,
+          pinned: false,
+          changedAt: null,
         },
       ]);
     });

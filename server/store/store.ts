@@ -14,6 +14,10 @@ import type {
 } from '@/domain/schemas';
 import type { Corpus } from '../corpus/load-corpus';
 import type { ClaimDeskStore } from './claim-desk-store';
+import type { EventDeskStore } from './event-desk-store';
+import type { PublicationStore } from './publication-store';
+import type { StoryDeskStore } from './story-desk-store';
+import type { StoryVersionStore } from './story-version-store';
 
 /** What a seeding added: rows that were missing. Existing rows are never overwritten. */
 export type SeedReport = {
@@ -189,7 +193,17 @@ export interface ChangeLogStore {
  * several processes share. Asynchronous so that either can stand behind it.
  */
 export interface Store
-  extends StoryStore, VerdictStore, AccountStore, SecurityLogStore, ChangeLogStore, ClaimDeskStore {
+  extends
+    StoryStore,
+    VerdictStore,
+    AccountStore,
+    SecurityLogStore,
+    ChangeLogStore,
+    ClaimDeskStore,
+    EventDeskStore,
+    StoryVersionStore,
+    StoryDeskStore,
+    PublicationStore {
   readonly engine: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

@@ -4,10 +4,10 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
-  timeZone: 'UTC',
+  timeZoneName: 'short',
 });
 
-/** "6 May 2024, 12:00 UTC": one clock for the whole desk, wherever its editors are. */
+/** "6 May 2024, 14:00 CEST": in the reader's own time zone, named, so that no one has to convert. */
 export function formatDateTime(iso: string): string {
-  return `${dateTimeFormat.format(new Date(iso))} UTC`;
+  return dateTimeFormat.format(new Date(iso));
 }

@@ -22,6 +22,7 @@ const COPIED: readonly { table: keyof Database; order: string; identity?: string
   { table: 'security_log', order: 'id', identity: 'id' },
   { table: 'security_log_prunes', order: 'id', identity: 'id' },
   { table: 'suggestion_rejections', order: 'rowid' },
+  { table: 'event_audit', order: 'id', identity: 'id' },
 ];
 
 const BATCH = 200;

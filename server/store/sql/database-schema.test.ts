@@ -11,7 +11,7 @@ import type { SqlStore } from './sql-store';
 const COLUMNS = {
   outlets: ['rowid', 'id', 'name', 'aliases', 'kind', 'url'],
   actors: ['rowid', 'id', 'name', 'kind', 'description'],
-  stories: ['rowid', 'id', 'title', 'summary', 'notes'],
+  stories: ['rowid', 'id', 'title', 'summary', 'notes', 'version', 'archived', 'pinned', 'changed_at'],
   articles: [
     'rowid',
     'id',
@@ -27,6 +27,8 @@ const COLUMNS = {
     'sentences',
     'provenance',
     'furniture',
+    'version',
+    'removed_at',
   ],
   claims: [
     'rowid',
@@ -63,6 +65,7 @@ const COLUMNS = {
     'mentions',
     'date_record',
     'related',
+    'version',
   ],
   passages: ['rowid', 'id', 'story', 'text', 'spans'],
   accounts: ['username', 'role', 'password_hash', 'created_at'],
@@ -86,7 +89,22 @@ const COLUMNS = {
   sign_in_throttle: ['key', 'failures', 'last_at'],
   suggestion_rejections: ['rowid', 'article', 'claim', 'sentence_start', 'editor', 'at'],
   change_log: ['id', 'at', 'payload'],
+  event_audit: ['id', 'event', 'story', 'version', 'action', 'editor', 'at', 'from_event', 'to_event'],
+  story_versions: ['story', 'epoch', 'version'],
+  story_changes: ['id', 'story', 'version', 'entity', 'item', 'claim', 'article'],
   topic_versions: ['story', 'name', 'version'],
+  story_audit: [
+    'id',
+    'story',
+    'object_kind',
+    'object_id',
+    'version',
+    'action',
+    'editor',
+    'at',
+    'before_json',
+    'after_json',
+  ],
   desk_audit: [
     'id',
     'story',
@@ -101,6 +119,9 @@ const COLUMNS = {
     'after_json',
     'undoes',
   ],
+  publications: ['claim', 'story', 'state', 'version', 'editor', 'at', 'verdict_version', 'first_published_at'],
+  publication_audit: ['id', 'claim', 'story', 'version', 'editor', 'at', 'from_state', 'to_state', 'verdict_version'],
+  imported_annotations: ['mention', 'story', 'annotation', 'creator', 'created', 'imported_by', 'imported_at'],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
 
 type Unlisted = { [T in keyof Database]: Exclude<keyof Database[T], (typeof COLUMNS)[T][number]> }[keyof Database];

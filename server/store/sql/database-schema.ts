@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ImportedAnnotationsTable, PublicationAuditTable, PublicationsTable } from './publication-tables';
 
 /**
  * The tables as both engines store them, for the typed query builder. Kept beside the
@@ -25,8 +26,43 @@ export type Database = {
   sign_in_throttle: SignInThrottleTable;
   suggestion_rejections: SuggestionRejectionsTable;
   change_log: ChangeLogTable;
+  event_audit: EventAuditTable;
   topic_versions: TopicVersionsTable;
   desk_audit: DeskAuditTable;
+  story_versions: StoryVersionsTable;
+  story_changes: StoryChangesTable;
+  story_audit: StoryAuditTable;
+  publications: PublicationsTable;
+  publication_audit: PublicationAuditTable;
+  imported_annotations: ImportedAnnotationsTable;
+};
+
+/** A story's version, bumped by the database on every change to the story's rows. */
+export type StoryVersionsTable = { story: string; epoch: string; version: number };
+
+/** The rows each story version changed: table, primary key, and the claim and article they belong to. */
+export type StoryChangesTable = {
+  id: Generated<number>;
+  story: string;
+  version: number;
+  entity: string;
+  item: string;
+  claim: string | null;
+  article: string | null;
+};
+
+export type StoryAuditTable = {
+  id: Generated<number>;
+  story: string;
+  object_kind: string;
+  object_id: string;
+  version: number;
+  action: string;
+  editor: string;
+  at: string;
+  /** The object before and after the change as JSON, or null. */
+  before_json: string | null;
+  after_json: string | null;
 };
 
 export type ChangeLogTable = {
@@ -60,6 +96,11 @@ export type StoriesTable = InsertionOrder & {
   summary: string;
   /** JSON array of research notes, or null when the story has none. */
   notes: string | null;
+  /** The story's version (its ETag), archived and pinned (0 or 1), and when it last changed. */
+  version: Generated<number>;
+  archived: Generated<number>;
+  pinned: Generated<number>;
+  changed_at: string | null;
 };
 
 export type ArticlesTable = InsertionOrder & {
@@ -79,6 +120,9 @@ export type ArticlesTable = InsertionOrder & {
   provenance: string | null;
   /** JSON array of page furniture (captions, pull-quotes, credits), or null. */
   furniture: string | null;
+  /** The metadata's version (its ETag); when the article was removed, or null while it is in. */
+  version: Generated<number>;
+  removed_at: string | null;
 };
 
 export type ClaimsTable = InsertionOrder & {
@@ -149,6 +193,8 @@ export type EventsTable = InsertionOrder & {
   date_record: string | null;
   /** JSON array of `{ event, note }`, or null. */
   related: string | null;
+  /** Counts accepted changes from 1; the event's ETag. */
+  version: Generated<number>;
 };
 
 export type PassagesTable = InsertionOrder & { id: string; story: string; text: string; spans: string };
@@ -211,6 +257,20 @@ export type SuggestionRejectionsTable = InsertionOrder & {
   sentence_start: number;
   editor: string;
   at: string;
+};
+
+export type EventAuditTable = {
+  id: Generated<number>;
+  event: string;
+  story: string;
+  /** The event's version after this change (for a removal, the version the removal has). */
+  version: number;
+  action: string;
+  editor: string;
+  at: string;
+  /** JSON events before and after the change; null where there was none (a creation, a removal). */
+  from_event: string | null;
+  to_event: string | null;
 };
 
 /** A topic's version (its ETag) once it has been renamed; a topic without a row is at version 1. */

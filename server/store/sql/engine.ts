@@ -16,6 +16,7 @@ import {
 import pg from 'pg';
 import type { Database as Tables } from './database-schema';
 import { MIGRATION_NAMES, migrationProvider } from './migrations';
+import { keepStoryVersions } from './story-version-triggers';
 
 export type EngineKind = 'sqlite' | 'postgres';
 
@@ -199,6 +200,7 @@ async function runMigrations(db: Kysely<Tables>, schema: string | undefined) {
   }
   const { error } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error('the schema migration failed', { cause: error });
+  await keepStoryVersions(db, schema === undefined ? 'sqlite' : 'postgres', schema);
 }
 
 async function executedMigrationNames(db: Kysely<Tables>, schema: string | undefined): Promise<string[]> {

@@ -250,6 +250,96 @@ const STEPS: readonly Step[] = [
     ],
   },
   {
+    // Stories and articles edited in the app: a version per object (its ETag), archived and
+    // pinned stories, the time of a story's last change, articles removed (kept, restorable),
+    // and the append-only history of these changes.
+    name: '0008-story-desk',
+    statements: (d) => [
+      'ALTER TABLE stories ADD COLUMN version INTEGER NOT NULL DEFAULT 1',
+      'ALTER TABLE stories ADD COLUMN archived INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE stories ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE stories ADD COLUMN changed_at TEXT',
+      'ALTER TABLE articles ADD COLUMN version INTEGER NOT NULL DEFAULT 1',
+      'ALTER TABLE articles ADD COLUMN removed_at TEXT',
+      `CREATE TABLE story_audit (
+        id ${d.serialId},
+        story TEXT NOT NULL,
+        object_kind TEXT NOT NULL,
+        object_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        editor TEXT NOT NULL,
+        at TEXT NOT NULL,
+        before_json TEXT,
+        after_json TEXT)`,
+      'CREATE INDEX story_audit_by_story ON story_audit(story)',
+      ...d.appendOnly('story_audit', 'story history entries'),
+    ],
+  },
+  {
+    // Publishing: whether each verdict is published (a row from the first change on; none reads
+    // as unpublished at version 1), every publication and withdrawal on record, and the evidence
+    // imported as Web Annotations with who made each annotation and when.
+    name: '0010-publishing',
+    statements: (d) => [
+      `CREATE TABLE publications (
+        claim TEXT PRIMARY KEY REFERENCES claims(id),
+        story TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('unpublished', 'published', 'withdrawn')),
+        version INTEGER NOT NULL,
+        editor TEXT,
+        at TEXT,
+        verdict_version INTEGER,
+        first_published_at TEXT)`,
+      'CREATE INDEX publications_by_story ON publications(story)',
+      `CREATE TABLE publication_audit (
+        id ${d.serialId},
+        claim TEXT NOT NULL REFERENCES claims(id),
+        story TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        editor TEXT NOT NULL,
+        at TEXT NOT NULL,
+        from_state TEXT NOT NULL,
+        to_state TEXT NOT NULL,
+        verdict_version INTEGER NOT NULL,
+        UNIQUE (claim, version))`,
+      ...d.appendOnly('publication_audit', 'publication entries'),
+      `CREATE TABLE imported_annotations (
+        mention TEXT PRIMARY KEY,
+        story TEXT NOT NULL,
+        annotation TEXT NOT NULL,
+        creator TEXT,
+        created TEXT,
+        imported_by TEXT NOT NULL,
+        imported_at TEXT NOT NULL)`,
+      'CREATE INDEX imported_annotations_by_story ON imported_annotations(story)',
+      ...d.appendOnly('imported_annotations', 'imported annotations'),
+    ],
+  },
+  {
+    // Every story's version: a counter the database itself bumps on every change to a row of the
+    // story (triggers kept by story-version-triggers.ts on every table that names a story, a
+    // claim, an article or a mention), with the changed rows listed per version, so readers
+    // revalidate by version and catch up on what changed since theirs. The epoch tells one
+    // database's counter from another's (a copy counts anew).
+    name: '0011-story-version',
+    statements: (d, kind) => [
+      `CREATE TABLE story_versions (story TEXT PRIMARY KEY, epoch TEXT NOT NULL, version BIGINT NOT NULL)`,
+      `CREATE TABLE story_changes (
+        id ${d.serialId},
+        story TEXT NOT NULL,
+        version BIGINT NOT NULL,
+        entity TEXT NOT NULL,
+        item TEXT NOT NULL,
+        claim TEXT,
+        article TEXT)`,
+      'CREATE INDEX story_changes_by_version ON story_changes(story, version)',
+      `INSERT INTO story_versions (story, epoch, version) SELECT id, ${
+        kind === 'sqlite' ? 'lower(hex(randomblob(8)))' : 'md5(random()::text || id)'
+      }, 1 FROM stories`,
+    ],
+  },
+  {
     // The desk's own edits of claims, mentions, topics and actors: a merged claim keeps its row
     // (and its verdict history) and points at the claim it went into; a removed claim keeps its
     // row, hidden; a mention and a topic carry a version; every change has an append-only audit
@@ -281,6 +371,27 @@ const STEPS: readonly Step[] = [
       'CREATE INDEX desk_audit_by_related ON desk_audit(related)',
       'CREATE UNIQUE INDEX desk_audit_undone_once ON desk_audit(undoes)',
       ...d.appendOnly('desk_audit', 'audit entries'),
+    ],
+  },
+  {
+    // Events edited in the app: a version per event (its ETag), and the append-only history of
+    // every accepted change, with the event before and after it (JSON; NULL where there was none).
+    name: '0014-event-desk',
+    statements: (d) => [
+      'ALTER TABLE events ADD COLUMN version INTEGER NOT NULL DEFAULT 1',
+      `CREATE TABLE event_audit (
+        id ${d.serialId},
+        event TEXT NOT NULL,
+        story TEXT NOT NULL REFERENCES stories(id),
+        version INTEGER NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('created', 'edited', 'removed', 'restored')),
+        editor TEXT NOT NULL,
+        at TEXT NOT NULL,
+        from_event TEXT,
+        to_event TEXT,
+        UNIQUE (event, version))`,
+      'CREATE INDEX event_audit_by_story ON event_audit(story)',
+      ...d.appendOnly('event_audit', 'event history entries'),
     ],
   },
 ];

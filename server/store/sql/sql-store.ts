@@ -1,10 +1,14 @@
 import type { Store } from '../store';
 import { accountQueries } from './account-queries';
 import { changeLogQueries } from './change-log-queries';
+import { eventQueries } from './event-queries';
 import { claimDeskQueries } from './claim-desk-queries';
 import { openPostgresEngine, openSqliteEngine, type PostgresOptions, type SqlEngine } from './engine';
+import { publicationQueries } from './publication-queries';
 import { securityLogQueries } from './security-log-queries';
+import { storyDeskQueries } from './story-desk-queries';
 import { storyQueries } from './story-queries';
+import { storyVersionQueries } from './story-version-queries';
 import { verdictQueries } from './verdict-queries';
 
 export type SqlStore = Store & { readonly sql: SqlEngine };
@@ -23,7 +27,11 @@ export function sqlStore(engine: SqlEngine): SqlStore {
     ...accountQueries(engine.db, engine.kind),
     ...securityLogQueries(engine.db),
     ...changeLogQueries(engine.db, engine),
+    ...eventQueries(engine.db),
+    ...storyVersionQueries(engine.db),
     ...claimDeskQueries(engine.db),
+    ...storyDeskQueries(engine.db),
+    ...publicationQueries(engine.db),
     close: () => engine.close(),
   };
 }

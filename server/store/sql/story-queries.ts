@@ -19,7 +19,8 @@ import {
   type StoryBundle,
   type StoryEvent,
 } from '@/domain/schemas';
-import { emptySeedReport, type StoryStore } from '../store';
+import type { CorpusStory } from '../../corpus/load-corpus';
+import { emptySeedReport, type SeedReport, type StoryStore } from '../store';
 import { referencedBy } from '../story-references';
 import type { ArticlesTable, Database } from './database-schema';
 import {
@@ -40,7 +41,7 @@ import { claimColumns, insertClaimRow, toClaim } from './verdict-queries';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-const articleMetaColumns = [
+export const articleMetaColumns = [
   'id',
   'story',
   'outlet',
@@ -59,7 +60,7 @@ const actorColumns = ['id', 'name', 'kind', 'description'] as const;
 type ArticleMetaRow = Pick<Selectable<ArticlesTable>, (typeof articleMetaColumns)[number]>;
 type ArticleRow = Pick<Selectable<ArticlesTable>, (typeof articleColumns)[number]>;
 
-const toArticleMeta = (row: ArticleMetaRow): ArticleMeta => ({
+export const toArticleMeta = (row: ArticleMetaRow): ArticleMeta => ({
   id: row.id,
   story: row.story,
   outlet: row.outlet,
@@ -115,7 +116,7 @@ async function insertArticleRow(db: Db, a: Article) {
   return inserted(result);
 }
 
-async function insertOutletRow(db: Db, outlet: Outlet) {
+export async function insertOutletRow(db: Db, outlet: Outlet) {
   await db
     .insertInto('outlets')
     .values({ ...outlet, aliases: JSON.stringify(outlet.aliases) })
@@ -124,7 +125,7 @@ async function insertOutletRow(db: Db, outlet: Outlet) {
 }
 
 /** The mention and its spans, or nothing when the id exists. */
-async function insertMentionRows(db: Db, m: Mention, storyId: string) {
+export async function insertMentionRows(db: Db, m: Mention, storyId: string) {
   const result = await db
     .insertInto('mentions')
     .values({
@@ -164,6 +165,49 @@ async function replaceStoryPassages(db: Db, storyId: string, passages: Passage[]
   await insertPassageRows(db, passages);
 }
 
+/** A corpus story's rows, each added unless its id exists; counts what was added into `report`. */
+export async function insertStoryRows(
+  trx: Db,
+  { story, articles, claims, mentions, events, passages }: CorpusStory,
+  report: SeedReport,
+) {
+  report.stories += inserted(
+    await trx
+      .insertInto('stories')
+      .values({ id: story.id, title: story.title, summary: story.summary, notes: jsonOrNull(story.notes) })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst(),
+  );
+  for (const a of articles) report.articles += await insertArticleRow(trx, a);
+  for (const c of claims) report.claims += await insertClaimRow(trx, c);
+  for (const m of mentions) report.mentions += await insertMentionRows(trx, m, story.id);
+  for (const e of events) {
+    const result = await trx
+      .insertInto('events')
+      .values({
+        id: e.id,
+        story: e.story,
+        title: e.title,
+        kind: e.kind,
+        format: e.format,
+        status: e.status,
+        date_precision: e.date.precision,
+        date_start: e.date.start,
+        date_end: e.date.end,
+        date_basis: e.date.basis,
+        date_derived_from: e.date.derivedFrom ? JSON.stringify(e.date.derivedFrom) : null,
+        participants: JSON.stringify(e.participants),
+        mentions: JSON.stringify(e.mentions),
+        date_record: e.date.record ?? null,
+        related: jsonOrNull(e.related),
+      })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    report.events += inserted(result);
+  }
+  await insertPassageRows(trx, passages);
+}
+
 async function readBundle(db: Db, storyId: string): Promise<StoryBundle | null> {
   const storyRow = await db
     .selectFrom('stories')
@@ -178,8 +222,16 @@ async function readBundle(db: Db, storyId: string): Promise<StoryBundle | null> 
     ...optionalField('notes', storyRow.notes, (text) => notesFromJson.parse(text)),
   };
   const articles = (
-    await db.selectFrom('articles').select(articleMetaColumns).where('story', '=', storyId).orderBy('rowid').execute()
+    await db
+      .selectFrom('articles')
+      .select(articleMetaColumns)
+      .where('story', '=', storyId)
+      .where('removed_at', 'is', null)
+      .orderBy('rowid')
+      .execute()
   ).map(toArticleMeta);
+  // A removed article leaves with its mentions, their spans and what cites them; the rows stay.
+  const live = new Set(articles.map((a) => a.id));
   const spansByMention = new Map<string, Span[]>();
   const spanRows = await db
     .selectFrom('spans')
@@ -189,6 +241,7 @@ async function readBundle(db: Db, storyId: string): Promise<StoryBundle | null> 
     .orderBy('ordinal')
     .execute();
   for (const row of spanRows) {
+    if (!live.has(row.article)) continue;
     const list = spansByMention.get(row.mention) ?? [];
     list.push({
       article: row.article,
@@ -207,16 +260,18 @@ async function readBundle(db: Db, storyId: string): Promise<StoryBundle | null> 
       .where('story', '=', storyId)
       .orderBy('rowid')
       .execute()
-  ).map((row) => ({
-    id: row.id,
-    claim: row.claim,
-    article: row.article,
-    stance: stanceSchema.parse(row.stance),
-    attribution: chainFromJson.parse(row.attribution),
-    spans: spansByMention.get(row.id) ?? [],
-    ...optionalField('support', row.support, (text) => supportSchema.parse(text)),
-    ...optionalField('basis', row.basis, (text) => mentionBasisFromJson.parse(text)),
-  }));
+  )
+    .filter((row) => live.has(row.article))
+    .map((row) => ({
+      id: row.id,
+      claim: row.claim,
+      article: row.article,
+      stance: stanceSchema.parse(row.stance),
+      attribution: chainFromJson.parse(row.attribution),
+      spans: spansByMention.get(row.id) ?? [],
+      ...optionalField('support', row.support, (text) => supportSchema.parse(text)),
+      ...optionalField('basis', row.basis, (text) => mentionBasisFromJson.parse(text)),
+    }));
   const events: StoryEvent[] = (
     await db
       .selectFrom('events')
@@ -259,6 +314,8 @@ async function readBundle(db: Db, storyId: string): Promise<StoryBundle | null> 
     mentions: idsFromJson.parse(row.mentions),
     ...optionalField('related', row.related, (text) => relatedFromJson.parse(text)),
   }));
+  const liveMentions = new Set(mentions.map((m) => m.id));
+  for (const event of events) event.mentions = event.mentions.filter((id) => liveMentions.has(id));
   const refs = referencedBy(articles, mentions, events);
   const outlets = await db.selectFrom('outlets').select(outletColumns).orderBy('rowid').execute();
   const actors = await db.selectFrom('actors').select(actorColumns).orderBy('rowid').execute();
@@ -284,7 +341,12 @@ async function readBundle(db: Db, storyId: string): Promise<StoryBundle | null> 
     claims: claims.map(toClaim),
     mentions,
     events,
-    passages: passages.map((row) => ({ ...row, spans: passageSpansFromJson.parse(row.spans) })),
+    passages: passages
+      .map((row) => ({
+        ...row,
+        spans: passageSpansFromJson.parse(row.spans).filter((span) => live.has(span.article)),
+      }))
+      .filter((passage) => passage.spans.length >= 2),
   };
 }
 
@@ -297,10 +359,16 @@ export function storyQueries(db: Kysely<Database>): StoryStore {
           's.id',
           's.title',
           's.summary',
+          's.version',
+          's.archived',
+          's.pinned',
+          's.changed_at',
+          // Removed articles, and the mentions in them, are not counted.
           eb
             .selectFrom('articles')
             .select(eb.fn.countAll<number>().as('n'))
             .whereRef('story', '=', 's.id')
+            .where('removed_at', 'is', null)
             .as('articles'),
           eb
             .selectFrom('claims')
@@ -310,25 +378,46 @@ export function storyQueries(db: Kysely<Database>): StoryStore {
             .where('removed_at', 'is', null)
             .as('claims'),
           eb
-            .selectFrom('mentions')
+            .selectFrom('mentions as m')
+            .innerJoin('articles as a', 'a.id', 'm.article')
             .select(eb.fn.countAll<number>().as('n'))
-            .whereRef('story', '=', 's.id')
+            .whereRef('m.story', '=', 's.id')
+            .where('a.removed_at', 'is', null)
             .as('mentions'),
           eb.selectFrom('events').select(eb.fn.countAll<number>().as('n')).whereRef('story', '=', 's.id').as('events'),
+          eb
+            .selectFrom('verdict_audit')
+            .select((e) => e.fn.max('at').as('at'))
+            .whereRef('story', '=', 's.id')
+            .as('verdict_at'),
+          eb
+            .selectFrom('story_audit')
+            .select((e) => e.fn.max('at').as('at'))
+            .whereRef('story', '=', 's.id')
+            .as('desk_at'),
         ])
         .orderBy('s.rowid')
         .execute();
-      return rows.map((row) => ({
-        id: row.id,
-        title: row.title,
-        summary: row.summary,
-        counts: {
-          articles: Number(row.articles ?? 0),
-          claims: Number(row.claims ?? 0),
-          mentions: Number(row.mentions ?? 0),
-          events: Number(row.events ?? 0),
-        },
-      }));
+      return rows.map((row) => {
+        const changes = [row.changed_at, row.verdict_at, row.desk_at].filter(
+          (at): at is string => typeof at === 'string',
+        );
+        return {
+          id: row.id,
+          title: row.title,
+          summary: row.summary,
+          counts: {
+            articles: Number(row.articles ?? 0),
+            claims: Number(row.claims ?? 0),
+            mentions: Number(row.mentions ?? 0),
+            events: Number(row.events ?? 0),
+          },
+          version: Number(row.version),
+          archived: Number(row.archived) === 1,
+          pinned: Number(row.pinned) === 1,
+          changedAt: changes.length > 0 ? changes.reduce((a, b) => (a > b ? a : b)) : null,
+        };
+      });
     },
 
     async getStoryBundle(storyId) {
@@ -341,7 +430,12 @@ export function storyQueries(db: Kysely<Database>): StoryStore {
     },
 
     async getArticle(articleId) {
-      const row = await db.selectFrom('articles').select(articleColumns).where('id', '=', articleId).executeTakeFirst();
+      const row = await db
+        .selectFrom('articles')
+        .select(articleColumns)
+        .where('id', '=', articleId)
+        .where('removed_at', 'is', null)
+        .executeTakeFirst();
       return row ? toArticle(row) : null;
     },
 
@@ -356,43 +450,7 @@ export function storyQueries(db: Kysely<Database>): StoryStore {
             .onConflict((oc) => oc.doNothing())
             .execute();
         }
-        for (const { story, articles, claims, mentions, events, passages } of corpus.stories) {
-          report.stories += inserted(
-            await trx
-              .insertInto('stories')
-              .values({ id: story.id, title: story.title, summary: story.summary, notes: jsonOrNull(story.notes) })
-              .onConflict((oc) => oc.doNothing())
-              .executeTakeFirst(),
-          );
-          for (const a of articles) report.articles += await insertArticleRow(trx, a);
-          for (const c of claims) report.claims += await insertClaimRow(trx, c);
-          for (const m of mentions) report.mentions += await insertMentionRows(trx, m, story.id);
-          for (const e of events) {
-            const result = await trx
-              .insertInto('events')
-              .values({
-                id: e.id,
-                story: e.story,
-                title: e.title,
-                kind: e.kind,
-                format: e.format,
-                status: e.status,
-                date_precision: e.date.precision,
-                date_start: e.date.start,
-                date_end: e.date.end,
-                date_basis: e.date.basis,
-                date_derived_from: e.date.derivedFrom ? JSON.stringify(e.date.derivedFrom) : null,
-                participants: JSON.stringify(e.participants),
-                mentions: JSON.stringify(e.mentions),
-                date_record: e.date.record ?? null,
-                related: jsonOrNull(e.related),
-              })
-              .onConflict((oc) => oc.doNothing())
-              .executeTakeFirst();
-            report.events += inserted(result);
-          }
-          await insertPassageRows(trx, passages);
-        }
+        for (const corpusStory of corpus.stories) await insertStoryRows(trx, corpusStory, report);
         return report;
       });
     },
@@ -410,6 +468,7 @@ export function storyQueries(db: Kysely<Database>): StoryStore {
         .selectFrom('articles')
         .select(articleColumns)
         .where('story', '=', storyId)
+        .where('removed_at', 'is', null)
         .orderBy('rowid')
         .execute();
       return rows.map(toArticle);

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockServer } from '../../../mocks/node';
 import { serveEditorialApi, signInThroughApi } from '@/test/editorial-api';
 import { renderApp } from '@/test/render-app';
@@ -22,6 +22,10 @@ async function openVerdict() {
 }
 
 const statusOf = (verdict: HTMLElement) => within(verdict).getByRole('status');
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('the verdict editor', { timeout: 20_000 }, () => {
   it('shows the verdict read-only to someone not signed in, and says how to change it', async () => {
@@ -111,7 +115,7 @@ describe('the verdict editor', { timeout: 20_000 }, () => {
     expect(within(form).queryByRole('list', { name: 'Sources elsewhere' })).not.toBeInTheDocument();
   });
 
-  it('shows what another editor changed first, and re-applies the draft over it', async () => {
+  it('shows what another editor changed first, and puts the draft back in the form to merge over it', async () => {
     await signInThroughApi('alice');
     const { user, verdict } = await openVerdict();
     const form = await within(verdict).findByRole('form', { name: 'Change the verdict' }, LOADING);
@@ -140,8 +144,14 @@ describe('the verdict editor', { timeout: 20_000 }, () => {
     expect(within(verdict).getByText('Denied by both governments.', { selector: 'p' })).toBeInTheDocument();
 
     await user.click(within(conflict).getByRole('button', { name: 'Re-apply my changes' }));
-    await waitFor(() => expect(statusOf(verdict)).toHaveTextContent('Saved: Misleading.'));
+    // Nothing saved yet: my values are in the form, over theirs, to check first.
+    expect(statusOf(verdict)).toHaveTextContent(/^Your changes are back in the form, now over bob's version/);
     expect(within(verdict).queryByRole('region', { name: /Another editor/ })).not.toBeInTheDocument();
+    expect(within(form).getByRole('radio', { name: /Misleading/ })).toBeChecked();
+    expect(within(form).getByLabelText('Note')).toHaveValue('Overstates a request.');
+    expect(await api.store.listVerdictHistory(CLAIM_ID)).toHaveLength(1);
+    await user.click(within(form).getByRole('button', { name: 'Save verdict' }));
+    await waitFor(() => expect(statusOf(verdict)).toHaveTextContent('Saved: Misleading.'));
     const history = await api.store.listVerdictHistory(CLAIM_ID);
     expect(history.map((e) => [e.editor, e.to.status, e.version])).toEqual([
       ['bob', 'false', 2],
@@ -180,5 +190,44 @@ describe('the verdict editor', { timeout: 20_000 }, () => {
     await waitFor(() => expect(statusOf(verdict)).toHaveTextContent(/^Signed out: sign in again to save/));
     expect(await within(screen.getByRole('banner')).findByRole('button', { name: 'Sign in' })).toBeInTheDocument();
     expect(await api.store.listVerdictHistory(CLAIM_ID)).toHaveLength(0);
+  });
+
+  it('asks before a move to another view or signing out discards an unsaved draft', async () => {
+    await signInThroughApi('alice');
+    const { user, verdict } = await openVerdict();
+    const form = await within(verdict).findByRole('form', { name: 'Change the verdict' }, LOADING);
+    await user.click(within(form).getByRole('radio', { name: /Misleading/ }));
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    const views = screen.getByRole('navigation', { name: 'Views' });
+
+    await user.click(within(views).getByRole('link', { name: 'Matrix' }));
+    expect(confirm).toHaveBeenCalledWith('Your changes to this verdict are not saved. Leave and discard them?');
+    expect(window.location.pathname).toBe(CLAIM_URL);
+    expect(within(form).getByRole('radio', { name: /Misleading/ })).toBeChecked();
+
+    await user.click(within(screen.getByRole('banner')).getByRole('button', { name: 'Sign out' }));
+    expect(confirm).toHaveBeenCalledTimes(2);
+    expect(within(screen.getByRole('banner')).getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
+
+    confirm.mockReturnValue(true);
+    await user.click(within(views).getByRole('link', { name: 'Matrix' }));
+    expect(window.location.pathname).toBe('/matrix');
+  });
+
+  it('moves focus to the verdict after saving, and drops "Saved" once signed out', async () => {
+    await signInThroughApi('alice');
+    const { user, verdict } = await openVerdict();
+    const form = await within(verdict).findByRole('form', { name: 'Change the verdict' }, LOADING);
+    await user.click(within(form).getByRole('radio', { name: /Verified/ }));
+    await user.click(within(form).getByRole('button', { name: 'Save verdict' }));
+    await waitFor(() => expect(statusOf(verdict)).toHaveTextContent('Saved: Verified.'));
+    expect(within(verdict).getByRole('heading', { name: 'Verdict' })).toHaveFocus();
+
+    const confirm = vi.spyOn(window, 'confirm');
+    await user.click(within(screen.getByRole('banner')).getByRole('button', { name: 'Sign out' }));
+    await within(screen.getByRole('banner')).findByRole('button', { name: 'Sign in' });
+    expect(confirm).not.toHaveBeenCalled();
+    expect(statusOf(verdict)).toHaveTextContent(/^$/);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
   });
 });

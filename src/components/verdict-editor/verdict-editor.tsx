@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import {
   canEditVerdicts,
   VERDICT_STATUSES,
@@ -8,9 +8,11 @@ import {
   type Verdict,
   type VerdictContent,
 } from '@/domain/schemas';
+import { decodeUrl } from '@/domain/url-state';
 import { ApiError } from '@/lib/api/api-error';
 import { sessionQueries } from '@/lib/api/session-queries';
 import { staleClaimOf, useSaveVerdict } from '@/lib/api/use-save-verdict';
+import { addLeaveGuard } from '@/lib/router/leave-guard';
 import { EvidenceFields, type MentionOption } from './evidence-fields';
 import type { MentionLabels } from './evidence-list';
 import { VerdictConflict } from './verdict-conflict';
@@ -18,7 +20,25 @@ import { contentOf, sameContent, VERDICT_GLYPHS, VERDICT_LABELS } from './verdic
 import { VerdictSummary } from './verdict-summary';
 import './verdict-editor.css';
 
-type Message = { kind: 'saved' | 'conflict' | 'failed' | 'signed-out'; text: string };
+type Message = {
+  kind: 'saved' | 'conflict' | 'failed' | 'signed-out' | 'merging';
+  text: string;
+  /** For "Saved": the version saved, so that the message goes once the verdict moves on. */
+  version?: number;
+};
+
+/** The view and claim an address opens: the editor stays while both stay. */
+function openedAt(href: string): { view: string; claim: string | null } {
+  const url = new URL(href, window.location.origin);
+  const { state } = decodeUrl(url.pathname, url.search);
+  return { view: state.view, claim: state.claim };
+}
+
+/** True when opening `href` keeps this claim's editor on screen, with its draft. */
+function keepsEditor(href: string, claimId: string): boolean {
+  const next = openedAt(href);
+  return next.claim === claimId && next.view === openedAt(window.location.href).view;
+}
 
 type VerdictEditorProps = {
   claim: Claim;
@@ -60,6 +80,18 @@ export function VerdictEditor({ claim, mentionOptions }: VerdictEditorProps) {
   }
 
   const dirty = !sameContent(draft, contentOf(base));
+  // Another editor saved while this one has unsaved changes: say so before they press Save.
+  const overtaken = dirty && !save.isPending && !theirs && claim.verdict.version !== base.version;
+
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!dirty) return;
+    return addLeaveGuard((href) =>
+      href === null || !keepsEditor(href, claim.id)
+        ? 'Your changes to this verdict are not saved. Leave and discard them?'
+        : null,
+    );
+  }, [dirty, claim.id]);
 
   const edit = (patch: Partial<VerdictContent>) => {
     setDraft((previous) => ({ ...previous, ...patch }));
@@ -74,7 +106,13 @@ export function VerdictEditor({ claim, mentionOptions }: VerdictEditorProps) {
       {
         onSuccess: (saved) => {
           startFrom(saved.verdict);
-          setMessage({ kind: 'saved', text: `Saved: ${VERDICT_LABELS[saved.verdict.status]}.` });
+          setMessage({
+            kind: 'saved',
+            text: `Saved: ${VERDICT_LABELS[saved.verdict.status]}.`,
+            version: saved.verdict.version,
+          });
+          // The form keeps its place, but the pressed button is disabled now: focus the verdict.
+          headingRef.current?.focus();
         },
         onError: (error) => {
           const current = staleClaimOf(error);
@@ -100,13 +138,27 @@ export function VerdictEditor({ claim, mentionOptions }: VerdictEditorProps) {
   };
 
   const editable = user !== null && canEditVerdicts(user.role);
+  // "Saved" is about one version, seen by a signed-in editor: it goes when either changes.
+  const shown =
+    message?.kind === 'saved' && (message.version !== claim.verdict.version || user === null) ? null : message;
+  const statusText = save.isPending
+    ? 'Saving…'
+    : overtaken
+      ? `${claim.verdict.editor ?? 'Another editor'} saved this verdict (${VERDICT_LABELS[claim.verdict.status]}) while you were editing. Saving will show both versions to compare.`
+      : (shown?.text ?? '');
 
   return (
     <section className="verdict" aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>Verdict</h3>
+      <h3 id={`${id}-heading`} ref={headingRef} tabIndex={-1}>
+        Verdict
+      </h3>
       <VerdictSummary verdict={claim.verdict} labels={labels} />
-      <p role="status" aria-live="polite" className={`verdict__message verdict__message--${message?.kind ?? 'none'}`}>
-        {save.isPending ? 'Saving…' : (message?.text ?? '')}
+      <p
+        role="status"
+        aria-live="polite"
+        className={`verdict__message verdict__message--${overtaken ? 'conflict' : (shown?.kind ?? 'none')}`}
+      >
+        {statusText}
       </p>
       {theirs ? (
         <VerdictConflict
@@ -115,7 +167,15 @@ export function VerdictEditor({ claim, mentionOptions }: VerdictEditorProps) {
           mine={draft}
           labels={labels}
           saving={save.isPending}
-          onReapply={() => submit(theirs.version)}
+          onReapply={() => {
+            // Theirs becomes the base and mine stays in the form, to merge by hand and save.
+            setBase(theirs);
+            setTheirs(null);
+            setMessage({
+              kind: 'merging',
+              text: `Your changes are back in the form, now over ${theirs.editor ?? 'the other editor'}'s version. Check them, then save.`,
+            });
+          }}
           onDiscard={() => {
             startFrom(theirs);
             setMessage(null);
@@ -140,12 +200,16 @@ export function VerdictEditor({ claim, mentionOptions }: VerdictEditorProps) {
             ))}
           </fieldset>
           <label htmlFor={`${id}-note`}>Note</label>
+          <p id={`${id}-note-meaning`} className="verdict-form__hint">
+            The reasons for the verdict, as readers will see them. Edit it as a whole: what you save replaces the note;
+            earlier notes stay in the history.
+          </p>
           <textarea
             id={`${id}-note`}
             value={draft.note}
             rows={4}
             maxLength={MAX_VERDICT_NOTE_LENGTH}
-            aria-describedby={`${id}-note-count`}
+            aria-describedby={`${id}-note-meaning ${id}-note-count`}
             onChange={(event) => edit({ note: event.target.value })}
           />
           <p id={`${id}-note-count`} className="verdict-form__count">

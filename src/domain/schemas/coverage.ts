@@ -87,6 +87,15 @@ export const articleAnalysisSchema = z.object({
       }),
     }),
   ),
+  /** What an HTML page says about itself, kept beside the story it was reduced to. */
+  page: z.optional(
+    z.object({
+      title: z.nullable(z.string()),
+      byline: z.nullable(z.string()),
+      published: z.nullable(isoDateSchema),
+      siteName: z.nullable(z.string()),
+    }),
+  ),
 });
 export type ArticleAnalysisData = z.infer<typeof articleAnalysisSchema>;
 

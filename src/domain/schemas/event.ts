@@ -54,6 +54,21 @@ export const eventDateSchema = z
   );
 export type EventDate = z.infer<typeof eventDateSchema>;
 
+/**
+ * How an event is tied to another: `held-as` says that this one (postponed or planned) took
+ * place as the other; without a relation the link is a plain cross-reference.
+ */
+export const EVENT_RELATIONS = ['held-as', 'related'] as const;
+export const eventRelationSchema = z.enum(EVENT_RELATIONS);
+export type EventRelation = z.infer<typeof eventRelationSchema>;
+
+export const relatedEventSchema = z.object({
+  event: idSchema,
+  note: nonEmptyString,
+  relation: z.optional(eventRelationSchema),
+});
+export type RelatedEvent = z.infer<typeof relatedEventSchema>;
+
 export const storyEventSchema = z.object({
   id: idSchema,
   story: idSchema,
@@ -66,6 +81,6 @@ export const storyEventSchema = z.object({
   /** The mentions (claim × article) that report this event. */
   mentions: z.array(idSchema),
   /** Other events this one is tied to (a promised meeting and the meeting that followed). */
-  related: z.optional(z.array(z.object({ event: idSchema, note: nonEmptyString }))),
+  related: z.optional(z.array(relatedEventSchema)),
 });
 export type StoryEvent = z.infer<typeof storyEventSchema>;

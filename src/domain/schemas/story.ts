@@ -29,5 +29,11 @@ export const storySummarySchema = z.extend(storySchema, {
     mentions: nonNegativeInt,
     events: nonNegativeInt,
   }),
+  /** The desk's state of the story; absent from servers that do not edit stories. */
+  version: z.optional(z.int().check(z.positive())),
+  archived: z.optional(z.boolean()),
+  pinned: z.optional(z.boolean()),
+  /** When anything in the story last changed (ISO date-time), or null when nothing has. */
+  changedAt: z.optional(z.nullable(z.string())),
 });
 export type StorySummary = z.infer<typeof storySummarySchema>;

@@ -35,4 +35,11 @@ describe('storyLinkNotices', () => {
       { param: 'source', value: 'zzz', reason: 'no article or outlet with this id' },
     ]);
   });
+
+  it('names an open matrix cell whose source the story does not have', () => {
+    expect(noticesFor('/matrix?claim=c-1&cell=a-1')).toEqual([]);
+    expect(noticesFor('/matrix?claim=c-1&cell=zzz')).toEqual([
+      { param: 'cell', value: 'zzz', reason: 'no article or outlet with this id' },
+    ]);
+  });
 });

@@ -25,12 +25,15 @@ export function storyLinkNotices(
       }
     }
   }
-  if (state.view === 'matrix' && state.sources.length > 0) {
+  if (state.view === 'matrix' && (state.sources.length > 0 || state.cell !== null)) {
     const ids = new Set([...bundle.articles.map((a) => a.id), ...bundle.outlets.map((o) => o.id)]);
     for (const source of state.sources) {
       if (!ids.has(source)) {
         notices.push({ param: 'source', value: clipForNotice(source), reason: 'no article or outlet with this id' });
       }
+    }
+    if (state.cell !== null && !ids.has(state.cell)) {
+      notices.push({ param: 'cell', value: clipForNotice(state.cell), reason: 'no article or outlet with this id' });
     }
   }
   return notices;

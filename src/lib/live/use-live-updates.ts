@@ -1,7 +1,13 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { coverageChangeEventSchema, verdictChangeEventSchema } from '@/domain/schemas';
+import {
+  coverageChangeEventSchema,
+  eventChangeEventSchema,
+  publicationChangeEventSchema,
+  verdictChangeEventSchema,
+} from '@/domain/schemas';
 import { claimQueries, cachedClaim, putClaimInCache } from '../api/claim-queries';
+import { publicationQueries, putPublicationInCache } from '../api/publication-queries';
 import { storyQueries } from '../api/story-queries';
 
 const MAX_RETRY_MS = 30_000;
@@ -34,6 +40,33 @@ export function applyCoverageChange(client: QueryClient, data: string) {
   void client.invalidateQueries({ queryKey: storyQueries.list().queryKey });
 }
 
+/** An event added, changed, removed or restored: the story's timeline refetches, and any open copy of the event. */
+export function applyEventChange(client: QueryClient, data: string) {
+  const event = eventChangeEventSchema.safeParse(safeJson(data));
+  if (!event.success) return;
+  void client.invalidateQueries({ queryKey: storyQueries.bundle(event.data.story).queryKey });
+  void client.invalidateQueries({ queryKey: ['events', event.data.event] });
+}
+
+function safeJson(data: string): unknown {
+  try {
+    return JSON.parse(data);
+  } catch {
+    return null;
+  }
+}
+
+/** A verdict published or withdrawn elsewhere: every open claim view shows it at once. */
+export function applyPublicationChange(client: QueryClient, data: string) {
+  let event;
+  try {
+    event = publicationChangeEventSchema.parse(JSON.parse(data));
+  } catch {
+    return;
+  }
+  putPublicationInCache(client, event.publication);
+}
+
 /**
  * Keeps the open page current: listens to the server's change stream and updates the
  * affected queries. The browser reconnects by itself after a dropped connection; if it gives
@@ -57,9 +90,14 @@ export function useLiveUpdates() {
         missedSome = false;
         void client.invalidateQueries({ queryKey: storyQueries.all() });
         void client.invalidateQueries({ queryKey: claimQueries.all() });
+        void client.invalidateQueries({ queryKey: publicationQueries.all() });
       });
       source.addEventListener('verdict', (event) => applyVerdictChange(client, (event as MessageEvent<string>).data));
       source.addEventListener('coverage', (event) => applyCoverageChange(client, (event as MessageEvent<string>).data));
+      source.addEventListener('event', (event) => applyEventChange(client, (event as MessageEvent<string>).data));
+      source.addEventListener('publication', (event) =>
+        applyPublicationChange(client, (event as MessageEvent<string>).data),
+      );
       source.addEventListener('error', () => {
         missedSome = true;
         if (source?.readyState !== EventSource.CLOSED) return;

@@ -1,3 +1,5 @@
+import { confirmLeave } from './leave-guard';
+
 const NAVIGATE_EVENT = 'parallax:navigate';
 
 /** The current location as the app reads it: path and query, no hash. */
@@ -16,9 +18,13 @@ export function subscribeToLocation(onChange: () => void): () => void {
 
 export type NavigateOptions = { replace?: boolean };
 
-/** Moves to an in-app URL; a new history entry unless `replace`, so back/forward walk the views. */
+/**
+ * Moves to an in-app URL; a new history entry unless `replace`, so back/forward walk the views.
+ * A move that would lose unsaved work asks first, and stays put unless the reader agrees.
+ */
 export function navigate(href: string, { replace = false }: NavigateOptions = {}): void {
   if (href === currentHref()) return;
+  if (!confirmLeave(href)) return;
   if (replace) window.history.replaceState(null, '', href);
   else window.history.pushState(null, '', href);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));

@@ -11,6 +11,7 @@ import { Link } from '@/lib/router/link';
 import { useStoryData } from '@/lib/story/use-story-data';
 import { hrefFor, useUrlState } from '@/lib/url-state/use-url-state';
 import { VerdictHistory } from './verdict-history';
+import { VerdictPublication } from './verdict-publication';
 import './claim.css';
 
 /**
@@ -50,6 +51,7 @@ export function ClaimView() {
         </p>
       ) : null}
       <VerdictEditor claim={claim} mentionOptions={mentionOptionsFor(index, mentions)} />
+      <VerdictPublication claim={claim} />
       <VerdictHistory claimId={claim.id} />
       <h3>Where it comes from</h3>
       <OriginTree mentions={mentions} index={index} headingLevel={4} />

@@ -6,7 +6,7 @@ import { renderApp } from '@/test/render-app';
 const CLAIM_ID = 'us-accepts-rafah-for-no-iran-strike';
 
 describe('the verdict history of a claim', { timeout: 20_000 }, () => {
-  it('lists every accepted change oldest first: who, when, from what, to what', async () => {
+  it('lists every accepted change newest first: who, when, from what, to what', async () => {
     const { store } = await serveEditorialApi();
     const change = (expectedVersion: number, editor: string, at: string, status: 'disputed' | 'false', note: string) =>
       store.updateVerdict({
@@ -27,8 +27,8 @@ describe('the verdict history of a claim', { timeout: 20_000 }, () => {
     const history = await screen.findByRole('region', { name: 'History' }, { timeout: 5_000 });
     const entries = await within(history).findAllByRole('listitem', {}, { timeout: 5_000 });
     expect(entries.map((entry) => entry.textContent)).toEqual([
-      'alice · 6 May 2024, 09:30 UTC · version 2Unreviewed → DisputedNote: “Denied by both.”',
       'bob · 7 May 2024, 16:05 UTC · version 3Disputed → FalseEvidence: none → 1 piece of evidence',
+      'alice · 6 May 2024, 09:30 UTC · version 2Unreviewed → DisputedNote: “Denied by both.”',
     ]);
     const verdict = screen.getByRole('region', { name: 'Verdict' });
     expect(verdict).toHaveTextContent('False by bob, 7 May 2024, 16:05 UTC');

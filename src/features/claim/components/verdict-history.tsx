@@ -18,7 +18,7 @@ function describeChange({ from, to }: AuditEntry): string[] {
   return lines;
 }
 
-/** Every accepted change of the claim's verdict, oldest first: who, when, from what, to what. */
+/** Every accepted change of the claim's verdict, newest first: who, when, from what, to what. */
 export function VerdictHistory({ claimId }: { claimId: string }) {
   const id = useId();
   const history = useQuery(claimQueries.history(claimId));
@@ -38,7 +38,7 @@ export function VerdictHistory({ claimId }: { claimId: string }) {
         <p>No changes yet.</p>
       ) : (
         <ol className="verdict-history__list">
-          {history.data.map((entry) => (
+          {history.data.toReversed().map((entry) => (
             <li key={entry.id} className="verdict-history__entry">
               <p className="verdict-history__head">
                 <strong>{entry.editor}</strong> · <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> · version{' '}

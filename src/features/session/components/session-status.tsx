@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useId, useRef, useState } from 'react';
 import { sessionQueries } from '@/lib/api/session-queries';
+import { confirmLeave } from '@/lib/router/leave-guard';
 import { useSignOut } from '../api/session-mutations';
 import '../session.css';
 
@@ -18,6 +19,9 @@ export function SessionStatus() {
   const [announcement, setAnnouncement] = useState('');
   const toggleRef = useRef<HTMLButtonElement>(null);
   const user = session.data?.user ?? null;
+
+  // The form or the button goes away: focus starts again at the view's heading, not the page top.
+  const focusView = () => document.getElementById('view-heading')?.focus();
 
   const close = () => {
     setOpen(false);
@@ -37,12 +41,16 @@ export function SessionStatus() {
           <button
             type="button"
             disabled={signOut.isPending}
-            onClick={() =>
+            onClick={() => {
+              if (!confirmLeave(null)) return;
               signOut.mutate(undefined, {
-                onSuccess: () => setAnnouncement('Signed out.'),
+                onSuccess: () => {
+                  setAnnouncement('Signed out.');
+                  focusView();
+                },
                 onError: (error) => setAnnouncement(`Not signed out: ${error.message}`),
-              })
-            }
+              });
+            }}
           >
             Sign out
           </button>
@@ -65,6 +73,7 @@ export function SessionStatus() {
                   onSignedIn={(username) => {
                     setOpen(false);
                     setAnnouncement(`Signed in as ${username}.`);
+                    focusView();
                   }}
                   onCancel={close}
                 />

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { ResearchNotes } from '@/components/research-notes';
 import { StanceBadge } from '@/components/stance-badge';
 import type { StoryIndex } from '@/domain/story-index';
@@ -20,6 +20,8 @@ type EventDetailsProps = {
   index: StoryIndex;
   state: UrlState;
   onClose: () => void;
+  /** What an editor may do with the event (edit, delete), shown under its title. */
+  actions?: ReactNode;
 };
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
@@ -31,7 +33,7 @@ function timingText({ relation, days }: ReportTiming, isRange: boolean): string 
 }
 
 /** The open event: its date and where it comes from, and every article that reports it, with the evidence. */
-export function EventDetails({ eventId, timelineEvent, titleOf, index, state, onClose }: EventDetailsProps) {
+export function EventDetails({ eventId, timelineEvent, titleOf, index, state, onClose, actions }: EventDetailsProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const focusPanel = useTimelineUi((s) => s.focusPanel);
   const requestPanelFocus = useTimelineUi((s) => s.requestPanelFocus);
@@ -74,6 +76,7 @@ export function EventDetails({ eventId, timelineEvent, titleOf, index, state, on
           Close<span className="visually-hidden"> details of {event.title}</span>
         </button>
       </div>
+      {actions}
       <dl className="tl-details__facts">
         <dt>Date</dt>
         <dd>

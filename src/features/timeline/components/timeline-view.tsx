@@ -1,7 +1,9 @@
-import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { isoDayOf } from '@/domain/calendar-days';
-import { EVENT_KINDS, type EventKind } from '@/domain/schemas';
+import { canEditVerdicts, EVENT_KINDS, type EventKind } from '@/domain/schemas';
 import { QueryStatus } from '@/components/query-status';
+import { sessionQueries } from '@/lib/api/session-queries';
 import { useStoryData } from '@/lib/story/use-story-data';
 import { useUrlState } from '@/lib/url-state/use-url-state';
 import { buildTimelineData } from '../model/timeline-data';
@@ -14,14 +16,17 @@ import {
   visiblePublications,
   type DayWindow,
 } from '../model/timeline-window';
+import { eventQueries, inverseOf, useEventChange, type EventChange } from '../api/event-queries';
 import { useTimelineUi } from '../store/timeline-ui-store';
 import { EventDetails } from './event-details';
+import { EventEditor } from './event-editor';
 import { EventsTable, rowButtonId } from './events-table';
 import { TimelineChart } from './timeline-chart';
 import { KindFilter, ZoomControls } from './timeline-controls';
 import { TimelineExport } from './timeline-export';
 import { TimelineLegend } from './timeline-legend';
 import { TimelineOverview } from './timeline-overview';
+import { UndoNotice, type UndoState } from './undo-notice';
 import './timeline.css';
 
 const SUMMARY_ID = 'tl-summary';
@@ -34,6 +39,15 @@ export function TimelineView() {
   const requestPanelFocus = useTimelineUi((s) => s.requestPanelFocus);
   const showOpen = useTimelineUi((s) => s.showOpen);
   useLayoutEffect(() => showOpen(state.event), [showOpen, state.event]);
+  const session = useQuery(sessionQueries.current());
+  const user = session.data?.user ?? null;
+  const canEdit = user !== null && canEditVerdicts(user.role);
+  const client = useQueryClient();
+  const change = useEventChange();
+  /** The event form: null when closed, `{ id: null }` for a new event. */
+  const [editing, setEditing] = useState<{ id: string | null } | null>(null);
+  const [undo, setUndo] = useState<UndoState | null>(null);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
 
   const bundle = data.status === 'success' ? data.bundle : null;
   const index = data.status === 'success' ? data.index : null;
@@ -103,6 +117,37 @@ export function TimelineView() {
   };
   const zoomTo = (from: string | null, to: string | null) => setUrlState({ from, to }, { replace: true });
 
+  const afterChange = (done: EventChange) => {
+    setUndo({ kind: 'done', change: done });
+    setEditing(null);
+    if (done.kind === 'removed') setUrlState({ event: null });
+    else {
+      requestPanelFocus(true);
+      setUrlState({ event: done.event.id });
+    }
+  };
+  const deleteEvent = async (id: string) => {
+    setDeleteError(null);
+    try {
+      const current = await client.fetchQuery(eventQueries.detail(id));
+      afterChange(await change.mutateAsync({ kind: 'remove', id, version: current.version }));
+    } catch (error) {
+      setDeleteError(`Not deleted: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const undoLast = async () => {
+    if (undo?.kind !== 'done') return;
+    const last = undo.change;
+    setUndo({ kind: 'undoing', change: last });
+    try {
+      const inverse = await change.mutateAsync(inverseOf(last));
+      setUndo({ kind: 'undone', change: last });
+      setUrlState({ event: inverse.kind === 'removed' ? null : inverse.event.id });
+    } catch (error) {
+      setUndo({ kind: 'failed', change: last, message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
   if (data.status !== 'success') return <QueryStatus {...data} what="the story" />;
   if (!timeline) return null;
   const { window: shown, full } = choice;
@@ -136,6 +181,16 @@ export function TimelineView() {
             onZoom={zoomTo}
           />
         ) : null}
+        {canEdit ? (
+          <button
+            type="button"
+            className="tl-add"
+            onClick={() => setEditing({ id: null })}
+            disabled={editing?.id === null}
+          >
+            Add event
+          </button>
+        ) : null}
         <TimelineExport
           storyId={data.bundle.story.id}
           title={chartLabel}
@@ -146,6 +201,13 @@ export function TimelineView() {
       <p className="visually-hidden" aria-live="polite">
         {`Showing ${events.length} of ${timeline.events.length} events.`}
       </p>
+
+      {undo ? <UndoNotice state={undo} onUndo={() => void undoLast()} onDismiss={() => setUndo(null)} /> : null}
+      {deleteError ? (
+        <p className="notice" role="alert">
+          {deleteError}
+        </p>
+      ) : null}
 
       <div className="tl-layout">
         <div className="tl-main">
@@ -182,7 +244,16 @@ export function TimelineView() {
           </figure>
           <EventsTable events={events} total={timeline.events.length} openId={state.event} onOpen={openEvent} />
         </div>
-        {state.event ? (
+        {editing && canEdit ? (
+          <EventEditor
+            key={editing.id ?? 'new'}
+            eventId={editing.id}
+            bundle={data.bundle}
+            index={data.index}
+            onSaved={afterChange}
+            onCancel={() => setEditing(null)}
+          />
+        ) : state.event ? (
           <EventDetails
             eventId={state.event}
             timelineEvent={timeline.byId.get(state.event)}
@@ -190,6 +261,22 @@ export function TimelineView() {
             index={data.index}
             state={state}
             onClose={closeEvent}
+            actions={
+              canEdit && timeline.byId.has(state.event) ? (
+                <div className="tl-details__actions">
+                  <button type="button" onClick={() => setEditing({ id: state.event })}>
+                    Edit event
+                  </button>
+                  <button
+                    type="button"
+                    disabled={change.isPending}
+                    onClick={() => state.event && void deleteEvent(state.event)}
+                  >
+                    Delete event
+                  </button>
+                </div>
+              ) : null
+            }
           />
         ) : (
           // Holds the details column open, so opening an event does not resize (and redraw) the chart.
