@@ -16,6 +16,7 @@ import { loadSession } from './session-middleware';
 import { sessionRoutes } from './session-routes';
 import { revalidatedStoryRead } from './story-etag';
 import { storyDeskRoutes } from './story-desk-routes';
+import { storyPartsRoutes } from './story-parts-routes';
 import { idParam } from './validators';
 import { verdictRoutes } from './verdict-routes';
 
@@ -91,6 +92,7 @@ export function createApiWith(deps: ApiDeps) {
   api.route('/', verdictRoutes(deps));
   api.route('/', changesRoutes(deps));
   api.route('/', coverageRoutes(deps));
+  api.route('/', storyPartsRoutes(deps));
   api.route('/', eventRoutes(deps));
   api.route('/', claimEditRoutes(deps));
   api.route('/', mentionEditRoutes(deps));

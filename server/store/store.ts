@@ -17,6 +17,7 @@ import type { ClaimDeskStore } from './claim-desk-store';
 import type { EventDeskStore } from './event-desk-store';
 import type { PublicationStore } from './publication-store';
 import type { StoryDeskStore } from './story-desk-store';
+import type { StoryOverviewStore } from './story-overview-store';
 import type { StoryVersionStore } from './story-version-store';
 
 /** What a seeding added: rows that were missing. Existing rows are never overwritten. */
@@ -203,7 +204,8 @@ export interface Store
     EventDeskStore,
     StoryVersionStore,
     StoryDeskStore,
-    PublicationStore {
+    PublicationStore,
+    StoryOverviewStore {
   readonly engine: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

@@ -7,6 +7,7 @@ import { openPostgresEngine, openSqliteEngine, type PostgresOptions, type SqlEng
 import { publicationQueries } from './publication-queries';
 import { securityLogQueries } from './security-log-queries';
 import { storyDeskQueries } from './story-desk-queries';
+import { storyOverviewQueries } from './story-overview-queries';
 import { storyQueries } from './story-queries';
 import { storyVersionQueries } from './story-version-queries';
 import { verdictQueries } from './verdict-queries';
@@ -32,6 +33,7 @@ export function sqlStore(engine: SqlEngine): SqlStore {
     ...claimDeskQueries(engine.db),
     ...storyDeskQueries(engine.db),
     ...publicationQueries(engine.db),
+    ...storyOverviewQueries(engine.db),
     close: () => engine.close(),
   };
 }

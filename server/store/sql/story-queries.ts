@@ -54,8 +54,8 @@ export const articleMetaColumns = [
   'furniture',
 ] as const;
 const articleColumns = [...articleMetaColumns, 'body', 'paragraphs', 'sentences'] as const;
-const outletColumns = ['id', 'name', 'aliases', 'kind', 'url'] as const;
-const actorColumns = ['id', 'name', 'kind', 'description'] as const;
+export const outletColumns = ['id', 'name', 'aliases', 'kind', 'url'] as const;
+export const actorColumns = ['id', 'name', 'kind', 'description'] as const;
 
 type ArticleMetaRow = Pick<Selectable<ArticlesTable>, (typeof articleMetaColumns)[number]>;
 type ArticleRow = Pick<Selectable<ArticlesTable>, (typeof articleColumns)[number]>;
@@ -78,7 +78,7 @@ const toArticle = (row: ArticleRow): Article => ({
   sentences: rangesFromJson.parse(row.sentences),
 });
 
-const toOutlet = (row: Pick<Selectable<Database['outlets']>, (typeof outletColumns)[number]>): Outlet => ({
+export const toOutlet = (row: Pick<Selectable<Database['outlets']>, (typeof outletColumns)[number]>): Outlet => ({
   id: row.id,
   name: row.name,
   aliases: idsFromJson.parse(row.aliases),
@@ -86,7 +86,7 @@ const toOutlet = (row: Pick<Selectable<Database['outlets']>, (typeof outletColum
   url: row.url,
 });
 
-const toActor = (row: Pick<Selectable<Database['actors']>, (typeof actorColumns)[number]>): Actor => ({
+export const toActor = (row: Pick<Selectable<Database['actors']>, (typeof actorColumns)[number]>): Actor => ({
   id: row.id,
   name: row.name,
   kind: actorKindSchema.parse(row.kind),
@@ -272,7 +272,46 @@ async function readBundle(db: Db, storyId: string): Promise<StoryBundle | null> 
       ...optionalField('support', row.support, (text) => supportSchema.parse(text)),
       ...optionalField('basis', row.basis, (text) => mentionBasisFromJson.parse(text)),
     }));
-  const events: StoryEvent[] = (
+  const events = await readStoryEvents(db, storyId);
+  const liveMentions = new Set(mentions.map((m) => m.id));
+  for (const event of events) event.mentions = event.mentions.filter((id) => liveMentions.has(id));
+  const refs = referencedBy(articles, mentions, events);
+  const outlets = await db.selectFrom('outlets').select(outletColumns).orderBy('rowid').execute();
+  const actors = await db.selectFrom('actors').select(actorColumns).orderBy('rowid').execute();
+  const claims = await db
+    .selectFrom('claims')
+    .select(claimColumns)
+    .where('story', '=', storyId)
+    .where('merged_into', 'is', null)
+    .where('removed_at', 'is', null)
+    .orderBy('rowid')
+    .execute();
+  const passages = await db
+    .selectFrom('passages')
+    .select(['id', 'story', 'text', 'spans'])
+    .where('story', '=', storyId)
+    .orderBy('rowid')
+    .execute();
+  return {
+    story,
+    outlets: outlets.filter((row) => refs.outlets.has(row.id)).map(toOutlet),
+    actors: actors.filter((row) => refs.actors.has(row.id)).map(toActor),
+    articles,
+    claims: claims.map(toClaim),
+    mentions,
+    events,
+    passages: passages
+      .map((row) => ({
+        ...row,
+        spans: passageSpansFromJson.parse(row.spans).filter((span) => live.has(span.article)),
+      }))
+      .filter((passage) => passage.spans.length >= 2),
+  };
+}
+
+/** A story's events, in their stored order. */
+export async function readStoryEvents(db: Db, storyId: string): Promise<StoryEvent[]> {
+  return (
     await db
       .selectFrom('events')
       .select([
@@ -314,40 +353,6 @@ async function readBundle(db: Db, storyId: string): Promise<StoryBundle | null> 
     mentions: idsFromJson.parse(row.mentions),
     ...optionalField('related', row.related, (text) => relatedFromJson.parse(text)),
   }));
-  const liveMentions = new Set(mentions.map((m) => m.id));
-  for (const event of events) event.mentions = event.mentions.filter((id) => liveMentions.has(id));
-  const refs = referencedBy(articles, mentions, events);
-  const outlets = await db.selectFrom('outlets').select(outletColumns).orderBy('rowid').execute();
-  const actors = await db.selectFrom('actors').select(actorColumns).orderBy('rowid').execute();
-  const claims = await db
-    .selectFrom('claims')
-    .select(claimColumns)
-    .where('story', '=', storyId)
-    .where('merged_into', 'is', null)
-    .where('removed_at', 'is', null)
-    .orderBy('rowid')
-    .execute();
-  const passages = await db
-    .selectFrom('passages')
-    .select(['id', 'story', 'text', 'spans'])
-    .where('story', '=', storyId)
-    .orderBy('rowid')
-    .execute();
-  return {
-    story,
-    outlets: outlets.filter((row) => refs.outlets.has(row.id)).map(toOutlet),
-    actors: actors.filter((row) => refs.actors.has(row.id)).map(toActor),
-    articles,
-    claims: claims.map(toClaim),
-    mentions,
-    events,
-    passages: passages
-      .map((row) => ({
-        ...row,
-        spans: passageSpansFromJson.parse(row.spans).filter((span) => live.has(span.article)),
-      }))
-      .filter((passage) => passage.spans.length >= 2),
-  };
 }
 
 export function storyQueries(db: Kysely<Database>): StoryStore {

@@ -17,3 +17,4 @@ export * from './coverage';
 export * from './event-change';
 export * from './claim-desk';
 export * from './story-desk';
+export * from './story-overview';

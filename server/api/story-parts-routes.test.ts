@@ -1,0 +1,133 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  apiErrorSchema,
+  storyBundleSchema,
+  storyChangesSchema,
+  storyEvidenceSchema,
+  storyOverviewSchema,
+  type StoryBundle,
+} from '@/domain/schemas';
+import { bundledCorpus } from '../corpus/corpus-test-kit';
+import { openSqliteStore } from '../store/sql/sql-store';
+import { createTestApi } from './api-test-kit';
+
+const STORY = 'rafah-scg-2024';
+let api: Awaited<ReturnType<typeof createTestApi>>;
+let bundle: StoryBundle;
+
+beforeEach(async () => {
+  const store = await openSqliteStore(':memory:');
+  await store.seed(bundledCorpus());
+  api = await createTestApi({ store });
+  bundle = storyBundleSchema.parse(await (await api.app.request(`/api/stories/${STORY}`)).json());
+});
+
+const get = (path: string, headers: Record<string, string> = {}) => Promise.resolve(api.app.request(path, { headers }));
+
+describe('GET /api/stories/:story/overview', () => {
+  it('carries claims, article metadata, a stance cell per mention, events, topics and counts, but no evidence', async () => {
+    const response = await get(`/api/stories/${STORY}/overview`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const overview = storyOverviewSchema.parse(JSON.parse(text));
+    expect(overview.claims).toEqual(bundle.claims);
+    expect(overview.articles).toEqual(bundle.articles);
+    expect(overview.events).toEqual(bundle.events);
+    expect(overview.outlets).toEqual(bundle.outlets);
+    expect(overview.actors).toEqual(bundle.actors);
+    expect(overview.cells).toEqual(bundle.mentions.map(({ spans: _spans, basis: _basis, ...cell }) => cell));
+    expect(overview.topics).toEqual([...new Set(bundle.claims.map((claim) => claim.topic))]);
+    expect(overview.counts).toEqual({
+      articles: bundle.articles.length,
+      claims: bundle.claims.length,
+      mentions: bundle.mentions.length,
+      events: bundle.events.length,
+      passages: bundle.passages.length,
+    });
+    const firstSpan = bundle.mentions[0]!.spans[0]!;
+    expect(text).not.toContain(JSON.stringify(firstSpan.exact));
+    expect(text.length).toBeLessThan(JSON.stringify(bundle).length);
+  });
+
+  it('is revalidated by the story version: 304 until the story changes', async () => {
+    const first = await get(`/api/stories/${STORY}/overview`);
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"overview\./);
+    expect((await get(`/api/stories/${STORY}/overview`, { 'If-None-Match': etag })).status).toBe(304);
+    const alice = await api.signIn('alice');
+    const claim = bundle.claims[0]!;
+    const patched = await api.patchVerdict(
+      claim.id,
+      { status: 'disputed', note: 'Denied.' },
+      { cookie: alice, ifMatch: `"${claim.verdict.version}"` },
+    );
+    expect(patched.status).toBe(200);
+    const after = await get(`/api/stories/${STORY}/overview`, { 'If-None-Match': etag });
+    expect(after.status).toBe(200);
+    expect(storyOverviewSchema.parse(await after.json()).claims[0]?.verdict.status).toBe('disputed');
+  });
+
+  it('answers 404 naming the story for an unknown one', async () => {
+    const response = await get('/api/stories/no-such-story/overview');
+    expect(response.status).toBe(404);
+    expect(apiErrorSchema.parse(await response.json()).error.field).toBe('story');
+  });
+});
+
+describe('GET /api/stories/:story/evidence', () => {
+  it("sends a claim's, an article's and one cell's mentions with their evidence, and an article's passages", async () => {
+    const claim = bundle.mentions[0]!.claim;
+    const article = bundle.mentions[0]!.article;
+    const read = async (query: string) => {
+      const response = await get(`/api/stories/${STORY}/evidence?${query}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('etag')).toMatch(/^"evidence\./);
+      return storyEvidenceSchema.parse(await response.json());
+    };
+    const byClaim = await read(`claim=${claim}`);
+    expect(byClaim.mentions).toEqual(bundle.mentions.filter((m) => m.claim === claim));
+    expect(byClaim.passages).toEqual([]);
+    const byArticle = await read(`article=${article}`);
+    expect(byArticle.mentions).toEqual(bundle.mentions.filter((m) => m.article === article));
+    expect(byArticle.passages).toEqual(bundle.passages.filter((p) => p.spans.some((s) => s.article === article)));
+    const byCell = await read(`claim=${claim}&article=${article}`);
+    expect(byCell.mentions).toEqual(bundle.mentions.filter((m) => m.claim === claim && m.article === article));
+  });
+
+  it('refuses a request that names no scope, or an unknown parameter, naming the field', async () => {
+    for (const [query, field] of [
+      ['', 'claim'],
+      ['claim=Not%20An%20Id', 'claim'],
+      ['mention=x', 'mention'],
+    ] as const) {
+      const response = await get(`/api/stories/${STORY}/evidence?${query}`);
+      expect(response.status).toBe(400);
+      expect(apiErrorSchema.parse(await response.json()).error.field).toBe(field);
+    }
+  });
+});
+
+describe('GET /api/stories/:story/changes', () => {
+  it('lists what changed since the version a page holds, and says when it must read everything again', async () => {
+    const overview = storyOverviewSchema.parse(await (await get(`/api/stories/${STORY}/overview`)).json());
+    const since = `${overview.version.epoch}.${overview.version.version}`;
+    const none = storyChangesSchema.parse(await (await get(`/api/stories/${STORY}/changes?since=${since}`)).json());
+    expect(none).toEqual({ kind: 'changes', current: overview.version, changes: [] });
+
+    const alice = await api.signIn('alice');
+    const claim = bundle.claims[0]!;
+    await api.patchVerdict(claim.id, { status: 'verified', note: 'Confirmed.' }, { cookie: alice, ifMatch: '"1"' });
+    const some = storyChangesSchema.parse(await (await get(`/api/stories/${STORY}/changes?since=${since}`)).json());
+    expect(some.kind).toBe('changes');
+    if (some.kind === 'changes') {
+      expect(some.current.version).toBeGreaterThan(overview.version.version);
+      expect(new Set(some.changes.map((change) => change.claim))).toEqual(new Set([claim.id]));
+    }
+    const other = storyChangesSchema.parse(await (await get(`/api/stories/${STORY}/changes?since=other.1`)).json());
+    expect(other.kind).toBe('unknown');
+
+    const bad = await get(`/api/stories/${STORY}/changes?since=yesterday`);
+    expect(bad.status).toBe(400);
+    expect(apiErrorSchema.parse(await bad.json()).error.field).toBe('since');
+  });
+});

@@ -1,0 +1,172 @@
+import type { Kysely, Transaction } from 'kysely';
+import {
+  stanceSchema,
+  stepSources,
+  supportSchema,
+  type Mention,
+  type Span,
+  type StanceCell,
+  type StoryOverview,
+} from '@/domain/schemas';
+import type { StoryOverviewStore } from '../story-overview-store';
+import type { Database } from './database-schema';
+import { chainFromJson, mentionBasisFromJson, notesFromJson, optionalField, passageSpansFromJson } from './row-codecs';
+import {
+  actorColumns,
+  articleMetaColumns,
+  outletColumns,
+  readStoryEvents,
+  toActor,
+  toArticleMeta,
+  toOutlet,
+} from './story-queries';
+import { storyVersionQueries } from './story-version-queries';
+import { claimColumns, toClaim } from './verdict-queries';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+const snapshot = <T>(db: Kysely<Database>, read: (trx: Transaction<Database>) => Promise<T>) =>
+  db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(read);
+
+const countOf = async (db: Db, table: 'passages', storyId: string) =>
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('story', '=', storyId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+export function storyOverviewQueries(db: Kysely<Database>): StoryOverviewStore {
+  return {
+    getStoryOverview: (storyId) => snapshot(db, (trx) => readOverview(trx, storyId)),
+
+    getStoryEvidence: (storyId, scope) =>
+      snapshot(db, async (trx) => {
+        const story = await trx.selectFrom('stories').select('id').where('id', '=', storyId).executeTakeFirst();
+        if (!story) return null;
+        let query = trx
+          .selectFrom('mentions')
+          .select(['id', 'claim', 'article', 'stance', 'attribution', 'support', 'basis'])
+          .where('story', '=', storyId);
+        if (scope.claim !== undefined) query = query.where('claim', '=', scope.claim);
+        if (scope.article !== undefined) query = query.where('article', '=', scope.article);
+        const rows = await query.orderBy('rowid').execute();
+        const spansByMention = new Map<string, Span[]>();
+        if (rows.length > 0) {
+          const spanRows = await trx
+            .selectFrom('spans')
+            .select(['mention', 'article', 'start', 'end', 'exact', 'prefix', 'suffix'])
+            .where(
+              'mention',
+              'in',
+              rows.map((row) => row.id),
+            )
+            .orderBy('mention')
+            .orderBy('ordinal')
+            .execute();
+          for (const { mention, ...span } of spanRows) {
+            spansByMention.set(mention, [...(spansByMention.get(mention) ?? []), span]);
+          }
+        }
+        const mentions: Mention[] = rows.map((row) => ({
+          id: row.id,
+          claim: row.claim,
+          article: row.article,
+          stance: stanceSchema.parse(row.stance),
+          attribution: chainFromJson.parse(row.attribution),
+          spans: spansByMention.get(row.id) ?? [],
+          ...optionalField('support', row.support, (text) => supportSchema.parse(text)),
+          ...optionalField('basis', row.basis, (text) => mentionBasisFromJson.parse(text)),
+        }));
+        // Shared passages belong to articles: an article's (or a cell's) scope carries those with a span in it.
+        const passages =
+          scope.article === undefined
+            ? []
+            : (
+                await trx
+                  .selectFrom('passages')
+                  .select(['id', 'story', 'text', 'spans'])
+                  .where('story', '=', storyId)
+                  .orderBy('rowid')
+                  .execute()
+              )
+                .map((row) => ({ ...row, spans: passageSpansFromJson.parse(row.spans) }))
+                .filter((passage) => passage.spans.some((span) => span.article === scope.article));
+        return { mentions, passages };
+      }),
+  };
+}
+
+async function readOverview(db: Transaction<Database>, storyId: string): Promise<StoryOverview | null> {
+  const version = await storyVersionQueries(db).getStoryVersion(storyId);
+  const storyRow = await db
+    .selectFrom('stories')
+    .select(['id', 'title', 'summary', 'notes'])
+    .where('id', '=', storyId)
+    .executeTakeFirst();
+  if (!storyRow || !version) return null;
+  const story = {
+    id: storyRow.id,
+    title: storyRow.title,
+    summary: storyRow.summary,
+    ...optionalField('notes', storyRow.notes, (text) => notesFromJson.parse(text)),
+  };
+  const articles = (
+    await db.selectFrom('articles').select(articleMetaColumns).where('story', '=', storyId).orderBy('rowid').execute()
+  ).map(toArticleMeta);
+  const claims = (
+    await db.selectFrom('claims').select(claimColumns).where('story', '=', storyId).orderBy('rowid').execute()
+  ).map(toClaim);
+  const cells: StanceCell[] = (
+    await db
+      .selectFrom('mentions')
+      .select(['id', 'claim', 'article', 'stance', 'attribution', 'support'])
+      .where('story', '=', storyId)
+      .orderBy('rowid')
+      .execute()
+  ).map((row) => ({
+    id: row.id,
+    claim: row.claim,
+    article: row.article,
+    stance: stanceSchema.parse(row.stance),
+    attribution: chainFromJson.parse(row.attribution),
+    ...optionalField('support', row.support, (text) => supportSchema.parse(text)),
+  }));
+  const events = await readStoryEvents(db, storyId);
+  // The outlets and actors the overview names: its articles', chains' and events'.
+  const outletIds = new Set(articles.map((article) => article.outlet));
+  const actorIds = new Set<string>();
+  for (const cell of cells) {
+    for (const step of cell.attribution) {
+      for (const node of stepSources(step)) (node.kind === 'outlet' ? outletIds : actorIds).add(node.id);
+    }
+  }
+  for (const event of events) for (const id of event.participants) actorIds.add(id);
+  const outlets = (await db.selectFrom('outlets').select(outletColumns).orderBy('rowid').execute())
+    .filter((row) => outletIds.has(row.id))
+    .map(toOutlet);
+  const actors = (await db.selectFrom('actors').select(actorColumns).orderBy('rowid').execute())
+    .filter((row) => actorIds.has(row.id))
+    .map(toActor);
+  return {
+    version,
+    story,
+    outlets,
+    actors,
+    articles,
+    claims,
+    cells,
+    events,
+    topics: [...new Set(claims.map((claim) => claim.topic))],
+    counts: {
+      articles: articles.length,
+      claims: claims.length,
+      mentions: cells.length,
+      events: events.length,
+      passages: await countOf(db, 'passages', storyId),
+    },
+  };
+}

@@ -1,0 +1,9 @@
+import type { EvidenceScope, StoryEvidence, StoryOverview } from '@/domain/schemas';
+
+/** A story in the parts its views need: the first-view overview, and evidence on demand. */
+export interface StoryOverviewStore {
+  /** The overview of a story, read in one snapshot with the version it is of; null when there is no such story. */
+  getStoryOverview(storyId: string): Promise<StoryOverview | null>;
+  /** The mentions (with their evidence) of a claim, an article, or one cell, and the article's shared passages. */
+  getStoryEvidence(storyId: string, scope: EvidenceScope): Promise<StoryEvidence | null>;
+}
