@@ -118,7 +118,14 @@ async function readOverview(db: Transaction<Database>, storyId: string): Promise
     await db.selectFrom('articles').select(articleMetaColumns).where('story', '=', storyId).orderBy('rowid').execute()
   ).map(toArticleMeta);
   const claims = (
-    await db.selectFrom('claims').select(claimColumns).where('story', '=', storyId).orderBy('rowid').execute()
+    await db
+      .selectFrom('claims')
+      .select(claimColumns)
+      .where('story', '=', storyId)
+      .where('merged_into', 'is', null)
+      .where('removed_at', 'is', null)
+      .orderBy('rowid')
+      .execute()
   ).map(toClaim);
   const cells: StanceCell[] = (
     await db
