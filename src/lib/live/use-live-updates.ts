@@ -38,6 +38,8 @@ export function applyCoverageChange(client: QueryClient, data: string) {
   }
   void client.invalidateQueries({ queryKey: storyQueries.bundle(event.story).queryKey });
   void client.invalidateQueries({ queryKey: storyQueries.list().queryKey });
+  // A claim or mention corrected elsewhere: its topics, edits and stored version are refetched too.
+  void client.invalidateQueries({ queryKey: claimQueries.all() });
 }
 
 /** An event added, changed, removed or restored: the story's timeline refetches, and any open copy of the event. */
