@@ -44,6 +44,12 @@ export type DeskRequest = {
   body?: unknown;
   /** The version the change is based on (its ETag); creations have none. */
   ifMatch?: number;
+  /**
+   * What to do with the answer, or the refusal: run even when the form that sent the change
+   * has gone meanwhile (a deleted mention's editor goes with it), unlike mutate()'s callbacks.
+   */
+  onDone?: (answer: unknown) => void;
+  onFail?: (error: Error) => void;
 };
 
 /**
@@ -59,6 +65,8 @@ export function useDeskChange() {
         { method, body, headers: ifMatch !== undefined ? { 'If-Match': `"${ifMatch}"` } : {} },
         z.unknown(),
       ),
+    onSuccess: (answer, request) => request.onDone?.(answer),
+    onError: (error, request) => request.onFail?.(error),
     onSettled: () =>
       Promise.all([
         client.invalidateQueries({ queryKey: storyQueries.all() }),

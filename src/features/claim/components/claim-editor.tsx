@@ -32,10 +32,7 @@ export function ClaimEditor({ claim, claims, mentionCount }: Props) {
 
   const send = (request: DeskRequest, done: (answer: unknown) => void) => {
     setError(null);
-    change.mutate(request, {
-      onSuccess: done,
-      onError: (e) => setError(e.message),
-    });
+    change.mutate({ ...request, onDone: done, onFail: (e) => setError(e.message) });
   };
   const submit = (event: FormEvent, run: () => void) => {
     event.preventDefault();

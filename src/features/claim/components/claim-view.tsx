@@ -65,12 +65,7 @@ export function ClaimView() {
       <VerdictHistory claimId={claim.id} />
       <UndoNotice />
       {editable ? (
-        <ClaimEditor
-          key={`${claim.id}-${claim.verdict.version}`}
-          claim={claim}
-          claims={data.bundle.claims}
-          mentionCount={mentions.length}
-        />
+        <ClaimEditor key={claim.id} claim={claim} claims={data.bundle.claims} mentionCount={mentions.length} />
       ) : null}
       <h3>Where it comes from</h3>
       <OriginTree mentions={mentions} index={index} headingLevel={4} />
@@ -136,7 +131,7 @@ export function ClaimView() {
                 <details className="mention__edit">
                   <summary>Edit this mention</summary>
                   <MentionEditor
-                    key={`${mention.id}-${mention.stance}-${mention.spans.length}`}
+                    key={mention.id}
                     mention={mention}
                     outletName={outlet?.name ?? mention.article}
                     storyId={claim.story}

@@ -31,12 +31,13 @@ export function MentionEditor({ mention, outletName, storyId, publishedBy }: Pro
 
   const send = (request: DeskRequest, text: string) => {
     setError(null);
-    change.mutate(request, {
-      onSuccess: (answer) => {
+    change.mutate({
+      ...request,
+      onDone: (answer) => {
         const saved = versionedMentionSchema.parse(answer);
         show(text, { path: `${mentionPath(mention.id)}/undo`, version: saved.version });
       },
-      onError: (e) => setError(e.message),
+      onFail: (e) => setError(e.message),
     });
   };
   const onStance = (event: FormEvent) => {

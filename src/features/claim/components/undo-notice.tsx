@@ -17,13 +17,13 @@ export function UndoNotice() {
               disabled={change.isPending}
               onClick={() => {
                 const { path, version } = notice.undo!;
-                change.mutate(
-                  { method: 'POST', path, ifMatch: version },
-                  {
-                    onSuccess: () => show('Undone.', null),
-                    onError: (error) => show(`Not undone: ${error.message}`, null),
-                  },
-                );
+                change.mutate({
+                  method: 'POST',
+                  path,
+                  ifMatch: version,
+                  onDone: () => show('Undone.', null),
+                  onFail: (error) => show(`Not undone: ${error.message}`, null),
+                });
               }}
             >
               Undo
