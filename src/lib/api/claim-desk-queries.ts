@@ -37,6 +37,12 @@ export const claimDeskQueries = {
     }),
 };
 
+/**
+ * Every claim query but a stored mention's: that one is set from the answers to its own
+ * changes, so a mention just deleted is not asked for again.
+ */
+export const notAMention = (query: { queryKey: readonly unknown[] }) => query.queryKey[1] !== 'mention';
+
 /** One change of a claim, topic or mention: where it goes, with the version it was based on. */
 export type DeskRequest = {
   method: 'POST' | 'PATCH' | 'DELETE';
@@ -70,7 +76,7 @@ export function useDeskChange() {
     onSettled: () =>
       Promise.all([
         client.invalidateQueries({ queryKey: storyQueries.all() }),
-        client.invalidateQueries({ queryKey: claimQueries.all() }),
+        client.invalidateQueries({ queryKey: claimQueries.all(), predicate: notAMention }),
       ]),
   });
 }

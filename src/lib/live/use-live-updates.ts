@@ -8,6 +8,7 @@ import {
 } from '@/domain/schemas';
 import { claimQueries, cachedClaim, putClaimInCache } from '../api/claim-queries';
 import { publicationQueries, putPublicationInCache } from '../api/publication-queries';
+import { notAMention } from '../api/claim-desk-queries';
 import { storyQueries } from '../api/story-queries';
 
 const MAX_RETRY_MS = 30_000;
@@ -39,7 +40,7 @@ export function applyCoverageChange(client: QueryClient, data: string) {
   void client.invalidateQueries({ queryKey: storyQueries.bundle(event.story).queryKey });
   void client.invalidateQueries({ queryKey: storyQueries.list().queryKey });
   // A claim or mention corrected elsewhere: its topics, edits and stored version are refetched too.
-  void client.invalidateQueries({ queryKey: claimQueries.all() });
+  void client.invalidateQueries({ queryKey: claimQueries.all(), predicate: notAMention });
 }
 
 /** An event added, changed, removed or restored: the story's timeline refetches, and any open copy of the event. */

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import {
   stanceSchema,
@@ -24,6 +24,7 @@ type Props = { mention: Mention; outletName: string; storyId: string; publishedB
 export function MentionEditor({ mention, outletName, storyId, publishedBy }: Props) {
   const stored = useQuery(claimDeskQueries.mention(mention.id));
   const change = useDeskChange();
+  const client = useQueryClient();
   const show = useDeskNotice((s) => s.show);
   const [stance, setStance] = useState<Stance>(mention.stance);
   const [error, setError] = useState<string | null>(null);
@@ -35,6 +36,9 @@ export function MentionEditor({ mention, outletName, storyId, publishedBy }: Pro
       ...request,
       onDone: (answer) => {
         const saved = versionedMentionSchema.parse(answer);
+        const key = claimDeskQueries.mention(mention.id).queryKey;
+        // Kept even for a deletion (the answer is the mention as it was): asking again would find nothing.
+        client.setQueryData(key, saved);
         show(text, { path: `${mentionPath(mention.id)}/undo`, version: saved.version });
       },
       onFail: (e) => setError(e.message),

@@ -1,4 +1,6 @@
-import { useDeskChange } from '@/lib/api/claim-desk-queries';
+import { useQueryClient } from '@tanstack/react-query';
+import { versionedMentionSchema } from '@/domain/schemas';
+import { claimDeskQueries, useDeskChange } from '@/lib/api/claim-desk-queries';
 import { useDeskNotice } from '../store/undo-store';
 
 /** The outcome of the latest change, announced, with Undo while nothing has changed the object since. */
@@ -6,6 +8,7 @@ export function UndoNotice() {
   const notice = useDeskNotice((s) => s.notice);
   const show = useDeskNotice((s) => s.show);
   const change = useDeskChange();
+  const client = useQueryClient();
   return (
     <div role="status" aria-live="polite" className="desk-notice">
       {notice ? (
@@ -21,7 +24,13 @@ export function UndoNotice() {
                   method: 'POST',
                   path,
                   ifMatch: version,
-                  onDone: () => show('Undone.', null),
+                  onDone: (answer) => {
+                    // A mention brought back or set back: its editor saves on from the new version.
+                    const mention = versionedMentionSchema.safeParse(answer);
+                    if (mention.success)
+                      client.setQueryData(claimDeskQueries.mention(mention.data.id).queryKey, mention.data);
+                    show('Undone.', null);
+                  },
                   onFail: (error) => show(`Not undone: ${error.message}`, null),
                 });
               }}
