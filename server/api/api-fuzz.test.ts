@@ -39,6 +39,8 @@ const KNOWN: Record<string, string[]> = {
   claim: ['deal', 'meet-again'],
   article: ['art-a', 'art-b'],
   username: ['alice', 'bob', 'rita'],
+  mention: ['m-a-meet', 'm-b-deal'],
+  topic: ['Deal', 'Meetings'],
   event: ['first-meeting'],
   version: ['1', '2'],
 };
@@ -76,7 +78,11 @@ const PLAUSIBLE: Record<string, fc.Arbitrary<unknown>> = {
   password: fc.constantFrom('correct horse battery', 'wrong password!'),
   sentenceStart: fc.constantFrom(0, 26, 3),
   role: fc.constantFrom('reader', 'editor', 'admin'),
-  kind: fc.constantFrom('meeting', 'attack', 'party'),
+  into: fc.constantFrom(...KNOWN.claim!, 'no-claim'),
+  name: fc.constantFrom('Talks', 'Deal', ''),
+  spans: fc.constantFrom([{ start: 0, end: 8 }], [{ start: 1, end: 8 }], [{ start: 0, end: 8, exact: 'Officials' }]),
+  attribution: fc.constantFrom([{ kind: 'outlet', id: 'outlet-one' }], [{ kind: 'actor', id: 'ghost' }]),
+  kind: fc.constantFrom('meeting', 'attack', 'party', 'person', 'ghost'),
   format: fc.constantFrom('virtual', 'in-person', 'hybrid'),
   date: fc.constantFrom(
     { precision: 'day', start: '2024-04-20', end: '2024-04-20', basis: 'fuzz', derivedFrom: null },

@@ -14,6 +14,7 @@ import {
   patchOverviewVerdict,
   refreshPartsAfterCoverage,
 } from '../api/story-part-queries';
+import { notAMention } from '../api/claim-desk-queries';
 import { storyQueries } from '../api/story-queries';
 
 const MAX_RETRY_MS = 30_000;
@@ -46,6 +47,8 @@ export function applyCoverageChange(client: QueryClient, data: string) {
   void client.invalidateQueries({ queryKey: storyQueries.bundle(event.story).queryKey });
   void client.invalidateQueries({ queryKey: storyQueries.list().queryKey });
   refreshPartsAfterCoverage(client, event);
+  // A claim or mention corrected elsewhere: its topics, edits and stored version are refetched too.
+  void client.invalidateQueries({ queryKey: claimQueries.all(), predicate: notAMention });
 }
 
 /** An event added, changed, removed or restored: the story's timeline refetches, and any open copy of the event. */

@@ -10,11 +10,17 @@ import { mentionOptionsFor } from '@/components/verdict-editor/mention-options';
 import { VerdictEditor } from '@/components/verdict-editor/verdict-editor';
 import { readableReferences } from '@/domain/article-references';
 import { isContested } from '@/domain/stance-rules';
+import { useQuery } from '@tanstack/react-query';
+import { canEditVerdicts } from '@/domain/schemas';
+import { sessionQueries } from '@/lib/api/session-queries';
 import { Link } from '@/lib/router/link';
 import { useStoryData } from '@/lib/story/use-story-data';
 import { hrefFor, useUrlState } from '@/lib/url-state/use-url-state';
 import { readInPanes } from '../model/read-in-panes';
 import { VerdictHistory } from './verdict-history';
+import { ClaimEditor } from './claim-editor';
+import { MentionEditor } from './mention-editor';
+import { UndoNotice } from './undo-notice';
 import { VerdictPublication } from './verdict-publication';
 import './claim.css';
 
@@ -26,12 +32,16 @@ export function ClaimView() {
   const data = useStoryData();
   const { state } = useUrlState();
   const flags = useEvidenceFlags(data.status === 'success' ? data.bundle : null);
+  const session = useQuery(sessionQueries.current());
+  const user = session.data?.user ?? null;
+  const editable = user !== null && canEditVerdicts(user.role);
   if (data.status !== 'success') return <QueryStatus {...data} what="the story" />;
   const { index } = data;
   const claim = state.claim ? index.claims.get(state.claim) : undefined;
   if (!claim) {
     return (
       <section role="alert" className="query-status query-status--error">
+        <UndoNotice />
         <h2>No such claim</h2>
         <p>This story has no claim “{state.claim}”.</p>
         <Link to={hrefFor(state, { view: 'matrix', claim: null })}>See all claims</Link>
@@ -60,6 +70,10 @@ export function ClaimView() {
       <VerdictEditor claim={claim} mentionOptions={mentionOptionsFor(index, mentions)} />
       <VerdictPublication claim={claim} />
       <VerdictHistory claimId={claim.id} />
+      <UndoNotice />
+      {editable ? (
+        <ClaimEditor key={claim.id} claim={claim} claims={data.bundle.claims} mentionCount={mentions.length} />
+      ) : null}
       <h3>Where it comes from</h3>
       <OriginTree mentions={mentions} index={index} headingLevel={4} />
       <h3>Mentions ({mentions.length})</h3>
@@ -126,6 +140,18 @@ export function ClaimView() {
               >
                 Read in {outlet?.name ?? 'the article'}
               </Link>
+              {editable && article ? (
+                <details className="mention__edit">
+                  <summary>Edit this mention</summary>
+                  <MentionEditor
+                    key={mention.id}
+                    mention={mention}
+                    outletName={outlet?.name ?? mention.article}
+                    storyId={claim.story}
+                    publishedBy={article.outlet}
+                  />
+                </details>
+              ) : null}
             </li>
           );
         })}

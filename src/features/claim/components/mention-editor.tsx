@@ -1,0 +1,128 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import {
+  stanceSchema,
+  versionedMentionSchema,
+  type AttributionStep,
+  type Mention,
+  type Stance,
+} from '@/domain/schemas';
+import { claimDeskQueries, useDeskChange, type DeskRequest } from '@/lib/api/claim-desk-queries';
+import { useDeskNotice } from '../store/undo-store';
+import { ChainEditor } from './chain-editor';
+
+const STANCES = stanceSchema.options;
+const mentionPath = (id: string) => `/api/mentions/${encodeURIComponent(id)}`;
+
+type Props = { mention: Mention; outletName: string; storyId: string; publishedBy: string };
+
+/**
+ * An editor's corrections of one mention: its stance, its evidence spans (remove one; add
+ * more by selecting words in Sources), its attribution chain, or the mention itself removed.
+ * Each change is announced with an Undo.
+ */
+export function MentionEditor({ mention, outletName, storyId, publishedBy }: Props) {
+  const stored = useQuery(claimDeskQueries.mention(mention.id));
+  const change = useDeskChange();
+  const client = useQueryClient();
+  const show = useDeskNotice((s) => s.show);
+  const [stance, setStance] = useState<Stance>(mention.stance);
+  const [error, setError] = useState<string | null>(null);
+  const version = stored.data?.version;
+
+  const send = (request: DeskRequest, text: string) => {
+    setError(null);
+    change.mutate({
+      ...request,
+      onDone: (answer) => {
+        const saved = versionedMentionSchema.parse(answer);
+        const key = claimDeskQueries.mention(mention.id).queryKey;
+        // Kept even for a deletion (the answer is the mention as it was): asking again would find nothing.
+        client.setQueryData(key, saved);
+        show(text, { path: `${mentionPath(mention.id)}/undo`, version: saved.version });
+      },
+      onFail: (e) => setError(e.message),
+    });
+  };
+  const onStance = (event: FormEvent) => {
+    event.preventDefault();
+    send(
+      { method: 'PATCH', path: mentionPath(mention.id), body: { stance }, ifMatch: version },
+      `Stance in ${outletName} is now “${stance}”.`,
+    );
+  };
+  const saveChain = (attribution: AttributionStep[]) =>
+    send(
+      { method: 'PATCH', path: mentionPath(mention.id), body: { attribution }, ifMatch: version },
+      `Attribution chain in ${outletName} saved.`,
+    );
+
+  if (version === undefined) return <p>{stored.isError ? 'This mention could not be loaded.' : 'Loading…'}</p>;
+  return (
+    <div className="mention-editor">
+      {error ? <p role="alert">{error}</p> : null}
+      <form aria-label={`Stance in ${outletName}`} onSubmit={onStance}>
+        <label>
+          Stance
+          <select value={stance} onChange={(e) => setStance(stanceSchema.parse(e.target.value))}>
+            {STANCES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" disabled={stance === mention.stance || change.isPending}>
+          Save stance
+        </button>
+      </form>
+      {mention.spans.length > 1 ? (
+        <ul aria-label="Evidence spans">
+          {mention.spans.map((span, i) => (
+            <li key={`${span.start}-${span.end}`}>
+              “{span.exact}”{' '}
+              <button
+                type="button"
+                disabled={change.isPending}
+                onClick={() =>
+                  send(
+                    {
+                      method: 'PATCH',
+                      path: mentionPath(mention.id),
+                      body: {
+                        spans: mention.spans.filter((_, j) => j !== i).map(({ start, end }) => ({ start, end })),
+                      },
+                      ifMatch: version,
+                    },
+                    'Evidence span removed.',
+                  )
+                }
+              >
+                Remove span {i + 1}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <ChainEditor
+        chain={mention.attribution}
+        storyId={storyId}
+        publishedBy={publishedBy}
+        disabled={change.isPending}
+        onSave={saveChain}
+      />
+      <button
+        type="button"
+        disabled={change.isPending}
+        onClick={() =>
+          send(
+            { method: 'DELETE', path: mentionPath(mention.id), ifMatch: version },
+            `Mention in ${outletName} deleted.`,
+          )
+        }
+      >
+        Delete mention
+      </button>
+    </div>
+  );
+}
