@@ -8,7 +8,7 @@ import { requireEditor } from './require-role';
 import { idParam, jsonBody } from './validators';
 
 /** A refused address is the request's fault (400); a site that fails is not (502, 504). */
-const STATUS: Record<FetchRefusal['code'], 400 | 422 | 502 | 504> = {
+export const FETCH_REFUSAL_STATUS: Record<FetchRefusal['code'], 400 | 422 | 502 | 504> = {
   invalid_url: 400,
   refused_address: 400,
   wrong_type: 422,
@@ -18,6 +18,10 @@ const STATUS: Record<FetchRefusal['code'], 400 | 422 | 502 | 504> = {
   unreachable: 502,
   timeout: 504,
 };
+
+/** The file name that tells the normalizer how to read a fetched page. */
+export const pageFileName = (contentType: string) =>
+  contentType === 'text/plain' ? 'page.txt' : contentType === 'text/markdown' ? 'page.md' : 'page.html';
 
 /**
  * Adding an article by its address: the server fetches the page (with the checks of
@@ -42,7 +46,7 @@ export function articleUrlRoutes(deps: ApiDeps) {
       const fetched = await pageFetcher(url);
       if (!fetched.ok) {
         const { code, message } = fetched.refusal;
-        return jsonError(c, STATUS[code], code, `url: ${message}`, 'url');
+        return jsonError(c, FETCH_REFUSAL_STATUS[code], code, `url: ${message}`, 'url');
       }
       const { page } = fetched;
       const ingester = await createStoryIngester(store, analyser, storyId, suggestions);
@@ -50,12 +54,7 @@ export function articleUrlRoutes(deps: ApiDeps) {
       const outcome = await ingester.add(
         {
           content: page.content,
-          fileName:
-            page.contentType === 'text/plain'
-              ? 'page.txt'
-              : page.contentType === 'text/markdown'
-                ? 'page.md'
-                : 'page.html',
+          fileName: pageFileName(page.contentType),
           outlet,
           createOutlet: createOutlet ?? false,
           ...(published ? { published } : {}),

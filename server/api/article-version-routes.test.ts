@@ -1,4 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import {
   addArticleVersionResponseSchema,
@@ -13,6 +15,7 @@ import {
   storyBundleSchema,
 } from '@/domain/schemas';
 import { checkSpan } from '@/domain/span-anchoring';
+import { createPageFetcher } from '../ingest/fetch-page';
 import { STORE_ENGINES, testStore } from '../store/store-test-kit';
 import type { Store } from '../store/store';
 import { createTestApi } from './api-test-kit';
@@ -33,6 +36,27 @@ const UPDATED = [
   'A statement is expected on Friday.',
 ].join('\n\n');
 
+// The article's page as it now reads, served on loopback under a name the test resolver points there.
+let pages: Server;
+let pageBase: string;
+beforeAll(async () => {
+  pages = createServer((request, response) => {
+    if (request.url === '/talks') {
+      response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end(UPDATED);
+    } else {
+      response.writeHead(404, { 'content-type': 'text/plain' });
+      response.end('not found');
+    }
+  });
+  await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
+  pageBase = `http://news.test:${(pages.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  pages.closeAllConnections();
+  await new Promise((resolve) => pages.close(resolve));
+});
+
 describe.each(STORE_ENGINES)('article versions on %s', (engine) => {
   let store: Store;
   let kit: Awaited<ReturnType<typeof createTestApi>>;
@@ -41,7 +65,14 @@ describe.each(STORE_ENGINES)('article versions on %s', (engine) => {
 
   beforeEach(async () => {
     store = await testStore(engine);
-    kit = await createTestApi({ store });
+    kit = await createTestApi({
+      store,
+      pageFetcher: createPageFetcher({
+        allow: ['127.0.0.1'],
+        lookup: (hostname) =>
+          Promise.resolve([{ address: hostname === 'intranet.test' ? '10.1.1.1' : '127.0.0.1', family: 4 }]),
+      }),
+    });
     editor = await kit.signIn('alice');
     published = [];
     kit.changes.subscribe(
@@ -232,6 +263,46 @@ describe.each(STORE_ENGINES)('article versions on %s', (engine) => {
       body: JSON.stringify({ content: UPDATED }),
     });
     expect(refused.status).toBe(403);
+    const versions = articleVersionsResponseSchema.parse(
+      await json(kit.app.request(`/api/articles/${article}/versions`)),
+    );
+    expect(versions.current).toBe(1);
+    expect(versions.versions).toHaveLength(1);
+  });
+
+  it('fetches the page again from an address for the new version', async () => {
+    const { article, changedMention } = await addArticleWithTwoMentions();
+    const response = await send(
+      'POST',
+      `/api/articles/${article}/versions`,
+      { url: `${pageBase}/talks` },
+      { 'If-Match': '"1"' },
+    );
+    expect(response.status).toBe(201);
+    expect(addArticleVersionResponseSchema.parse(await response.json()).version.spans).toEqual({
+      kept: 0,
+      changed: 1,
+      unanchored: 1,
+    });
+    const current = articleSchema.parse(await json(kit.app.request(`/api/articles/${article}`)));
+    expect(current.body).toBe(UPDATED);
+    const mention = (await bundle()).mentions.find((m) => m.id === changedMention.id);
+    expect(mention?.spans[0]?.exact).toBe(CHANGED.replace('next week', 'next month'));
+  });
+
+  it('refuses an address it may not or cannot fetch, and two forms at once, storing nothing', async () => {
+    const { article } = await addArticleWithTwoMentions();
+    const refusals: [unknown, number, string][] = [
+      [{ url: 'http://intranet.test/talks' }, 400, 'url'],
+      [{ url: `${pageBase}/gone` }, 502, 'url'],
+      [{ url: 'ftp://news.test/talks' }, 400, 'url'],
+      [{ url: `${pageBase}/talks`, content: UPDATED }, 400, 'content'],
+    ];
+    for (const [body, status, field] of refusals) {
+      const response = await send('POST', `/api/articles/${article}/versions`, body, { 'If-Match': '"1"' });
+      expect(response.status).toBe(status);
+      expect(apiErrorSchema.parse(await response.json()).error.field).toBe(field);
+    }
     const versions = articleVersionsResponseSchema.parse(
       await json(kit.app.request(`/api/articles/${article}/versions`)),
     );

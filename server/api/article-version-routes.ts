@@ -9,6 +9,7 @@ import {
 } from '@/domain/schemas';
 import type { ApiDeps, ApiEnv } from './api-context';
 import { jsonError } from './api-errors';
+import { FETCH_REFUSAL_STATUS, pageFileName } from './article-url-routes';
 import { etagFor, requireIfMatch } from './if-match';
 import { requireEditor } from './require-role';
 import { logSecurity, refuseChange } from './security-log';
@@ -34,7 +35,7 @@ const emptyBundleOf = (story: StoryBundle['story']): StoryBundle => ({
  * review of such a claim clears its flag.
  */
 export function articleVersionRoutes(deps: ApiDeps) {
-  const { store, now, changes, analyser } = deps;
+  const { store, now, changes, analyser, pageFetcher } = deps;
   const routes = new Hono<ApiEnv>();
 
   routes.get('/articles/:article/versions', idParam('article'), async (c) => {
@@ -76,15 +77,29 @@ export function articleVersionRoutes(deps: ApiDeps) {
       const story = stories.find((s) => s.id === article.story);
       const outlet = outlets.find((o) => o.id === article.outlet);
       if (!story || !outlet) return refuseChange(deps, c, 404, 'not_found', `no story for "${articleId}"`, 'article');
+      // A page fetched again goes through the same checks as adding one by its address.
+      let content: Uint8Array;
+      let fileName = body.fileName;
+      if (body.url !== undefined) {
+        const fetched = await pageFetcher(body.url);
+        if (!fetched.ok) {
+          const { code, message } = fetched.refusal;
+          return refuseChange(deps, c, FETCH_REFUSAL_STATUS[code], code, `url: ${message}`, 'url');
+        }
+        content = fetched.page.content;
+        fileName = pageFileName(fetched.page.contentType);
+      } else {
+        content =
+          body.contentBase64 !== undefined
+            ? Buffer.from(body.contentBase64, 'base64')
+            : new TextEncoder().encode(body.content);
+      }
       // The same normalization as adding an article (decoding, HTML and Markdown to text,
       // paragraphs and sentences), in the analysis workers with their time limit.
       const prepared = await analyser.prepare({
         input: {
-          content:
-            body.contentBase64 !== undefined
-              ? Buffer.from(body.contentBase64, 'base64')
-              : new TextEncoder().encode(body.content),
-          ...(body.fileName ? { fileName: body.fileName } : {}),
+          content,
+          ...(fileName ? { fileName } : {}),
           ...(body.title ? { title: body.title } : {}),
           outlet: outlet.id,
           published: article.published.date,

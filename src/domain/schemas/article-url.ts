@@ -6,11 +6,13 @@ import { isoDateSchema } from './primitives';
  * POST /api/stories/:story/articles/from-url: the server fetches the page, keeps it as the
  * archived copy and adds its story. The day may be left out when the page states it.
  */
+// Any http(s) address is read here; which hosts may be fetched is the fetcher's decision, with its own errors.
+export const pageUrlSchema = z
+  .url({ protocol: /^https?$/, error: 'must be an http or https address' })
+  .check(z.maxLength(2000, 'is too long'));
+
 export const addArticleFromUrlRequestSchema = z.strictObject({
-  // Any http(s) address is read here; which hosts may be fetched is the fetcher's decision, with its own errors.
-  url: z
-    .url({ protocol: /^https?$/, error: 'must be an http or https address' })
-    .check(z.maxLength(2000, 'is too long')),
+  url: pageUrlSchema,
   outlet: z
     .string()
     .check(

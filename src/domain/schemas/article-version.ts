@@ -1,17 +1,21 @@
 import * as z from 'zod/mini';
 import { stripBidiControls } from '../bidi-controls';
+import { pageUrlSchema } from './article-url';
 import { MAX_ARTICLE_REQUEST_CHARS } from './coverage';
 import { idSchema, isoDateTimeSchema, nonEmptyString } from './primitives';
 import { spanAnchorSchema } from './span';
 
 /**
  * POST /api/articles/:article/versions: the article's new text, in the forms an article is
- * added in (pasted text, or a file's bytes in base64). Outlet and publication date stay.
+ * added in (pasted text, or a file's bytes in base64), or the address of the page to fetch
+ * again. Outlet and publication date stay.
  */
 export const addArticleVersionRequestSchema = z
   .strictObject({
     content: z.optional(z.string().check(z.maxLength(MAX_ARTICLE_REQUEST_CHARS, 'is too large'))),
     contentBase64: z.optional(z.string().check(z.maxLength(MAX_ARTICLE_REQUEST_CHARS, 'is too large'))),
+    /** The page to fetch again (usually the article's own address) for its current text. */
+    url: z.optional(pageUrlSchema),
     fileName: z.optional(z.string().check(z.maxLength(255, 'must be at most 255 characters'))),
     /** The new headline; the current one stays when left out. */
     title: z.optional(
@@ -19,8 +23,8 @@ export const addArticleVersionRequestSchema = z
     ),
   })
   .check(
-    z.refine((body) => (body.content === undefined) !== (body.contentBase64 === undefined), {
-      message: 'send the new text as content or as contentBase64 (one of them)',
+    z.refine((body) => [body.content, body.contentBase64, body.url].filter((form) => form !== undefined).length === 1, {
+      message: 'send the new text as content, as contentBase64 or as the url to fetch it from (one of them)',
       path: ['content'],
     }),
   );
