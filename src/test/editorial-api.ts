@@ -2,6 +2,7 @@ import { http } from 'msw';
 import { mockServer } from '../../mocks/node';
 import { createTestApi, TEST_PASSWORD } from '../../server/api/api-test-kit';
 import { bundledCorpus } from '../../server/corpus/corpus-test-kit';
+import type { PageFetcher } from '../../server/ingest/fetch-page';
 
 /**
  * The test API (the real app with the kit's accounts, all with the password TEST_PASSWORD)
@@ -10,8 +11,8 @@ import { bundledCorpus } from '../../server/corpus/corpus-test-kit';
  * sees cookies of responses it builds itself), so sign-in goes through the API and every
  * later request carries the session; each call starts with no cookie.
  */
-export async function serveEditorialApi() {
-  const { app, store } = await createTestApi({ corpus: bundledCorpus(), realTime: true });
+export async function serveEditorialApi(options: { pageFetcher?: PageFetcher } = {}) {
+  const { app, store } = await createTestApi({ corpus: bundledCorpus(), realTime: true, ...options });
   const gates: Array<Promise<void>> = [];
   let cookie: string | null = null;
   mockServer.use(

@@ -1,5 +1,10 @@
-import { articleReviewSchema, type AddArticleRequest, type ArticleReview } from '@/domain/schemas';
-import { readAnswer, unreachable } from '@/lib/api/request-core';
+import {
+  articleReviewSchema,
+  type AddArticleFromUrlRequest,
+  type AddArticleRequest,
+  type ArticleReview,
+} from '@/domain/schemas';
+import { fetchJson, readAnswer, unreachable } from '@/lib/api/request-core';
 
 export type UploadProgress = { phase: 'sending'; fraction: number } | { phase: 'analysing' };
 
@@ -43,4 +48,18 @@ export async function fileToBase64(file: File): Promise<string> {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
+}
+
+/** Asks the server to fetch the page at an address and add its story (no upload to follow). */
+export function addArticleFromUrl(storyId: string, request: AddArticleFromUrlRequest): Promise<ArticleReview> {
+  return fetchJson(
+    `/api/stories/${encodeURIComponent(storyId)}/articles/from-url`,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      credentials: 'include',
+      body: JSON.stringify(request),
+    },
+    articleReviewSchema,
+  );
 }

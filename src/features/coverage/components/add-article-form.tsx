@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { matchOutlet } from '@/domain/ingest/outlet-names';
 import type { ArticleReview, Outlet } from '@/domain/schemas';
 import { storyQueries } from '@/lib/api/story-queries';
-import { fileToBase64, uploadArticle, type UploadProgress } from '../api/upload-article';
+import { addArticleFromUrl, fileToBase64, uploadArticle, type UploadProgress } from '../api/upload-article';
 
 type AddArticleFormProps = {
   storyId: string;
@@ -34,20 +34,31 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
   const createOutlet = match !== null && match.kind !== 'known' && confirmedNew;
   const [progress, setProgress] = useState<UploadProgress | null>(null);
 
+  // With no text and no file, the address is the article: the server fetches the page.
+  const fromPage = file === null && text.trim() === '' && url.trim() !== '';
+
   const add = useMutation({
     mutationFn: async () =>
-      uploadArticle(
-        storyId,
-        {
-          ...(file ? { contentBase64: await fileToBase64(file), fileName: file.name } : { content: text }),
-          outlet,
-          ...(createOutlet ? { createOutlet: true } : {}),
-          published,
-          url: url.trim() === '' ? null : url.trim(),
-          ...(title.trim() ? { title: title.trim() } : {}),
-        },
-        setProgress,
-      ),
+      fromPage
+        ? addArticleFromUrl(storyId, {
+            url: url.trim(),
+            outlet,
+            ...(createOutlet ? { createOutlet: true } : {}),
+            ...(published ? { published } : {}),
+            ...(title.trim() ? { title: title.trim() } : {}),
+          })
+        : uploadArticle(
+            storyId,
+            {
+              ...(file ? { contentBase64: await fileToBase64(file), fileName: file.name } : { content: text }),
+              outlet,
+              ...(createOutlet ? { createOutlet: true } : {}),
+              published,
+              url: url.trim() === '' ? null : url.trim(),
+              ...(title.trim() ? { title: title.trim() } : {}),
+            },
+            setProgress,
+          ),
     onSuccess: async (review) => {
       await client.invalidateQueries({ queryKey: storyQueries.bundle(storyId).queryKey });
       onAdded(review);
@@ -60,13 +71,15 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
     add.mutate();
   };
   const outletSettled = match !== null && (match.kind === 'known' || confirmedNew);
-  const missing = !outletSettled || !published || (!file && !text.trim());
+  // A fetched page may state its own day; anything else needs the date from the editor.
+  const missing = !outletSettled || (!fromPage && !published) || (!file && !text.trim() && !fromPage);
 
   return (
     <form className="coverage-form" onSubmit={submit} aria-labelledby={`${ids}-heading`}>
       <h2 id={`${ids}-heading`}>Add an article</h2>
       <p className="coverage-form__hint">
-        Paste the text, or choose a file: plain text, Markdown, or a saved web page (reduced to its article text).
+        Paste the text, or choose a file: plain text, Markdown, or a saved web page (reduced to its article text). Or
+        leave both empty and give the page's address below: the server fetches the page and keeps a copy.
       </p>
       <label htmlFor={`${ids}-text`}>Article text</label>
       <textarea
@@ -154,14 +167,26 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
           </p>
         </div>
         <div>
-          <label htmlFor={`${ids}-url`}>Source URL (optional)</label>
-          <input id={`${ids}-url`} type="url" value={url} onChange={(event) => setUrl(event.target.value)} />
+          <label htmlFor={`${ids}-url`}>Source URL</label>
+          <input
+            id={`${ids}-url`}
+            type="url"
+            value={url}
+            onChange={(event) => setUrl(event.target.value)}
+            aria-describedby={`${ids}-url-hint`}
+          />
+          <p id={`${ids}-url-hint`} className="coverage-form__hint">
+            {fromPage
+              ? 'The page at this address will be fetched; its date is used when the page states one.'
+              : 'Optional with a text or a file.'}
+          </p>
         </div>
       </div>
       <button type="submit" disabled={missing || add.isPending}>
-        {add.isPending ? 'Adding…' : 'Add and suggest claims'}
+        {add.isPending ? 'Adding…' : fromPage ? 'Fetch the page and suggest claims' : 'Add and suggest claims'}
       </button>
       <div aria-live="polite" className="coverage-form__status">
+        {fromPage && add.isPending ? <p>Fetching the page and matching it to the claims…</p> : null}
         {progress ? (
           <p>
             <label>

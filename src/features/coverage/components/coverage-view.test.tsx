@@ -51,6 +51,45 @@ describe('Add coverage', () => {
     expect(await api.store.listRejectedSuggestions(articleId)).toHaveLength(1);
   });
 
+  it('adds an article by its address: the server fetches the page, and a refused address is named', async () => {
+    const fetched: string[] = [];
+    const api = await serveEditorialApi({
+      pageFetcher: (url) => {
+        fetched.push(url);
+        return Promise.resolve(
+          url.includes('intranet')
+            ? { ok: false, refusal: { code: 'refused_address', message: 'intranet is at 10.0.0.1, a private address' } }
+            : {
+                ok: true,
+                page: {
+                  url,
+                  contentType: 'text/plain',
+                  content: new TextEncoder().encode(WIRE),
+                  fetchedAt: '2024-04-19T12:00:00.000Z',
+                },
+              },
+        );
+      },
+    });
+    await signInThroughApi('alice');
+    const { user } = renderApp('/add');
+    const form = await screen.findByRole('form', { name: 'Add an article' });
+    await user.type(within(form).getByLabelText('Outlet'), 'Global Wire');
+    await user.click(within(form).getByRole('checkbox', { name: 'Create “Global Wire” as a new outlet' }));
+    await user.type(within(form).getByLabelText('Published'), '2024-04-19');
+    await user.type(within(form).getByLabelText('Source URL'), 'https://intranet.example/story');
+    await user.click(within(form).getByRole('button', { name: 'Fetch the page and suggest claims' }));
+    expect(await within(form).findByRole('alert')).toHaveTextContent(/Not added: .*private address/);
+    expect((await api.store.getStoryBundle('rafah-scg-2024'))?.articles).toHaveLength(5);
+
+    await user.clear(within(form).getByLabelText('Source URL'));
+    await user.type(within(form).getByLabelText('Source URL'), 'https://wire.example/rafah');
+    await user.click(within(form).getByRole('button', { name: 'Fetch the page and suggest claims' }));
+    expect(await screen.findByRole('region', { name: /^Review: Global Wire/ })).toBeInTheDocument();
+    expect(fetched).toEqual(['https://intranet.example/story', 'https://wire.example/rafah']);
+    expect((await api.store.getStoryBundle('rafah-scg-2024'))?.articles).toHaveLength(6);
+  });
+
   it('prefills the attribution from the sentence, editable before accepting, and previews the origin count', async () => {
     const api = await serveEditorialApi();
     await signInThroughApi('alice');
