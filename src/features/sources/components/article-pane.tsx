@@ -22,9 +22,8 @@ import { useRevealInPane } from '../hooks/use-reveal-in-pane';
 import { labelPassages } from '../model/passage-labels';
 import { buildPaneModel, claimsOf, claimToSelect } from '../model/pane-marks';
 import { useSourcesUi } from '../store/sources-ui-store';
-import { LazyEvidenceTip, preloadExtras } from './lazy-extras';
+import { LazyArticleVersions, LazyEvidenceTip, preloadExtras } from './lazy-extras';
 import { PaneBanner } from './pane-banner';
-import { ArticleVersions } from './article-versions';
 import { PaneHeader } from './pane-header';
 import { PaneNav } from './pane-nav';
 import { PaneText } from './pane-text';
@@ -160,9 +159,12 @@ export const ArticlePane = memo(function ArticlePane({
         count={count}
         onMove={onMove ? (direction) => onMove(meta.id, direction) : undefined}
         onClose={onClose ? () => onClose(meta.id) : undefined}
+        editor={editor}
       />
       {update || editor ? (
-        <ArticleVersions articleId={meta.id} story={meta.story} update={update} index={index} editor={editor} />
+        <Suspense fallback={null}>
+          <LazyArticleVersions articleId={meta.id} story={meta.story} update={update} index={index} editor={editor} />
+        </Suspense>
       ) : null}
       <PaneBanner articleId={meta.id} name={name} selectedClaim={selectedClaim} claimMentions={claimMentions} />
       <PaneNav

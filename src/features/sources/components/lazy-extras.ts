@@ -16,3 +16,8 @@ export const LazyLegend = lazy(() => loadExtras().then((m) => ({ default: m.Lege
 const loadArticleEditor = () => import('./article-editor');
 export const LazyArticleEditor = lazy(() => loadArticleEditor().then((m) => ({ default: m.ArticleEditor })));
 export const LazyRemovedArticles = lazy(() => loadArticleEditor().then((m) => ({ default: m.RemovedArticles })));
+
+// Versions and their word diff (with its diff library) only for updated articles or editors.
+export const LazyArticleVersions = lazy(() =>
+  import('./article-versions').then((m) => ({ default: m.ArticleVersions })),
+);

@@ -13,10 +13,21 @@ type PaneHeaderProps = {
   count: number;
   onMove?: (direction: -1 | 1) => void;
   onClose?: () => void;
+  /** Editors correct and remove articles here; nobody else loads that code. */
+  editor?: boolean;
 };
 
 /** A pane's outlet, headline, date and provenance, with the buttons that move and close it. */
-export function PaneHeader({ meta, name, headingId, position, count, onMove, onClose }: PaneHeaderProps) {
+export function PaneHeader({
+  meta,
+  name,
+  headingId,
+  position,
+  count,
+  onMove,
+  onClose,
+  editor = false,
+}: PaneHeaderProps) {
   const controlsRef = useRef<HTMLDivElement>(null);
   const refocusAfterMove = useRef<-1 | 1 | null>(null);
 
@@ -54,9 +65,11 @@ export function PaneHeader({ meta, name, headingId, position, count, onMove, onC
         ) : null}
       </p>
       {meta.provenance ? <p className="pane__provenance">{meta.provenance}</p> : null}
-      <Suspense fallback={null}>
-        <LazyArticleEditor meta={meta} name={name} />
-      </Suspense>
+      {editor ? (
+        <Suspense fallback={null}>
+          <LazyArticleEditor meta={meta} name={name} />
+        </Suspense>
+      ) : null}
       <div className="pane__controls" ref={controlsRef}>
         {onMove && count > 1 ? (
           <>
