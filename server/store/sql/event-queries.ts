@@ -17,7 +17,7 @@ import { derivedFromJson, idsFromJson, jsonOrNull, optionalField, relatedFromJso
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-const eventColumns = [
+export const eventColumns = [
   'id',
   'story',
   'title',
@@ -38,7 +38,7 @@ const eventColumns = [
 
 type EventRow = Pick<Selectable<EventsTable>, (typeof eventColumns)[number]>;
 
-function toVersionedEvent(row: EventRow): VersionedEvent {
+export function toVersionedEvent(row: EventRow): VersionedEvent {
   return {
     id: row.id,
     story: row.story,
@@ -62,7 +62,7 @@ function toVersionedEvent(row: EventRow): VersionedEvent {
 }
 
 /** The event without its version, as the history records it. */
-function plainEvent({ version: _version, ...event }: VersionedEvent): StoryEvent {
+export function plainEvent({ version: _version, ...event }: VersionedEvent): StoryEvent {
   return event;
 }
 

@@ -1,10 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import {
   actorKindSchema,
-  datePrecisionSchema,
-  eventFormatSchema,
-  eventKindSchema,
-  eventStatusSchema,
   outletKindSchema,
   stanceSchema,
   supportSchema,
@@ -24,10 +20,10 @@ import { emptySeedReport, type SeedReport, type StoryStore } from '../store';
 import { referencedBy } from '../story-references';
 import { insertArchiveRow } from './archive-queries';
 import type { ArticlesTable, Database } from './database-schema';
+import { eventColumns, plainEvent, toVersionedEvent } from './event-queries';
 import {
   inserted,
   chainFromJson,
-  derivedFromJson,
   furnitureFromJson,
   idsFromJson,
   jsonOrNull,
@@ -36,7 +32,6 @@ import {
   optionalField,
   passageSpansFromJson,
   rangesFromJson,
-  relatedFromJson,
 } from './row-codecs';
 import { recordEvidenceChange, readStoryVersioning } from './article-version-queries';
 import { claimColumns, insertClaimRow, toClaim } from './verdict-queries';
@@ -316,48 +311,13 @@ async function readBundle(db: Db, storyId: string): Promise<StoryBundle | null> 
 
 /** A story's events, in their stored order. */
 export async function readStoryEvents(db: Db, storyId: string): Promise<StoryEvent[]> {
-  return (
-    await db
-      .selectFrom('events')
-      .select([
-        'id',
-        'story',
-        'title',
-        'kind',
-        'format',
-        'status',
-        'date_precision',
-        'date_start',
-        'date_end',
-        'date_basis',
-        'date_derived_from',
-        'participants',
-        'mentions',
-        'date_record',
-        'related',
-      ])
-      .where('story', '=', storyId)
-      .orderBy('rowid')
-      .execute()
-  ).map((row) => ({
-    id: row.id,
-    story: row.story,
-    title: row.title,
-    kind: eventKindSchema.parse(row.kind),
-    format: eventFormatSchema.parse(row.format),
-    status: eventStatusSchema.parse(row.status),
-    date: {
-      precision: datePrecisionSchema.parse(row.date_precision),
-      start: row.date_start,
-      end: row.date_end,
-      basis: row.date_basis,
-      derivedFrom: row.date_derived_from === null ? null : derivedFromJson.parse(row.date_derived_from),
-      ...optionalField('record', row.date_record, String),
-    },
-    participants: idsFromJson.parse(row.participants),
-    mentions: idsFromJson.parse(row.mentions),
-    ...optionalField('related', row.related, (text) => relatedFromJson.parse(text)),
-  }));
+  const rows = await db
+    .selectFrom('events')
+    .select(eventColumns)
+    .where('story', '=', storyId)
+    .orderBy('rowid')
+    .execute();
+  return rows.map((row) => plainEvent(toVersionedEvent(row)));
 }
 
 export function storyQueries(db: Kysely<Database>): StoryStore {
