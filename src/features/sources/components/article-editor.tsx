@@ -33,7 +33,6 @@ function ArticleForm({ meta, name, onDone }: { meta: ArticleMeta; name: string; 
   const id = useId();
   const record = useQuery(articleRecordQueries.record(meta.id));
   const { edit, remove } = useArticleActions();
-  const removed = useRemovedArticles();
   const [title, setTitle] = useState(meta.title);
   const [outlet, setOutlet] = useState(meta.outlet);
   const [date, setDate] = useState(meta.published.date);
@@ -54,12 +53,15 @@ function ArticleForm({ meta, name, onDone }: { meta: ArticleMeta; name: string; 
   };
   const removeArticle = () => {
     if (version === undefined) return;
-    remove.mutate(
-      { id: meta.id, version },
-      {
-        onSuccess: (after) =>
-          removed.set([...removed.removed, { id: after.id, title: `${name}: ${after.title}`, version: after.version }]),
+    // Not mutate()'s own onSuccess: the live update may close this pane (and unmount this form)
+    // before the answer arrives, and react-query then skips a mutate() callback. The store is read
+    // afresh for the same reason. A refusal shows through remove.error while the form is there.
+    remove.mutateAsync({ id: meta.id, version }).then(
+      (after) => {
+        const current = useRemovedArticles.getState();
+        current.set([...current.removed, { id: after.id, title: `${name}: ${after.title}`, version: after.version }]);
       },
+      () => undefined,
     );
   };
   const failure = edit.error ?? remove.error;
