@@ -10,18 +10,18 @@ import {
 } from '@/domain/schemas';
 import type { StoryOverviewStore } from '../story-overview-store';
 import type { Database } from './database-schema';
-import { chainFromJson, mentionBasisFromJson, notesFromJson, optionalField, passageSpansFromJson } from './row-codecs';
+import { chainFromJson, mentionBasisFromJson, optionalField, passageSpansFromJson } from './row-codecs';
 import {
   actorColumns,
-  articleMetaColumns,
   outletColumns,
+  readLiveArticles,
+  readLiveClaims,
   readStoryEvents,
+  readStoryHeader,
   toActor,
-  toArticleMeta,
   toOutlet,
 } from './story-queries';
 import { storyVersionQueries } from './story-version-queries';
-import { claimColumns, toClaim } from './verdict-queries';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -112,39 +112,11 @@ export function storyOverviewQueries(db: Kysely<Database>): StoryOverviewStore {
 
 async function readOverview(db: Transaction<Database>, storyId: string): Promise<StoryOverview | null> {
   const version = await storyVersionQueries(db).getStoryVersion(storyId);
-  const storyRow = await db
-    .selectFrom('stories')
-    .select(['id', 'title', 'summary', 'notes'])
-    .where('id', '=', storyId)
-    .executeTakeFirst();
-  if (!storyRow || !version) return null;
-  const story = {
-    id: storyRow.id,
-    title: storyRow.title,
-    summary: storyRow.summary,
-    ...optionalField('notes', storyRow.notes, (text) => notesFromJson.parse(text)),
-  };
-  const articles = (
-    await db
-      .selectFrom('articles')
-      .select(articleMetaColumns)
-      .where('story', '=', storyId)
-      .where('removed_at', 'is', null)
-      .orderBy('rowid')
-      .execute()
-  ).map(toArticleMeta);
-  // As in the whole story: removed articles and merged or removed claims are not part of it.
+  const story = await readStoryHeader(db, storyId);
+  if (!story || !version) return null;
+  const articles = await readLiveArticles(db, storyId);
   const liveArticles = new Set(articles.map((article) => article.id));
-  const claims = (
-    await db
-      .selectFrom('claims')
-      .select(claimColumns)
-      .where('story', '=', storyId)
-      .where('merged_into', 'is', null)
-      .where('removed_at', 'is', null)
-      .orderBy('rowid')
-      .execute()
-  ).map(toClaim);
+  const claims = await readLiveClaims(db, storyId);
   const cells: StanceCell[] = (
     await db
       .selectFrom('mentions')

@@ -205,28 +205,53 @@ export async function insertStoryRows(
   await insertPassageRows(trx, passages);
 }
 
-async function readBundle(db: Db, storyId: string): Promise<StoryBundle | null> {
-  const storyRow = await db
+/** A story's title, summary and notes; null when there is no such story. */
+export async function readStoryHeader(db: Db, storyId: string) {
+  const row = await db
     .selectFrom('stories')
     .select(['id', 'title', 'summary', 'notes'])
     .where('id', '=', storyId)
     .executeTakeFirst();
-  if (!storyRow) return null;
-  const story = {
-    id: storyRow.id,
-    title: storyRow.title,
-    summary: storyRow.summary,
-    ...optionalField('notes', storyRow.notes, (text) => notesFromJson.parse(text)),
+  if (!row) return null;
+  return {
+    id: row.id,
+    title: row.title,
+    summary: row.summary,
+    ...optionalField('notes', row.notes, (text) => notesFromJson.parse(text)),
   };
-  const articles = (
-    await db
-      .selectFrom('articles')
-      .select(articleMetaColumns)
-      .where('story', '=', storyId)
-      .where('removed_at', 'is', null)
-      .orderBy('rowid')
-      .execute()
-  ).map(toArticleMeta);
+}
+
+/**
+ * What is part of a story, for every reader of it (the whole story and its overview alike):
+ * articles not removed, and claims neither merged into another nor removed. The rows stay.
+ */
+export async function readLiveArticles(db: Db, storyId: string) {
+  const rows = await db
+    .selectFrom('articles')
+    .select(articleMetaColumns)
+    .where('story', '=', storyId)
+    .where('removed_at', 'is', null)
+    .orderBy('rowid')
+    .execute();
+  return rows.map(toArticleMeta);
+}
+
+export async function readLiveClaims(db: Db, storyId: string) {
+  const rows = await db
+    .selectFrom('claims')
+    .select(claimColumns)
+    .where('story', '=', storyId)
+    .where('merged_into', 'is', null)
+    .where('removed_at', 'is', null)
+    .orderBy('rowid')
+    .execute();
+  return rows.map(toClaim);
+}
+
+async function readBundle(db: Db, storyId: string): Promise<StoryBundle | null> {
+  const story = await readStoryHeader(db, storyId);
+  if (!story) return null;
+  const articles = await readLiveArticles(db, storyId);
   // A removed article leaves with its mentions, their spans and what cites them; the rows stay.
   const live = new Set(articles.map((a) => a.id));
   const spansByMention = new Map<string, Span[]>();
@@ -277,14 +302,7 @@ async function readBundle(db: Db, storyId: string): Promise<StoryBundle | null> 
   const refs = referencedBy(articles, mentions, events);
   const outlets = await db.selectFrom('outlets').select(outletColumns).orderBy('rowid').execute();
   const actors = await db.selectFrom('actors').select(actorColumns).orderBy('rowid').execute();
-  const claims = await db
-    .selectFrom('claims')
-    .select(claimColumns)
-    .where('story', '=', storyId)
-    .where('merged_into', 'is', null)
-    .where('removed_at', 'is', null)
-    .orderBy('rowid')
-    .execute();
+  const claims = await readLiveClaims(db, storyId);
   const passages = await db
     .selectFrom('passages')
     .select(['id', 'story', 'text', 'spans'])
@@ -296,7 +314,7 @@ async function readBundle(db: Db, storyId: string): Promise<StoryBundle | null> 
     outlets: outlets.filter((row) => refs.outlets.has(row.id)).map(toOutlet),
     actors: actors.filter((row) => refs.actors.has(row.id)).map(toActor),
     articles,
-    claims: claims.map(toClaim),
+    claims,
     mentions,
     events,
     passages: passages
