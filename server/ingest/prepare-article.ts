@@ -300,7 +300,7 @@ function documentTitle(
 }
 
 /** What the add form shows before an article is added: the title, byline and day it would get. */
-export type ArticlePreview = {
+export type DocumentPreview = {
   format: InputFormat;
   title: string;
   byline: string | null;
@@ -309,7 +309,7 @@ export type ArticlePreview = {
   siteName: string | null;
 };
 
-export type PreviewResult = { ok: true; preview: ArticlePreview } | { ok: false; problem: IngestProblem };
+export type PreviewResult = { ok: true; preview: DocumentPreview } | { ok: false; problem: IngestProblem };
 
 /**
  * Reads a file, pasted text or fetched page as adding it would (same decoding, extraction and
