@@ -1,5 +1,6 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import { smallTargets } from './target-size';
 
 /* The views as people first meet them: at desktop size and on a phone, by keyboard, and through a shared link. */
 
@@ -201,26 +202,6 @@ for (const size of NARROW) {
     await attachScreenshot(page, testInfo, `matrix-${size.width}.png`);
     await context.close();
   });
-}
-
-/**
- * Interactive controls smaller than 24×24 CSS pixels (WCAG 2.5.8). Links inside running text are
- * exempt, as the criterion allows, and so are checkboxes and radios inside their (larger) labels.
- */
-async function smallTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('button, a[href], select, input, summary, [role=gridcell]')]
-      .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
-      .filter((el) => !(el.matches('a') && el.closest('p, li, blockquote, dd') && !el.matches('.mx-claim__text')))
-      .filter((el) => !(el.matches('input[type=checkbox], input[type=radio]') && el.closest('label')))
-      .filter((el) => !el.closest('.visually-hidden, .skip-link'))
-      .map((el) => ({ el, box: el.getBoundingClientRect() }))
-      .filter(({ box }) => box.width < 24 || box.height < 24)
-      .map(
-        ({ el, box }) =>
-          `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
-      ),
-  );
 }
 
 for (const size of SIZES) {
