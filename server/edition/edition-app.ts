@@ -8,15 +8,25 @@ export const READ_ONLY_MESSAGE =
 
 /**
  * The API of a static edition: the real app over the story's snapshot, answering every read
- * as the server does and refusing every change with a message that says why.
+ * as the server does and refusing every change with a message that says why. Nobody is
+ * signed in to an edition: a cookie the browser holds for the host (a Parallax served on
+ * another port of it, say) is not passed on, so every reader reads as anyone.
  */
 export function createEditionApp(store: Store, options: Pick<ApiOptions, 'desk'> = {}) {
+  const api = new Hono();
+  api.route('/api', createApi(store, options));
+  api.onError(handleUnexpectedError);
+
   const app = new Hono();
   app.use('/api/*', async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     return c.json({ error: { code: 'read_only', message: READ_ONLY_MESSAGE } }, 405, { Allow: 'GET, HEAD' });
   });
-  app.route('/api', createApi(store, options));
+  app.all('/api/*', (c) => {
+    const headers = new Headers(c.req.raw.headers);
+    headers.delete('Cookie');
+    return api.fetch(new Request(c.req.raw, { headers }));
+  });
   app.onError(handleUnexpectedError);
   return app;
 }
