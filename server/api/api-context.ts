@@ -6,6 +6,7 @@ import { createPageFetcher, type PageFetcher } from '../ingest/fetch-page';
 import { createSuggestionCache, type SuggestionCache } from '../ingest/suggestion-cache';
 import type { Store } from '../store/store';
 import { createChangeFeed, type ChangeFeed } from './change-feed';
+import { createStoryReadCache, type StoryReadCache } from './story-read-cache';
 
 export type ApiEnv = {
   Variables: {
@@ -46,6 +47,8 @@ export type ApiOptions = {
   corpusProblems?: readonly CorpusProblem[];
   /** Who publishes the verdicts and where (see server/config.ts); unset parts read as the request's origin. */
   desk?: DeskSettings;
+  /** The overview and whole-story reads kept serialized and gzipped per story version. */
+  storyReads?: StoryReadCache;
 };
 
 /** The desk that publishes verdicts: the ClaimReview author, and where its pages are. */
@@ -72,5 +75,6 @@ export function resolveApiDeps(store: Store, options: ApiOptions = {}): ApiDeps 
     pageFetcher: options.pageFetcher ?? createPageFetcher(),
     corpusProblems: options.corpusProblems ?? [],
     desk: options.desk ?? { name: 'Parallax', url: null, publishedUrl: null },
+    storyReads: options.storyReads ?? createStoryReadCache(),
   };
 }

@@ -84,7 +84,7 @@ export function createApiWith(deps: ApiDeps) {
 
   api.get('/stories/:story', idParam('story'), async (c) => {
     const { story } = c.req.valid('param');
-    return revalidatedStoryRead(c, store, story, 'bundle', () => store.getStoryBundle(story));
+    return revalidatedStoryRead(c, store, story, 'bundle', () => store.getStoryBundle(story), deps.storyReads);
   });
 
   api.get('/articles/:article', idParam('article'), async (c) => {

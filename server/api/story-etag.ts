@@ -1,7 +1,9 @@
 import type { Context } from 'hono';
+import { accepts } from 'hono/accepts';
 import type { Store } from '../store/store';
 import type { StoryVersion } from '../store/story-version-store';
 import { jsonError } from './api-errors';
+import type { StoryReadCache } from './story-read-cache';
 
 /** The shape of story responses: raised when one changes, so no browser keeps a body of the old shape. */
 const STORY_FORMAT = 1;
@@ -37,6 +39,7 @@ export async function revalidatedStoryRead(
   storyId: string,
   read: string,
   load: () => Promise<unknown>,
+  cache?: StoryReadCache,
 ): Promise<Response> {
   const version = await store.getStoryVersion(storyId);
   if (!version) return jsonError(c, 404, 'not_found', `no story "${storyId}"`, 'story');
@@ -49,7 +52,26 @@ export async function revalidatedStoryRead(
     c.header('ETag', matched);
     return c.body(null, 304);
   }
+  if (cache) return cachedBody(c, await cache.get({ storyId, read, etag }, load), storyId, etag);
   const body = await load();
   if (body === null) return jsonError(c, 404, 'not_found', `no story "${storyId}"`, 'story');
   return c.json(body);
+}
+
+/**
+ * A read kept serialized and gzipped for its version: sent gzipped as it is kept to a client
+ * that accepts gzip (hono/compress leaves an answer with a Content-Encoding alone), as JSON to
+ * one that does not; either way it varies by Accept-Encoding, and the gzipped one carries the
+ * weak form of the tag, as hono/compress would give it.
+ */
+function cachedBody(c: Context, kept: Awaited<ReturnType<StoryReadCache['get']>>, storyId: string, etag: string) {
+  if (!kept) return jsonError(c, 404, 'not_found', `no story "${storyId}"`, 'story');
+  c.header('Vary', 'Accept-Encoding', { append: true });
+  c.header('Content-Type', 'application/json');
+  if (accepts(c, { header: 'Accept-Encoding', supports: ['gzip'], default: 'identity' }) === 'gzip') {
+    c.header('Content-Encoding', 'gzip');
+    c.header('ETag', `W/${etag}`);
+    return c.body(kept.gzip, 200);
+  }
+  return c.body(kept.json, 200);
 }

@@ -44,12 +44,12 @@ const sinceQuery = validator('query', (query, c: ApiContext) => {
  * - GET /stories/:story/changes?since=EPOCH.VERSION: what changed since a version, so a page
  *   that missed live updates refetches only that.
  */
-export function storyPartsRoutes({ store }: ApiDeps) {
+export function storyPartsRoutes({ store, storyReads }: ApiDeps) {
   const routes = new Hono<ApiEnv>();
 
   routes.get('/stories/:story/overview', idParam('story'), (c) => {
     const { story } = c.req.valid('param');
-    return revalidatedStoryRead(c, store, story, 'overview', () => store.getStoryOverview(story));
+    return revalidatedStoryRead(c, store, story, 'overview', () => store.getStoryOverview(story), storyReads);
   });
 
   routes.get('/stories/:story/evidence', idParam('story'), evidenceQuery, (c) => {
