@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { matchOutlet } from '@/domain/ingest/outlet-names';
 import type { ArticleReview, Outlet } from '@/domain/schemas';
-import { storyQueries } from '@/lib/api/story-queries';
+import { storyReadsOf } from '@/lib/api/story-part-queries';
 import { addArticleFromUrl, fileToBase64, uploadArticle, type UploadProgress } from '../api/upload-article';
 
 type AddArticleFormProps = {
@@ -60,7 +60,7 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
             setProgress,
           ),
     onSuccess: async (review) => {
-      await client.invalidateQueries({ queryKey: storyQueries.bundle(storyId).queryKey });
+      await client.invalidateQueries(storyReadsOf(storyId));
       onAdded(review);
     },
     onSettled: () => setProgress(null),
