@@ -5,6 +5,7 @@ import { crossOriginProblem } from '../auth/origin-check';
 import type { Store } from '../store/store';
 import { resolveApiDeps, type ApiDeps, type ApiEnv, type ApiOptions } from './api-context';
 import { jsonError } from './api-errors';
+import { articlePreviewRoutes } from './article-preview-routes';
 import { articleUrlRoutes } from './article-url-routes';
 import { articleVersionRoutes } from './article-version-routes';
 import { changesRoutes } from './changes-routes';
@@ -60,7 +61,9 @@ export function createApiWith(deps: ApiDeps) {
     '*',
     createMiddleware<ApiEnv>((c, next) =>
       c.req.method === 'POST' &&
-      /^\/api\/(?:stories\/[^/]+\/articles|stories\/import|articles\/[^/]+\/versions)$/.test(c.req.path)
+      /^\/api\/(?:stories\/[^/]+\/articles|stories\/import|articles\/[^/]+\/versions|article-previews)$/.test(
+        c.req.path,
+      )
         ? articleBodyLimit(c, next)
         : smallBodyLimit(c, next),
     ),
@@ -95,6 +98,7 @@ export function createApiWith(deps: ApiDeps) {
   api.route('/', verdictRoutes(deps));
   api.route('/', changesRoutes(deps));
   api.route('/', articleUrlRoutes(deps));
+  api.route('/', articlePreviewRoutes(deps));
   api.route('/', coverageRoutes(deps));
   api.route('/', storyPartsRoutes(deps));
   api.route('/', eventRoutes(deps));

@@ -9,17 +9,10 @@ import {
   type SpanInput,
 } from '@/domain/schemas';
 import { anchorAt } from '@/domain/span-anchoring';
+import { onWordBoundary } from '@/domain/word-boundaries';
 
 /** A refusal of a mention's evidence or chain, naming the field. */
 export type MentionProblem = { field: string; message: string };
-
-const WORD = /[\p{L}\p{N}]/u;
-const isWordChar = (char: string | undefined) => char !== undefined && WORD.test(char);
-
-/** Whether `offset` sits between words (or at an edge of the text), not inside one. */
-export function onWordBoundary(body: string, offset: number): boolean {
-  return !(isWordChar(body[offset - 1]) && isWordChar(body[offset]));
-}
 
 /**
  * The spans as anchors into the article, or the first that does not resolve: out of the

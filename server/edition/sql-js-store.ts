@@ -2,7 +2,7 @@ import { Kysely } from 'kysely';
 import { SqlJsDialect } from 'kysely-wasm';
 import initSqlJs from 'sql.js';
 import type { Database as Tables } from '../store/sql/database-schema';
-import { sqlStore, type SqlStore } from '../store/sql/sql-store';
+import { sqlStore, type SqlStore } from '../store/sql/sql-store-factory';
 
 /**
  * The store over SQLite compiled to WebAssembly (sql.js), opened on a snapshot of a database:

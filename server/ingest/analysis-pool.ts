@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import type { ArticleAnalyser, PrepareAnswer, ReviewAnswer, AnalysisTask } from './article-analyser';
+import type { ArticleAnalyser, PrepareAnswer, PreviewAnswer, ReviewAnswer, AnalysisTask } from './article-analyser';
 import type { IngestProblem } from './prepare-article';
 
 export type AnalysisPoolOptions = {
@@ -30,7 +30,7 @@ export function createAnalysisPool({
   threads = Math.min(4, Math.max(1, availableParallelism() - 1)),
   maxWaiting = 32,
 }: AnalysisPoolOptions): ArticleAnalyser {
-  const pool = new Piscina<AnalysisTask & { started: MessagePort }, PrepareAnswer | ReviewAnswer>({
+  const pool = new Piscina<AnalysisTask & { started: MessagePort }, PrepareAnswer | ReviewAnswer | PreviewAnswer>({
     filename: new URL('./analysis-worker.mjs', import.meta.url).href,
     // One thread is started and loaded at once, so the first article does not wait for it.
     minThreads: 1,
@@ -46,7 +46,7 @@ export function createAnalysisPool({
   const refused = (code: IngestProblem['code'], message: string) =>
     ({ ok: false, problem: { code, field: 'content', message } }) as const;
 
-  async function run<A extends PrepareAnswer | ReviewAnswer>(task: AnalysisTask): Promise<A> {
+  async function run<A extends PrepareAnswer | ReviewAnswer | PreviewAnswer>(task: AnalysisTask): Promise<A> {
     if (running >= threads) {
       if (waiting.length >= maxWaiting)
         return refused('busy', 'the server is analysing too many articles; try again in a minute') as A;
@@ -81,6 +81,7 @@ export function createAnalysisPool({
   return {
     prepare: (task) => run({ kind: 'prepare', ...task }),
     review: (task) => run({ kind: 'review', ...task }),
+    preview: (task) => run({ kind: 'preview', ...task }),
     close: () => pool.destroy(),
   };
 }

@@ -7,6 +7,7 @@ import {
   analyseArticle,
   createIngestContext,
   prepareArticle,
+  previewArticle,
   withStoredArticle,
   type ArticleAnalysis,
   type IngestContext,
@@ -14,6 +15,7 @@ import {
   type IngestProblem,
   type IngestResult,
   type IngestSources,
+  type PreviewResult,
 } from './prepare-article';
 
 /**
@@ -31,16 +33,20 @@ export type PrepareTask = {
   withPassages: boolean;
 };
 export type ReviewTask = { kind: 'review'; article: Article; sources: AnalysisSources };
-export type AnalysisTask = PrepareTask | ReviewTask;
+/** A document read as adding it would read it, compared with nothing. */
+export type PreviewTask = { kind: 'preview'; content: Uint8Array; fileName?: string };
+export type AnalysisTask = PrepareTask | ReviewTask | PreviewTask;
 
 export type PrepareAnswer = (IngestResult & { ok: false }) | (IngestResult & { ok: true; passages: Passage[] | null });
 export type ReviewAnswer =
   { ok: true; analysis: ArticleAnalysis; suggestions: ClaimSuggestion[] } | { ok: false; problem: IngestProblem };
+export type PreviewAnswer = PreviewResult;
 
 /** Runs the normalization and analysis of articles, in this thread or in a pool of workers. */
 export type ArticleAnalyser = {
   prepare(task: Omit<PrepareTask, 'kind'>): Promise<PrepareAnswer>;
   review(task: Omit<ReviewTask, 'kind'>): Promise<ReviewAnswer>;
+  preview(task: Omit<PreviewTask, 'kind'>): Promise<PreviewAnswer>;
   close(): Promise<void>;
 };
 
@@ -68,7 +74,8 @@ export function createTaskRunner() {
     return context;
   };
 
-  return (task: AnalysisTask): PrepareAnswer | ReviewAnswer => {
+  return (task: AnalysisTask): PrepareAnswer | ReviewAnswer | PreviewAnswer => {
+    if (task.kind === 'preview') return previewArticle(task.content, task.fileName);
     const context = contextFor(task.sources);
     if (task.kind === 'review') return { ok: true, ...analyseArticle(task.article, 'text', context) };
     const result = prepareArticle(task.input, context);
@@ -87,6 +94,7 @@ export function createInProcessAnalyser(): ArticleAnalyser {
   return {
     prepare: (task) => Promise.resolve(run({ kind: 'prepare', ...task }) as PrepareAnswer),
     review: (task) => Promise.resolve(run({ kind: 'review', ...task }) as ReviewAnswer),
+    preview: (task) => Promise.resolve(run({ kind: 'preview', ...task }) as PreviewAnswer),
     close: () => Promise.resolve(),
   };
 }

@@ -14,7 +14,7 @@ import { claimQueriesOf } from '@/domain/ingest/claim-queries';
 import { findDatePhrases, type DatePhrase } from '@/domain/ingest/date-phrases';
 import { decodeInput, fingerprintText, type InputFormat } from '@/domain/ingest/decode-input';
 import { createNameMatcher, type NameMatch, type NameMatcher } from '@/domain/ingest/known-names';
-import { markdownToText } from '@/domain/ingest/markdown-to-text';
+import { readMarkdown } from '@/domain/ingest/markdown-to-text';
 import { matchOutlet } from '@/domain/ingest/outlet-names';
 import { datelineLength, sentencesWithoutDatelines } from '@/domain/ingest/datelines';
 import { findQuotations } from '@/domain/ingest/quotations';
@@ -126,15 +126,9 @@ export type IngestResult =
 export function prepareArticle(input: IngestInput, context: IngestContext): IngestResult {
   const decoded = decodeInput(input.content, input.fileName);
   if (!decoded.ok) return invalid('content', decoded.problem);
-  let body: string;
-  let page: PageMetadata | undefined;
-  try {
-    ({ body, page } = toPlainText(decoded.text, decoded.format));
-  } catch (error) {
-    if (!(error instanceof NestedTooDeeplyError)) throw error;
-    return { ok: false, problem: { code: 'nested_too_deeply', field: 'content', message: error.message } };
-  }
-  if (body.trim() === '') return invalid('content', `the ${decoded.format} input has no article text`);
+  const read = readDocument(decoded.text, decoded.format);
+  if (!read.ok) return read;
+  const { body, page } = read;
 
   const fingerprint = fingerprintText(body);
   const duplicateOf = duplicateKeys(body)
@@ -176,10 +170,7 @@ export function prepareArticle(input: IngestInput, context: IngestContext): Inge
     id: articleIdFor(outlet.id, published, fingerprint),
     story: context.story.story.id,
     outlet: outlet.id,
-    title:
-      stripBidiControls(input.title ?? '').trim() ||
-      stripBidiControls(deriveTitle(body, paragraphs, sentences)).trim() ||
-      'Untitled article',
+    title: stripBidiControls(input.title ?? '').trim() || documentTitle(body, page, paragraphs, sentences),
     published: {
       date: published,
       basis:
@@ -258,13 +249,90 @@ export function analyseArticle(
   };
 }
 
-function toPlainText(text: string, format: InputFormat): { body: string; page?: PageMetadata } {
-  if (format === 'html') {
-    const { text: body, metadata } = extractPage(text);
-    return { body, page: metadata };
+type ReadDocument = { ok: true; body: string; page?: PageMetadata } | { ok: false; problem: IngestProblem };
+
+/**
+ * The article text of a decoded input, and what the document says about itself: an HTML
+ * page through Readability, Markdown through a CommonMark parser (its front matter and first
+ * headline), plain text as it is.
+ */
+function readDocument(text: string, format: InputFormat): ReadDocument {
+  let read: { body: string; page?: PageMetadata };
+  try {
+    if (format === 'html') {
+      const { text: body, metadata } = extractPage(text);
+      read = { body, page: metadata };
+    } else if (format === 'markdown') {
+      const { text: body, metadata } = readMarkdown(text);
+      const stated = metadata.title !== null || metadata.byline !== null || metadata.published !== null;
+      read = stated ? { body, page: { ...metadata, siteName: null } } : { body };
+    } else {
+      read = { body: text.trim() };
+    }
+  } catch (error) {
+    if (!(error instanceof NestedTooDeeplyError)) throw error;
+    return { ok: false, problem: { code: 'nested_too_deeply', field: 'content', message: error.message } };
   }
-  if (format === 'markdown') return { body: markdownToText(text) };
-  return { body: text.trim() };
+  if (read.body.trim() === '') {
+    return {
+      ok: false,
+      problem: { code: 'invalid_input', field: 'content', message: `the ${format} input has no article text` },
+    };
+  }
+  return { ok: true, ...read };
+}
+
+/**
+ * The title an article is given when the editor gives none: the headline its text opens
+ * with (what the page shows, rather than its <title>), else the document's own title, else
+ * its first sentence.
+ */
+function documentTitle(
+  body: string,
+  page: PageMetadata | undefined,
+  paragraphs: CharRange[],
+  sentences: CharRange[],
+): string {
+  const title = [openingHeadline(body, paragraphs), page?.title ?? '', firstSentence(body, paragraphs, sentences)]
+    .map((candidate) => stripBidiControls(candidate).trim())
+    .find((candidate) => candidate !== '');
+  return title ?? 'Untitled article';
+}
+
+/** What the add form shows before an article is added: the title, byline and day it would get. */
+export type DocumentPreview = {
+  format: InputFormat;
+  title: string;
+  byline: string | null;
+  /** YYYY-MM-DD when the document states it. */
+  published: string | null;
+  siteName: string | null;
+};
+
+export type PreviewResult = { ok: true; preview: DocumentPreview } | { ok: false; problem: IngestProblem };
+
+/**
+ * Reads a file, pasted text or fetched page as adding it would (same decoding, extraction and
+ * title), without a story to compare it with: nothing is matched and nothing stored.
+ */
+export function previewArticle(content: Uint8Array, fileName?: string): PreviewResult {
+  const decoded = decodeInput(content, fileName);
+  if (!decoded.ok) return { ok: false, problem: { code: 'invalid_input', field: 'content', message: decoded.problem } };
+  const read = readDocument(decoded.text, decoded.format);
+  if (!read.ok) return read;
+  const { body, page } = read;
+  const paragraphs = splitParagraphs(body);
+  const sentences = sentencesWithoutDatelines(body, paragraphs, splitSentences(body, paragraphs));
+  return {
+    ok: true,
+    preview: {
+      format: decoded.format,
+      title: documentTitle(body, page, paragraphs, sentences),
+      byline: page?.byline ?? null,
+      published: page?.published ?? null,
+      siteName: page?.siteName ?? null,
+    },
+  };
 }
 
 /** A known outlet by id, name or alias (in any case or punctuation); otherwise a new one under that name. */
@@ -276,15 +344,16 @@ export function resolveOutlet(given: string, outlets: readonly Outlet[]): Outlet
     : match.outlet;
 }
 
-/**
- * A headline-like first paragraph (short, no final stop), else the first sentence shortened;
- * a dateline is never the title.
- */
-function deriveTitle(body: string, paragraphs: CharRange[], sentences: CharRange[]): string {
+/** A headline-like first paragraph (short, no final stop); a dateline is never the title. */
+function openingHeadline(body: string, paragraphs: CharRange[]): string {
   const first = paragraphs[0] ? body.slice(...paragraphs[0]) : body;
-  if (first.length <= 160 && !/[.!?]["”’]?$/.test(first) && datelineLength(first) === 0) return first;
+  return first.length <= 160 && !/[.!?]["”’]?$/.test(first) && datelineLength(first) === 0 ? first : '';
+}
+
+/** The first sentence, shortened. */
+function firstSentence(body: string, paragraphs: CharRange[], sentences: CharRange[]): string {
   const sentence = sentences[0];
-  const text = sentence ? body.slice(...sentence) : first;
+  const text = sentence ? body.slice(...sentence) : paragraphs[0] ? body.slice(...paragraphs[0]) : body;
   return text.length <= 120 ? text : `${text.slice(0, 117).replace(/\s+\S*$/, '')}…`;
 }
 

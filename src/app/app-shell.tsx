@@ -10,6 +10,8 @@ import { ViewHeading } from './view-heading';
 import { VIEW_COMPONENTS, VIEW_LABELS } from './views';
 
 const NAV_VIEWS: View[] = ['sources', 'matrix', 'timeline', 'coverage', 'stories'];
+/** A read-only edition of one story: the story's own views, nothing to sign in to or change. */
+const READ_ONLY_NAV_VIEWS: View[] = ['sources', 'matrix', 'timeline'];
 
 // Their own chunks, loaded just after the first view: the first view's script budget is for
 // reading, and signing in and live updates can follow a moment later.
@@ -21,7 +23,8 @@ const StorySwitcher = lazy(() =>
 );
 const LiveUpdates = lazy(() => import('@/lib/live/live-updates').then((m) => ({ default: m.LiveUpdates })));
 
-export function AppShell() {
+/** `readOnly`: the static edition of one story, with no sign-in, story switcher or live updates. */
+export function AppShell({ readOnly = false }: { readOnly?: boolean }) {
   useCanonicalUrl();
   const { state } = useUrlState();
   // The header reads the compact overview, which the matrix and timeline share.
@@ -29,6 +32,7 @@ export function AppShell() {
   const storyTitle = story.status === 'success' ? story.bundle.story.title : null;
   const summary = story.status === 'success' ? story.bundle.story.summary : null;
   const ViewComponent = VIEW_COMPONENTS[state.view];
+  const titleLine = storyTitle ? <p className="shell__story">{storyTitle}</p> : null;
 
   useEffect(() => {
     document.title = [VIEW_LABELS[state.view], storyTitle, 'Parallax'].filter(Boolean).join(' · ');
@@ -41,12 +45,16 @@ export function AppShell() {
       </a>
       <header className="shell__header">
         <p className="shell__brand">Parallax</p>
-        <Suspense fallback={storyTitle ? <p className="shell__story">{storyTitle}</p> : null}>
-          <StorySwitcher currentId={story.status === 'success' ? story.bundle.story.id : null} />
-        </Suspense>
+        {readOnly ? (
+          titleLine
+        ) : (
+          <Suspense fallback={titleLine}>
+            <StorySwitcher currentId={story.status === 'success' ? story.bundle.story.id : null} />
+          </Suspense>
+        )}
         <nav aria-label="Views">
           <ul className="shell__nav">
-            {NAV_VIEWS.map((view) => (
+            {(readOnly ? READ_ONLY_NAV_VIEWS : NAV_VIEWS).map((view) => (
               <li key={view}>
                 <Link
                   to={hrefFor(state, { view, article: null })}
@@ -58,10 +66,12 @@ export function AppShell() {
             ))}
           </ul>
         </nav>
-        <Suspense fallback={null}>
-          <SessionStatus />
-          <LiveUpdates />
-        </Suspense>
+        {readOnly ? null : (
+          <Suspense fallback={null}>
+            <SessionStatus />
+            <LiveUpdates />
+          </Suspense>
+        )}
       </header>
       <UrlNotices />
       {story.status === 'success' ? <StoryNotices state={state} bundle={story.bundle} /> : null}

@@ -20,3 +20,4 @@ export * from './claim-desk';
 export * from './story-desk';
 export * from './story-overview';
 export * from './article-version';
+export * from './article-preview';

@@ -4,7 +4,7 @@ import { claimSchema, type Claim } from '@/domain/schemas';
 import { claimDeskQueries, useDeskChange, type DeskRequest } from '@/lib/api/claim-desk-queries';
 import { navigate } from '@/lib/router/location-store';
 import { hrefFor, useUrlState } from '@/lib/url-state/use-url-state';
-import { useDeskNotice } from '../store/undo-store';
+import { useDeskNotice } from '@/components/desk/undo-store';
 
 type Props = { claim: Claim; claims: readonly Claim[]; mentionCount: number };
 

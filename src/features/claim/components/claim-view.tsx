@@ -19,8 +19,8 @@ import { hrefFor, useUrlState } from '@/lib/url-state/use-url-state';
 import { readInPanes } from '../model/read-in-panes';
 import { VerdictHistory } from './verdict-history';
 import { ClaimEditor } from './claim-editor';
-import { MentionEditor } from './mention-editor';
-import { UndoNotice } from './undo-notice';
+import { MentionEditor } from '@/components/desk/mention-editor';
+import { UndoNotice } from '@/components/desk/undo-notice';
 import { VerdictPublication } from './verdict-publication';
 import './claim.css';
 

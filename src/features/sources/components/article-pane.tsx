@@ -6,6 +6,7 @@ import {
   useId,
   useMemo,
   useRef,
+  useState,
   type FocusEvent,
   type KeyboardEvent,
   type MouseEvent,
@@ -13,8 +14,9 @@ import {
 import { QueryStatus } from '@/components/query-status';
 import type { ArticleMeta, ArticleUpdate, Mention, Outlet, Passage } from '@/domain/schemas';
 import type { StoryIndex } from '@/domain/story-index';
+import { findTextHits } from '@/domain/text-search';
 import { articleQueries } from '../api/article-queries';
-import { isTypingTarget } from '../dom';
+import { isTypingTarget, scrollWithin } from '../dom';
 import { parseSegment } from '../hooks/segment-elements';
 import { useEvidenceTip } from '../hooks/use-evidence-tip';
 import { useMarkCursor } from '../hooks/use-mark-cursor';
@@ -26,7 +28,8 @@ import { LazyArticleVersions, LazyEvidenceTip, preloadExtras } from './lazy-extr
 import { PaneBanner } from './pane-banner';
 import { PaneHeader } from './pane-header';
 import { PaneNav } from './pane-nav';
-import { PaneText } from './pane-text';
+import { PaneSearch } from './pane-search';
+import { hitsByParagraph, PaneText } from './pane-text';
 
 const NO_MENTIONS: readonly Mention[] = [];
 const NO_PASSAGES: readonly Passage[] = [];
@@ -49,6 +52,8 @@ export type ArticlePaneProps = {
   update?: ArticleUpdate;
   /** Whether the reader may post a new version of the article. */
   editor?: boolean;
+  /** The view's search: its words are marked in the text, with previous and next. */
+  search?: string;
 };
 
 /**
@@ -70,6 +75,7 @@ export const ArticlePane = memo(function ArticlePane({
   onFollowPassage,
   update,
   editor = false,
+  search = '',
 }: ArticlePaneProps) {
   const article = useQuery(articleQueries.detail(meta.id, update?.version));
   const mentions = index.mentionsByArticle.get(meta.id) ?? NO_MENTIONS;
@@ -88,6 +94,30 @@ export const ArticlePane = memo(function ArticlePane({
     () => (selectedClaim === null ? [] : mentions.filter((m) => m.claim === selectedClaim)),
     [mentions, selectedClaim],
   );
+  const hits = useMemo(
+    () => (article.data ? findTextHits(article.data.body, article.data.paragraphs, search) : []),
+    [article.data, search],
+  );
+  const paragraphHits = useMemo(() => (model ? hitsByParagraph(model.layout.paragraphs, hits) : []), [model, hits]);
+  const [hitCursor, setHitCursor] = useState<{ search: string; hit: number } | null>(null);
+  // A new search starts the count again.
+  const currentHit = hitCursor && hitCursor.search === search && hitCursor.hit < hits.length ? hitCursor.hit : -1;
+  const stepHit = (direction: 1 | -1) => {
+    if (hits.length === 0) return;
+    const next =
+      currentHit === -1
+        ? direction === 1
+          ? 0
+          : hits.length - 1
+        : (currentHit + direction + hits.length) % hits.length;
+    setHitCursor({ search, hit: next });
+    const body = bodyRef.current;
+    const element = body?.querySelector<HTMLElement>(`[data-hit="${next}"]`);
+    if (!body || !element) return;
+    element.focus({ preventScroll: true });
+    scrollWithin(body, element);
+  };
+
   const tip = useEvidenceTip(bodyRef, model);
   const cursor = useMarkCursor(bodyRef, model, selectedClaim, tip.show);
 
@@ -174,6 +204,9 @@ export const ArticlePane = memo(function ArticlePane({
         current={cursor.current}
         onStep={cursor.step}
       />
+      {search.trim() !== '' ? (
+        <PaneSearch name={name} query={search.trim()} total={hits.length} current={currentHit} onStep={stepHit} />
+      ) : null}
       <div
         className={`pane__body${selectedClaim !== null ? ' pane__body--focusing' : ''}`}
         ref={bodyRef}
@@ -199,6 +232,8 @@ export const ArticlePane = memo(function ArticlePane({
             described={tip.tip}
             tipId={tipId}
             passageLabels={passageLabels}
+            hits={paragraphHits}
+            currentHit={currentHit === -1 ? null : currentHit}
           />
         ) : (
           <QueryStatus status={article.isError ? 'error' : 'pending'} query={article} what="the article text" />

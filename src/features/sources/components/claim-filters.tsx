@@ -25,7 +25,7 @@ export function ClaimFilters({ filters, topics, onChange }: ClaimFiltersProps) {
   return (
     <div className="claim-filters">
       <label className="claim-filters__find">
-        Find a claim{' '}
+        Find claims and words in the articles{' '}
         <input
           type="search"
           value={typed}

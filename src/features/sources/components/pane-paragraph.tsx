@@ -1,7 +1,8 @@
-import { memo, type ReactNode } from 'react';
+import { Fragment, memo, type ReactNode } from 'react';
 import type { ParagraphLayout, Segment } from '@/domain/evidence-layout';
 import { STANCE_GLYPHS, STANCE_LABELS } from '@/components/stance-badge';
 import type { Furniture } from '@/domain/schemas';
+import type { TextHit } from '@/domain/text-search';
 import type { EvidenceMark, PaneMark } from '../model/pane-marks';
 
 const FURNITURE_LABELS: Record<Furniture['kind'], string> = {
@@ -27,7 +28,14 @@ type PaneParagraphProps = {
   describedSegment: number | null;
   tipId: string;
   passageLabels: ReadonlyMap<string, string>;
+  /** The search words found in this paragraph, and the number of the first among the pane's hits. */
+  hits?: readonly TextHit[];
+  firstHit?: number;
+  /** The hit the reader stepped to, only when it is in this paragraph. */
+  currentHit?: number | null;
 };
+
+const NO_HITS: readonly TextHit[] = [];
 
 /** One paragraph of article text, drawn as text nodes and marks: never as HTML. */
 export const PaneParagraph = memo(function PaneParagraph({
@@ -42,13 +50,17 @@ export const PaneParagraph = memo(function PaneParagraph({
   describedSegment,
   tipId,
   passageLabels,
+  hits = NO_HITS,
+  firstHit = 0,
+  currentHit = null,
 }: PaneParagraphProps) {
+  const found = { hits, first: firstHit, current: currentHit };
   if (furniture) {
     // Furniture is never evidence nor a shared passage, so it has no marks: plain text, labelled.
     return (
       <p className="pane__paragraph pane__paragraph--furniture" title={furniture.note}>
         <span className="pane__furniture-label">{FURNITURE_LABELS[furniture.kind]} · not part of the report: </span>
-        {body.slice(paragraph.start, paragraph.end)}
+        {markHits(body, paragraph.start, paragraph.end, found)}
       </p>
     );
   }
@@ -65,6 +77,7 @@ export const PaneParagraph = memo(function PaneParagraph({
           described: describedSegment === s,
           tipId,
           passageLabels,
+          found,
         }),
       )}
     </p>
@@ -81,11 +94,46 @@ type SegmentContext = {
   described: boolean;
   tipId: string;
   passageLabels: ReadonlyMap<string, string>;
+  found: FoundHits;
 };
 
+type FoundHits = { hits: readonly TextHit[]; first: number; current: number | null };
+
+/**
+ * The text from `start` to `end`, with the search words in it marked. A hit that runs across
+ * a mark boundary is drawn in pieces; its first piece carries its number, to step to.
+ */
+function markHits(body: string, start: number, end: number, found: FoundHits): ReactNode {
+  const inside = found.hits.flatMap((hit, i) => (hit.end > start && hit.start < end ? [i] : []));
+  if (inside.length === 0) return body.slice(start, end);
+  const nodes: ReactNode[] = [];
+  let at = start;
+  for (const i of inside) {
+    const hit = found.hits[i] as TextHit;
+    const from = Math.max(hit.start, start);
+    const to = Math.min(hit.end, end);
+    if (from > at) nodes.push(body.slice(at, from));
+    const number = found.first + i;
+    const opening = hit.start >= start;
+    nodes.push(
+      <mark
+        key={`hit-${number}-${from}`}
+        className={`search-hit${found.current === number ? ' search-hit--current' : ''}`}
+        data-hit={opening ? number : undefined}
+        tabIndex={opening ? -1 : undefined}
+      >
+        {body.slice(from, to)}
+      </mark>,
+    );
+    at = to;
+  }
+  if (at < end) nodes.push(body.slice(at, end));
+  return nodes;
+}
+
 function renderSegment(segment: Segment, s: number, context: SegmentContext): ReactNode {
-  const text = context.body.slice(segment.start, segment.end);
-  if (segment.marks.length === 0) return text;
+  const text = markHits(context.body, segment.start, segment.end, context.found);
+  if (segment.marks.length === 0) return <Fragment key={s}>{text}</Fragment>;
   const { marks } = context;
   const evidence: EvidenceMark[] = [];
   const passages: string[] = [];

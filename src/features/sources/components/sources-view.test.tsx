@@ -234,4 +234,22 @@ describe('the Sources view', () => {
     expect(search().get('claim')).toBe(DEAL);
     expect(screen.queryByText(/The filters leave the selected claim out/)).toBeNull();
   });
+
+  it('marks the searched words in the article text, counts them and steps through them', async () => {
+    const { user } = renderApp(`/?panes=${INN},${NYT}&q=strike%20IRAN`);
+    const inn = await loadedText('Israel National News');
+    const pane = paneOf('Israel National News');
+    const count = within(pane).getByText(/\d+ match(es)? for “strike IRAN”/);
+    const total = Number(/(\d+)/.exec(count.textContent ?? '')?.[1]);
+    const hits = inn.querySelectorAll('mark.search-hit[data-hit]');
+    expect(total).toBeGreaterThan(1);
+    expect(hits).toHaveLength(total);
+    // Words in any order, whatever the case: every hit reads one of the two words.
+    expect(new Set([...hits].map((hit) => hit.textContent?.toLowerCase()))).toEqual(new Set(['iran', 'strike']));
+    await user.click(within(pane).getByRole('button', { name: /^Next match for “strike IRAN”/ }));
+    expect(within(pane).getByText(`Match 1 of ${total} for “strike IRAN”`)).toBeInTheDocument();
+    expect(document.activeElement).toBe(hits[0]);
+    await user.click(within(pane).getByRole('button', { name: /^Previous match/ }));
+    expect(within(pane).getByText(`Match ${total} of ${total} for “strike IRAN”`)).toBeInTheDocument();
+  });
 });

@@ -338,6 +338,7 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: Story
                   onFollowPassage={followPassage}
                   update={updates.get(id)}
                   editor={editor}
+                  search={filters.q}
                 />
               );
             })}

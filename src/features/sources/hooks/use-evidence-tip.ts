@@ -16,16 +16,22 @@ export type TipAnchor = { paragraph: number; segment: number; top: number; left:
 export function useEvidenceTip(bodyRef: RefObject<HTMLElement | null>, model: PaneModel | null) {
   const [tip, setTip] = useState<TipAnchor | null>(null);
 
-  const show = (element: HTMLElement) => {
+  /**
+   * Shows the tooltip of `element`'s segment, under it, or under all of `extent` (the whole
+   * highlight a step landed on), so that it never covers the words the reader was taken to.
+   */
+  const show = (element: HTMLElement, extent: readonly HTMLElement[] = []) => {
     const body = bodyRef.current;
     const where = parseSegment(element.dataset.seg);
     if (!body || !where) return;
-    if (tip && tip.paragraph === where.paragraph && tip.segment === where.segment) return;
     const box = element.getBoundingClientRect();
     const frame = body.getBoundingClientRect();
+    const bottom = Math.max(box.bottom, ...extent.map((piece) => piece.getBoundingClientRect().bottom));
+    const top = bottom - frame.top + body.scrollTop + 4;
+    if (tip && tip.paragraph === where.paragraph && tip.segment === where.segment && tip.top >= top) return;
     setTip({
       ...where,
-      top: box.bottom - frame.top + body.scrollTop + 4,
+      top,
       left: Math.max(0, Math.min(box.left - frame.left + body.scrollLeft, body.clientWidth - TIP_WIDTH)),
     });
   };

@@ -7,7 +7,7 @@ import { useSourcesUi, type PassageFocus } from '../store/sources-ui-store';
 /**
  * Scrolls a pane's text to what the reader asked for elsewhere: the first evidence of a newly
  * selected claim (except in the pane whose highlight selected it), and a followed shared passage
- * (except in the pane it was followed from).
+ * (except in the pane it was followed from), or the one copy of it the reader stepped to.
  */
 export function useRevealInPane(
   bodyRef: RefObject<HTMLElement | null>,
@@ -29,10 +29,17 @@ export function useRevealInPane(
 
   useEffect(() => {
     if (!model || !passageFocus || passageFocus.from === articleId) return;
+    const { copy } = passageFocus;
+    if (copy && copy.article !== articleId) return;
     const first = model.marks.findIndex(
-      (mark, i) => mark.kind === 'passage' && mark.passage.id === passageFocus.passage && model.layout.firstSegment[i],
+      (mark, i) =>
+        mark.kind === 'passage' &&
+        mark.passage.id === passageFocus.passage &&
+        (!copy || mark.start === copy.start) &&
+        model.layout.firstSegment[i],
     );
     const element = segmentElement(bodyRef.current, model.layout.firstSegment[first]);
-    if (element && bodyRef.current) scrollWithin(bodyRef.current, element, { page: false });
+    // A copy stepped to is brought into view, page included; a followed passage moves the panes only.
+    if (element && bodyRef.current) scrollWithin(bodyRef.current, element, { page: Boolean(copy) });
   }, [bodyRef, model, passageFocus, articleId]);
 }

@@ -5,23 +5,34 @@ import {
   versionedMentionSchema,
   type AttributionStep,
   type Mention,
+  type SpanInput,
   type Stance,
 } from '@/domain/schemas';
 import { claimDeskQueries, useDeskChange, type DeskRequest } from '@/lib/api/claim-desk-queries';
-import { useDeskNotice } from '../store/undo-store';
+import { useDeskNotice } from './undo-store';
 import { ChainEditor } from './chain-editor';
+import './desk.css';
 
 const STANCES = stanceSchema.options;
 const mentionPath = (id: string) => `/api/mentions/${encodeURIComponent(id)}`;
 
-type Props = { mention: Mention; outletName: string; storyId: string; publishedBy: string };
+type Props = {
+  mention: Mention;
+  outletName: string;
+  storyId: string;
+  publishedBy: string;
+  /** Where the editor is open (a pane of Sources), for the notice of its changes. */
+  where?: string;
+  /** Words selected in the mention's article, which can be added to its evidence. */
+  selection?: SpanInput | null;
+};
 
 /**
  * An editor's corrections of one mention: its stance, its evidence spans (remove one; add
  * more by selecting words in Sources), its attribution chain, or the mention itself removed.
  * Each change is announced with an Undo.
  */
-export function MentionEditor({ mention, outletName, storyId, publishedBy }: Props) {
+export function MentionEditor({ mention, outletName, storyId, publishedBy, where, selection = null }: Props) {
   const stored = useQuery(claimDeskQueries.mention(mention.id));
   const change = useDeskChange();
   const client = useQueryClient();
@@ -39,7 +50,7 @@ export function MentionEditor({ mention, outletName, storyId, publishedBy }: Pro
         const key = claimDeskQueries.mention(mention.id).queryKey;
         // Kept even for a deletion (the answer is the mention as it was): asking again would find nothing.
         client.setQueryData(key, saved);
-        show(text, { path: `${mentionPath(mention.id)}/undo`, version: saved.version });
+        show(text, { path: `${mentionPath(mention.id)}/undo`, version: saved.version }, where);
       },
       onFail: (e) => setError(e.message),
     });
@@ -56,6 +67,11 @@ export function MentionEditor({ mention, outletName, storyId, publishedBy }: Pro
       { method: 'PATCH', path: mentionPath(mention.id), body: { attribution }, ifMatch: version },
       `Attribution chain in ${outletName} saved.`,
     );
+
+  const spansOf = (spans: readonly SpanInput[]) =>
+    [...spans].sort((a, b) => a.start - b.start).map(({ start, end }) => ({ start, end }));
+  const overlapsSelection =
+    selection !== null && mention.spans.some((span) => span.start < selection.end && selection.start < span.end);
 
   if (version === undefined) return <p>{stored.isError ? 'This mention could not be loaded.' : 'Loading…'}</p>;
   return (
@@ -90,7 +106,7 @@ export function MentionEditor({ mention, outletName, storyId, publishedBy }: Pro
                       method: 'PATCH',
                       path: mentionPath(mention.id),
                       body: {
-                        spans: mention.spans.filter((_, j) => j !== i).map(({ start, end }) => ({ start, end })),
+                        spans: spansOf(mention.spans.filter((_, j) => j !== i)),
                       },
                       ifMatch: version,
                     },
@@ -103,6 +119,27 @@ export function MentionEditor({ mention, outletName, storyId, publishedBy }: Pro
             </li>
           ))}
         </ul>
+      ) : null}
+      {selection !== null && !overlapsSelection ? (
+        <p>
+          <button
+            type="button"
+            disabled={change.isPending}
+            onClick={() =>
+              send(
+                {
+                  method: 'PATCH',
+                  path: mentionPath(mention.id),
+                  body: { spans: spansOf([...mention.spans, selection]) },
+                  ifMatch: version,
+                },
+                'Evidence span added.',
+              )
+            }
+          >
+            Add “{selection.exact}” to this mention’s evidence
+          </button>
+        </p>
       ) : null}
       <ChainEditor
         chain={mention.attribution}

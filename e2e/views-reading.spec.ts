@@ -1,0 +1,92 @@
+import type { Page } from '@playwright/test';
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+
+/* Reading in Sources: finding words in the text, stepping through highlights and a shared passage's copies. */
+
+const INN = '000_8afd1a478485ac90';
+const JPOST = '002_2c3146867d4d03b4';
+const NYT = '003_f7a75abec57e02c2';
+const READOUT_FROM_NYT = 'Shared passage, also in Israel National News and The Jerusalem Post';
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+const paneText = (page: Page, outlet: string) => page.getByRole('region', { name: `Text of ${outlet}` });
+const pane = (page: Page, outlet: string) =>
+  page.getByRole('article').filter({ has: page.getByText(outlet, { exact: true }) });
+
+test('"Iran strike" marks its words in the article text, counted, with previous and next match', async ({ page }) => {
+  await page.goto(`/?panes=${INN},${NYT}&q=Iran%20strike`);
+  const text = paneText(page, 'Israel National News');
+  const hits = text.locator('mark.search-hit[data-hit]');
+  await expect(hits.first()).toBeVisible();
+  const total = await hits.count();
+  expect(total).toBeGreaterThan(1);
+  const inn = pane(page, 'Israel National News');
+  await expect(inn.getByText(`${total} matches for “Iran strike”`)).toBeVisible();
+  await inn.getByRole('button', { name: /^Next match for “Iran strike”/ }).click();
+  await expect(hits.first()).toBeFocused();
+  await expect(inn.getByText(`Match 1 of ${total} for “Iran strike”`)).toBeVisible();
+  await inn.getByRole('button', { name: /^Next match for “Iran strike”/ }).click();
+  await expect(hits.nth(1)).toBeFocused();
+  await expect(hits.nth(1)).toBeInViewport();
+  // The same search keeps the claims that hold both words, in any order.
+  await expect(
+    page.getByRole('region', { name: /^Claims/ }).getByRole('link', { name: /US agreed to accept an Israeli/ }),
+  ).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
+
+test('the tooltip of a highlight stepped to stands below all of it, never over it', async ({ page }) => {
+  await page.goto(`/?panes=${INN},${NYT}`);
+  const inn = pane(page, 'Israel National News');
+  const text = paneText(page, 'Israel National News');
+  await expect(text.locator('mark.hl').first()).toBeVisible();
+  for (let step = 0; step < 6; step += 1) {
+    await inn.getByRole('button', { name: 'Next highlight in Israel National News' }).click();
+    const tip = text.getByRole('tooltip');
+    await expect(tip).toBeVisible();
+    const overlap = await text.evaluate((body) => {
+      const tipBox = body.querySelector('[role="tooltip"]')?.getBoundingClientRect();
+      const landed = document.activeElement;
+      if (!tipBox || !(landed instanceof HTMLElement) || !landed.dataset.seg) return 'no landing';
+      // The highlight the focus landed on, and the marks straight after it (a highlight split
+      // by overlapping evidence goes on in them), as far as the next unmarked text.
+      const pieces: Element[] = [landed];
+      for (let next = landed.nextSibling; next instanceof HTMLElement && next.matches('mark.hl');) {
+        pieces.push(next);
+        next = next.nextSibling;
+      }
+      const rects = pieces.flatMap((piece) => [...piece.getClientRects()]);
+      return rects.some(
+        (r) => r.bottom > tipBox.top && r.top < tipBox.bottom && r.right > tipBox.left && r.left < tipBox.right,
+      )
+        ? `covers ${landed.textContent?.slice(0, 40)}`
+        : null;
+    });
+    expect(overlap).toBeNull();
+  }
+});
+
+test('a shared passage can be stepped through copy by copy, across the open articles', async ({ page }) => {
+  await page.goto(`/?panes=${INN},${JPOST},${NYT}`);
+  await paneText(page, 'The New York Times').getByRole('button', { name: READOUT_FROM_NYT }).first().click();
+  const bar = page.getByRole('region', { name: /^Shared passage in \d articles/ });
+  await expect(bar).toBeVisible();
+  const count = Number(
+    /(\d+) copies/.exec((await bar.getByText(/copies in the open articles/).textContent()) ?? '')?.[1],
+  );
+  expect(count).toBeGreaterThanOrEqual(3);
+  const seen: string[] = [];
+  for (let step = 1; step <= count; step += 1) {
+    await bar.getByRole('button', { name: 'Next copy' }).click();
+    const where = bar.getByText(new RegExp(`^Copy ${step} of ${count}, in `));
+    await expect(where).toBeVisible();
+    const outlet = ((await where.textContent()) ?? '').replace(/^Copy \d+ of \d+, in /, '');
+    seen.push(outlet);
+    await expect(paneText(page, outlet).locator('mark.hl--followed').first()).toBeVisible();
+  }
+  expect(new Set(seen)).toEqual(new Set(['Israel National News', 'The Jerusalem Post', 'The New York Times']));
+  await bar.getByRole('button', { name: 'Previous copy' }).click();
+  await expect(bar.getByText(new RegExp(`^Copy ${count - 1} of ${count}, in `))).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});

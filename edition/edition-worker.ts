@@ -1,0 +1,24 @@
+import { http } from 'msw';
+import { setupWorker } from 'msw/browser';
+
+type EditionApi = { fetch(request: Request): Response | Promise<Response> };
+
+const base = import.meta.env.BASE_URL;
+let api: Promise<EditionApi> | null = null;
+const editionApi = () => (api ??= import('./edition-api').then(({ openEditionApi }) => openEditionApi(base)));
+
+/**
+ * The page's API requests never leave the browser: MSW's service worker hands each one to the
+ * real API app, which runs here over the story's snapshot.
+ */
+export const editionWorker = setupWorker(
+  http.all(`${base}api/*`, async ({ request }) => (await editionApi()).fetch(request)),
+);
+
+export function startEditionWorker() {
+  return editionWorker.start({
+    serviceWorker: { url: `${base}mockServiceWorker.js`, options: { scope: base } },
+    onUnhandledRequest: 'bypass',
+    quiet: true,
+  });
+}
