@@ -3,7 +3,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { detectFormat } from '@/domain/ingest/decode-input';
 import { matchOutlet } from '@/domain/ingest/outlet-names';
 import type { ArticlePreview, ArticlePreviewRequest, ArticleReview, Outlet } from '@/domain/schemas';
-import { storyQueries } from '@/lib/api/story-queries';
+import { storyReadsOf } from '@/lib/api/story-part-queries';
 import { previewArticle } from '../api/preview-article';
 import { addArticleFromUrl, fileToBase64, uploadArticle, type UploadProgress } from '../api/upload-article';
 
@@ -81,7 +81,7 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
             setProgress,
           ),
     onSuccess: async (review) => {
-      await client.invalidateQueries({ queryKey: storyQueries.bundle(storyId).queryKey });
+      await client.invalidateQueries(storyReadsOf(storyId));
       onAdded(review);
     },
     onSettled: () => setProgress(null),
