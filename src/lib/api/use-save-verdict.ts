@@ -4,6 +4,7 @@ import { ApiError } from '@/lib/api/api-error';
 import { sendJson } from '@/lib/api/send-json';
 import { cachedClaim, claimQueries, putClaimInCache } from '@/lib/api/claim-queries';
 import { sessionQueries } from '@/lib/api/session-queries';
+import { storyPartQueries } from '@/lib/api/story-part-queries';
 import { storyQueries } from '@/lib/api/story-queries';
 
 // The verdict mutation lives beside the claim queries whose cache it patches, not with the
@@ -45,6 +46,7 @@ export function useSaveVerdict() {
     onMutate: async ({ claim, baseVersion, content, editor }) => {
       // A fetch in flight would land over the optimistic verdict with what the server had before.
       await client.cancelQueries({ queryKey: storyQueries.bundle(claim.story).queryKey });
+      await client.cancelQueries({ queryKey: storyPartQueries.overview(claim.story).queryKey });
       await client.cancelQueries({ queryKey: claimQueries.history(claim.id).queryKey });
       const previous = cachedClaim(client, claim.story, claim.id);
       if (previous?.verdict.version === baseVersion) {
