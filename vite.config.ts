@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { constants as zlibConstants } from 'node:zlib';
 import { defineConfig } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { reactOnPreact } from './vite-react-on-preact';
 
 const apiPort = process.env.PARALLAX_API_PORT ?? '5174';
 
@@ -20,7 +21,9 @@ export default defineConfig({
     }),
   ],
   // `@/…` is `src/…`, as in tsconfig.base.json.
-  resolve: { alias: [{ find: /^@\//, replacement: fileURLToPath(new URL('./src/', import.meta.url)) }] },
+  resolve: {
+    alias: [{ find: /^@\//, replacement: fileURLToPath(new URL('./src/', import.meta.url)) }, ...reactOnPreact],
+  },
   server: {
     port: 5173,
     // The API pins its public origins to this port (see scripts/dev.ts): never another one.
@@ -38,7 +41,7 @@ export default defineConfig({
               // What every view runs on, in one chunk: fewer, larger files compress better than
               // the fragments the splitter would otherwise cut from them.
               name: 'runtime',
-              test: /[\\/]node_modules[\\/](react|react-dom|scheduler|@tanstack[\\/](query-core|react-query)|zod)[\\/]/,
+              test: /[\\/]node_modules[\\/](preact|@tanstack[\\/](query-core|react-query)|zod)[\\/]/,
             },
           ],
         },

@@ -3,18 +3,13 @@ import { expect, test } from './fixtures';
 
 /**
  * The first view's JavaScript as a browser loads it: every script `/` fetches before the page
- * is idle, each gzipped at level 9. The goal is 90 KiB — 10 KiB under the 100 KiB budget of
- * PRODUCT.md. React DOM, React Query and zod alone take about 84 KiB of it, so until one of
- * them leaves the first view the test holds the line where it is (CEILING_KIB): nothing may
- * grow, and the ceiling comes down to the goal as the first view sheds weight.
+ * is idle, each gzipped at level 9. The limit is 90 KiB — 10 KiB of headroom under the 100 KiB
+ * budget of PRODUCT.md. (With React DOM the runtime alone took 88 KiB; the app ships on Preact's
+ * implementation of React's API, see vite.config.ts, and the whole first view is about 64 KiB.)
  */
-const GOAL_KIB = 90;
-const CEILING_KIB = 121;
+const LIMIT_KIB = 90;
 
-test('the first view loads no more gzipped JavaScript before it is idle than its ceiling', async ({
-  page,
-  baseURL,
-}) => {
+test('the first view loads no more gzipped JavaScript before it is idle than its limit', async ({ page, baseURL }) => {
   const scripts = new Map<string, Promise<number>>();
   page.on('response', (response) => {
     const url = response.url();
@@ -38,10 +33,10 @@ test('the first view loads no more gzipped JavaScript before it is idle than its
   const kib = (bytes: number) => (bytes / 1024).toFixed(1).padStart(6);
   console.log(
     [
-      `first view: ${sizes.length} scripts, ${kib(total).trim()} KiB gzip-9 (goal ${GOAL_KIB} KiB, ceiling ${CEILING_KIB} KiB)`,
+      `first view: ${sizes.length} scripts, ${kib(total).trim()} KiB gzip-9 (limit ${LIMIT_KIB} KiB)`,
       ...sizes.map(({ file, gzip }) => `  ${kib(gzip)} KiB  ${file}`),
     ].join('\n'),
   );
   expect(sizes.length).toBeGreaterThan(0);
-  expect(total / 1024, 'KiB of gzipped JavaScript loaded before idle').toBeLessThanOrEqual(CEILING_KIB);
+  expect(total / 1024, 'KiB of gzipped JavaScript loaded before idle').toBeLessThanOrEqual(LIMIT_KIB);
 });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import type { StoryBundle } from '@/domain/schemas';
+import type { StoryBundle, StoryOverview } from '@/domain/schemas';
 import { readCsv } from '@/test/read-csv';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
 
@@ -315,6 +315,31 @@ function largeBundle(): StoryBundle {
   };
 }
 
+/** The overview the matrix reads first, and the evidence it reads per claim, of a generated bundle. */
+async function routeStory(page: Page, bundle: StoryBundle) {
+  const { mentions, passages: _passages, ...parts } = bundle;
+  const overview: StoryOverview = {
+    ...parts,
+    version: { epoch: 'generated', version: 1 },
+    cells: mentions.map(({ spans: _spans, basis: _basis, ...cell }) => cell),
+    topics: [...new Set(bundle.claims.map((claim) => claim.topic))],
+    counts: {
+      articles: bundle.articles.length,
+      claims: bundle.claims.length,
+      mentions: mentions.length,
+      events: 0,
+      passages: 0,
+    },
+  };
+  const id = bundle.story.id;
+  await page.route(`**/api/stories/${id}`, (route) => route.fulfill({ json: bundle }));
+  await page.route(`**/api/stories/${id}/overview`, (route) => route.fulfill({ json: overview }));
+  await page.route(`**/api/stories/${id}/evidence?*`, (route) => {
+    const claim = new URL(route.request().url()).searchParams.get('claim');
+    return route.fulfill({ json: { mentions: mentions.filter((mention) => mention.claim === claim), passages: [] } });
+  });
+}
+
 /** The focused element is fully inside the grid's viewport, clear of the fixed header and claim columns. */
 async function focusedCellIsInView(page: Page) {
   return page.evaluate(() => {
@@ -349,8 +374,7 @@ const focusedPosition = (page: Page) =>
   });
 
 test('a large matrix renders only what is in view and keeps the keyboard focus in view', async ({ page }) => {
-  const bundle = largeBundle();
-  await page.route('**/api/stories/big', (route) => route.fulfill({ json: bundle }));
+  await routeStory(page, largeBundle());
   await page.goto('/matrix?story=big');
   const big = grid(page);
   await expect(big).toHaveAttribute('aria-rowcount', String(1 + 300 + 10));

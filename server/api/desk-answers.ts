@@ -1,9 +1,10 @@
+import { answerStale } from './stale-answer';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { DeskResult } from '../store/claim-desk-store';
 import type { ApiDeps, ApiEnv } from './api-context';
 import { etagFor } from './if-match';
-import { logSecurity, refuseChange } from './security-log';
+import { refuseChange } from './security-log';
 
 /**
  * Answers a change of the desk's work as every change is answered: the object with its new
@@ -30,25 +31,13 @@ export async function answerDesk<E extends ApiEnv, T, C>(
   }
   if (result.kind === 'stale') {
     const stale = showStale(result.current);
-    await logSecurity(
-      deps,
-      c,
-      'change_refused',
-      `${c.req.path}: 412 stale_version: based on ${what.ifMatch}, current ${stale.version ?? 'none'}`,
-    );
-    if (stale.version !== null) c.header('ETag', etagFor(stale.version));
-    const now = stale.version === null ? 'it is gone' : `it is now version ${stale.version}`;
-    return c.json(
-      {
-        error: {
-          code: 'stale_version',
-          message: `the ${what.noun} changed since version ${what.ifMatch}: ${now}`,
-          field: 'If-Match',
-        },
-        ...stale.body,
-      },
-      412,
-    );
+    return answerStale(deps, c, {
+      ifMatch: what.ifMatch,
+      version: stale.version,
+      noun: what.noun,
+      now: stale.version === null ? 'it is gone' : `it is now version ${stale.version}`,
+      body: stale.body,
+    });
   }
   const shown = show(result.value);
   deps.changes.publish({ name: 'coverage', data: shown.feed });

@@ -1,3 +1,4 @@
+import { answerStale } from './stale-answer';
 import { Hono } from 'hono';
 import { publicationPatchSchema, type PublicationChangeEvent } from '@/domain/schemas';
 import { claimReviewOf, publishedPageUrl, type Desk } from '../publishing/claim-review';
@@ -86,26 +87,13 @@ export function publicationRoutes(deps: ApiDeps) {
       if (result.kind === 'not_found') return refuseChange(deps, c, 404, 'not_found', `no claim "${id}"`, 'claim');
       if (result.kind === 'stale') {
         const latest = result.publication;
-        await logSecurity(
-          deps,
-          c,
-          'change_refused',
-          `${c.req.path}: 412 stale_version: based on ${ifMatch}, current ${latest.version}`,
-        );
-        c.header('ETag', etagFor(latest.version));
-        return c.json(
-          {
-            error: {
-              code: 'stale_version',
-              message: `the publication changed since version ${ifMatch}: it is now ${latest.state} (version ${latest.version}${
-                latest.editor ? `, by ${latest.editor}` : ''
-              })`,
-              field: 'If-Match',
-            },
-            publication: latest,
-          },
-          412,
-        );
+        return answerStale(deps, c, {
+          ifMatch,
+          version: latest.version,
+          noun: 'publication',
+          now: `it is now ${latest.state} (version ${latest.version}${latest.editor ? `, by ${latest.editor}` : ''})`,
+          body: { publication: latest },
+        });
       }
       const event: PublicationChangeEvent = {
         claim: id,

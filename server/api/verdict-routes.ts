@@ -1,3 +1,4 @@
+import { answerStale } from './stale-answer';
 import { Hono } from 'hono';
 import { verdictPatchSchema, type EvidenceRef, type VerdictChangeEvent, type VerdictContent } from '@/domain/schemas';
 import { verdictContentOf } from '../store/store';
@@ -87,36 +88,35 @@ export function verdictRoutes(deps: ApiDeps) {
         }
       }
 
+      if (patch.resolvesConflict !== undefined && patch.resolvesConflict !== ifMatch) {
+        return refuseChange(
+          deps,
+          c,
+          400,
+          'invalid_body',
+          `resolvesConflict: must be the version the change is based on (If-Match ${ifMatch}), not ${patch.resolvesConflict}`,
+          'resolvesConflict',
+        );
+      }
+
       const result = await store.updateVerdict({
         claimId: claim.id,
         expectedVersion: ifMatch,
         content,
         editor: user.username,
         at: now().toISOString(),
+        ...(patch.resolvesConflict === undefined ? {} : { conflictWith: patch.resolvesConflict }),
       });
       if (result.kind === 'not_found') return refuseChange(deps, c, 404, 'not_found', `no claim "${id}"`, 'claim');
       if (result.kind === 'stale') {
         const current = result.claim.verdict;
-        await logSecurity(
-          deps,
-          c,
-          'change_refused',
-          `${c.req.path}: 412 stale_version: based on ${ifMatch}, current ${current.version}`,
-        );
-        c.header('ETag', etagFor(current.version));
-        return c.json(
-          {
-            error: {
-              code: 'stale_version',
-              message: `the verdict changed since version ${ifMatch}: it is now version ${current.version}${
-                current.editor ? `, by ${current.editor}` : ''
-              }`,
-              field: 'If-Match',
-            },
-            claim: result.claim,
-          },
-          412,
-        );
+        return answerStale(deps, c, {
+          ifMatch,
+          version: current.version,
+          noun: 'verdict',
+          now: `it is now version ${current.version}${current.editor ? `, by ${current.editor}` : ''}`,
+          body: { claim: result.claim },
+        });
       }
       const event: VerdictChangeEvent = {
         claim: result.claim.id,

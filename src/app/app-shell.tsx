@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import type { View } from '@/domain/url-state';
 import { Link } from '@/lib/router/link';
-import { useStoryData } from '@/lib/story/use-story-data';
+import { useStoryOverview } from '@/lib/story/use-story-data';
 import { hrefFor, useUrlState } from '@/lib/url-state/use-url-state';
 import { StoryNotices } from './story-notices';
 import { UrlNotices } from './url-notices';
@@ -27,7 +27,8 @@ const LiveUpdates = lazy(() => import('@/lib/live/live-updates').then((m) => ({ 
 export function AppShell({ readOnly = false }: { readOnly?: boolean }) {
   useCanonicalUrl();
   const { state } = useUrlState();
-  const story = useStoryData();
+  // The header reads the compact overview, which the matrix and timeline share.
+  const story = useStoryOverview();
   const storyTitle = story.status === 'success' ? story.bundle.story.title : null;
   const summary = story.status === 'success' ? story.bundle.story.summary : null;
   const ViewComponent = VIEW_COMPONENTS[state.view];

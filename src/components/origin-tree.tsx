@@ -9,8 +9,8 @@ import {
   type OriginSide,
   type OriginTreeNode,
 } from '@/domain/origin-analysis';
-import type { Mention } from '@/domain/schemas';
-import type { StoryIndex } from '@/domain/story-index';
+import type { StanceCell } from '@/domain/schemas';
+import type { AnyStoryIndex } from '@/domain/story-index';
 import { formatDay } from '@/lib/format-date';
 import { StanceBadge } from './stance-badge';
 import './origin-tree.css';
@@ -30,8 +30,8 @@ const SIDE_TEXT: Record<OriginSide, { title: string; none: string }> = {
 
 type OriginTreeProps = {
   /** The claim's mentions. */
-  mentions: readonly Mention[];
-  index: StoryIndex;
+  mentions: readonly StanceCell[];
+  index: AnyStoryIndex;
   /** Level of the two side headings; the component sits under a heading one level up. */
   headingLevel?: 3 | 4 | 5;
 };
@@ -76,7 +76,7 @@ export function OriginTree({ mentions, index, headingLevel = 4 }: OriginTreeProp
   );
 }
 
-function OriginItem({ group, index }: { group: OriginGroup; index: StoryIndex }) {
+function OriginItem({ group, index }: { group: OriginGroup; index: AnyStoryIndex }) {
   const tree = originTree(group);
   const [first] = group.members;
   const aliases = group.circular ? [] : (first?.aliases ?? []);
@@ -103,7 +103,7 @@ function OriginItem({ group, index }: { group: OriginGroup; index: StoryIndex })
   );
 }
 
-function TreeBranch({ node, index, showName }: { node: OriginTreeNode; index: StoryIndex; showName: boolean }) {
+function TreeBranch({ node, index, showName }: { node: OriginTreeNode; index: AnyStoryIndex; showName: boolean }) {
   return (
     <>
       {showName ? <p className="origin-tree__node">{node.node.name}</p> : null}
@@ -131,7 +131,7 @@ function TreeBranch({ node, index, showName }: { node: OriginTreeNode; index: St
   );
 }
 
-function MentionEntry({ entry, index }: { entry: OriginTreeNode['mentions'][number]; index: StoryIndex }) {
+function MentionEntry({ entry, index }: { entry: OriginTreeNode['mentions'][number]; index: AnyStoryIndex }) {
   const article = index.articles.get(entry.mention.article);
   return (
     <li className="origin-tree__mention">

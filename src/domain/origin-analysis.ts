@@ -8,7 +8,7 @@ import {
   type Stance,
 } from './schemas';
 import { isOpposing, isSupporting } from './stance-rules';
-import type { StoryIndex } from './story-index';
+import type { AnyStoryIndex } from './story-index';
 import { foldText } from './text-folding';
 
 /*
@@ -210,10 +210,10 @@ export function createEntityResolver(outlets: Iterable<Outlet>, actors: Iterable
   };
 }
 
-const contexts = new WeakMap<StoryIndex, OriginContext>();
+const contexts = new WeakMap<AnyStoryIndex, OriginContext>();
 
 /** The origin context of a story, built once per index. */
-export function originContextFor(index: StoryIndex): OriginContext {
+export function originContextFor(index: AnyStoryIndex): OriginContext {
   let context = contexts.get(index);
   if (!context) {
     context = {

@@ -8,25 +8,52 @@ import {
   type Mention,
   type Outlet,
   type ResearchNote,
+  type StanceCell,
   type StoryBundle,
+  type StoryOverview,
 } from './schemas';
 
-/** Look-ups over a story bundle, built once per bundle rather than searched on every render. */
-export type StoryIndex = {
+/**
+ * Look-ups over a story bundle (mentions with their evidence) or an overview (stance cells,
+ * evidence on demand), built once per story read rather than searched on every render.
+ */
+export type StoryIndex<M extends StanceCell = Mention> = {
   outlets: Map<string, Outlet>;
   actors: Map<string, Actor>;
   articles: Map<string, ArticleMeta>;
   claims: Map<string, Claim>;
-  mentionsByClaim: Map<string, Mention[]>;
-  mentionsByArticle: Map<string, Mention[]>;
-  mentions: Map<string, Mention>;
+  mentionsByClaim: Map<string, M[]>;
+  mentionsByArticle: Map<string, M[]>;
+  mentions: Map<string, M>;
   /** The story's research notes, which dates, chains and article metadata cite by id. */
   notes: Map<string, ResearchNote>;
 };
 
-export function indexStory(bundle: StoryBundle): StoryIndex {
-  const mentionsByClaim = new Map<string, Mention[]>();
-  const mentionsByArticle = new Map<string, Mention[]>();
+/** Any story index: what only reads names, claims and stances takes either kind. */
+export type AnyStoryIndex = StoryIndex<StanceCell>;
+
+/** What a story's views read of it: the bundle, or the overview with its stance cells as the mentions. */
+export type StoryParts<M extends StanceCell = Mention> = Pick<
+  StoryBundle,
+  'story' | 'outlets' | 'actors' | 'articles' | 'claims' | 'events' | 'articleUpdates' | 'evidenceFlags'
+> & { mentions: M[] };
+
+const overviewParts = new WeakMap<StoryOverview, StoryParts<StanceCell>>();
+
+/** An overview as story parts, one object per overview (so memos keyed by it hold). */
+export function partsOfOverview(overview: StoryOverview): StoryParts<StanceCell> {
+  let parts = overviewParts.get(overview);
+  if (!parts) {
+    const { cells, version: _version, topics: _topics, counts: _counts, ...rest } = overview;
+    parts = { ...rest, mentions: cells };
+    overviewParts.set(overview, parts);
+  }
+  return parts;
+}
+
+export function indexStory<M extends StanceCell = Mention>(bundle: StoryParts<M>): StoryIndex<M> {
+  const mentionsByClaim = new Map<string, M[]>();
+  const mentionsByArticle = new Map<string, M[]>();
   for (const mention of bundle.mentions) {
     push(mentionsByClaim, mention.claim, mention);
     push(mentionsByArticle, mention.article, mention);
@@ -44,7 +71,7 @@ export function indexStory(bundle: StoryBundle): StoryIndex {
 }
 
 /** The name of a link of an attribution chain, e.g. "Egyptian sources" or "Al-Araby Al-Jadeed". */
-export function nodeName(index: StoryIndex, node: AttributionNode): string {
+export function nodeName(index: AnyStoryIndex, node: AttributionNode): string {
   const named = node.kind === 'outlet' ? index.outlets.get(node.id) : index.actors.get(node.id);
   return named?.name ?? node.id;
 }
@@ -52,12 +79,12 @@ export function nodeName(index: StoryIndex, node: AttributionNode): string {
 const jointly = new Intl.ListFormat('en', { type: 'conjunction' });
 
 /** The name of a step: one source, or its co-sources ("US State Department and The Pentagon"). */
-export function stepName(index: StoryIndex, step: AttributionStep): string {
+export function stepName(index: AnyStoryIndex, step: AttributionStep): string {
   return jointly.format(stepSources(step).map((node) => nodeName(index, node)));
 }
 
 /** "Egyptian sources → Al-Araby Al-Jadeed → Israel National News" */
-export function formatAttribution(index: StoryIndex, chain: readonly AttributionStep[]): string {
+export function formatAttribution(index: AnyStoryIndex, chain: readonly AttributionStep[]): string {
   return chain.map((step) => stepName(index, step)).join(' → ');
 }
 

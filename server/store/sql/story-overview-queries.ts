@@ -9,6 +9,7 @@ import {
   type StoryOverview,
 } from '@/domain/schemas';
 import type { StoryOverviewStore } from '../story-overview-store';
+import { readStoryVersioning } from './article-version-queries';
 import type { Database } from './database-schema';
 import { chainFromJson, mentionBasisFromJson, optionalField, passageSpansFromJson } from './row-codecs';
 import {
@@ -167,5 +168,6 @@ async function readOverview(db: Transaction<Database>, storyId: string): Promise
       events: events.length,
       passages: await countOf(db, 'passages', storyId),
     },
+    ...(await readStoryVersioning(db, storyId)),
   };
 }

@@ -4,7 +4,7 @@ import { claimSchema, type Claim, type EvidenceFlag } from '@/domain/schemas';
 import { ApiError } from '@/lib/api/api-error';
 import { claimQueries, putClaimInCache } from '@/lib/api/claim-queries';
 import { sendJson } from '@/lib/api/send-json';
-import { storyQueries } from '@/lib/api/story-queries';
+import { storyReadsOf } from '@/lib/api/story-part-queries';
 import { describeEvidenceFlag } from './use-evidence-flags';
 import './evidence-flag.css';
 
@@ -25,12 +25,12 @@ export function EvidenceFlagNotice({ claim, flag }: { claim: Claim; flag: Eviden
     onSuccess: (reviewed) => {
       setProblem(null);
       putClaimInCache(client, reviewed);
-      void client.invalidateQueries({ queryKey: storyQueries.bundle(reviewed.story).queryKey });
+      void client.invalidateQueries(storyReadsOf(reviewed.story));
       void client.invalidateQueries({ queryKey: claimQueries.history(reviewed.id).queryKey });
     },
     onError: (error) => {
       setProblem(error instanceof ApiError ? error.message : 'The review could not be saved.');
-      void client.invalidateQueries({ queryKey: storyQueries.bundle(claim.story).queryKey });
+      void client.invalidateQueries(storyReadsOf(claim.story));
     },
   });
   return (

@@ -9,7 +9,7 @@ const NONE: ReadonlyMap<string, EvidenceFlag> = new Map();
  * The claims whose evidence changed since their verdict, by claim id, for an editor; empty for
  * everyone else (the flag asks an editor to look again, it is not a finding).
  */
-export function useEvidenceFlags(bundle: StoryBundle | null): ReadonlyMap<string, EvidenceFlag> {
+export function useEvidenceFlags(bundle: Pick<StoryBundle, 'evidenceFlags'> | null): ReadonlyMap<string, EvidenceFlag> {
   const session = useQuery(sessionQueries.current());
   const user = session.data?.user ?? null;
   const editor = user !== null && canEditVerdicts(user.role);

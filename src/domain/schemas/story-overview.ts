@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { actorSchema } from './actor';
 import { articleMetaSchema } from './article';
+import { articleUpdateSchema, evidenceFlagSchema } from './article-version';
 import { claimSchema } from './claim';
 import { storyEventSchema } from './event';
 import { mentionObjectSchema, mentionSchema } from './mention';
@@ -44,6 +45,10 @@ export const storyOverviewSchema = z.object({
     events: z.number(),
     passages: z.number(),
   }),
+  /** Articles updated since first stored; absent: none. */
+  articleUpdates: z.optional(z.array(articleUpdateSchema)),
+  /** Claims whose evidence changed since their verdict (shown to editors); absent: none. */
+  evidenceFlags: z.optional(z.array(evidenceFlagSchema)),
 });
 export type StoryOverview = z.infer<typeof storyOverviewSchema>;
 

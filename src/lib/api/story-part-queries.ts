@@ -1,4 +1,4 @@
-import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, type Query, type QueryClient } from '@tanstack/react-query';
 import {
   type Claim,
   type CoverageChangeEvent,
@@ -51,6 +51,13 @@ export const storyPartQueries = {
       staleTime: 0,
     }),
 };
+
+/** Every cached read of one story, for invalidating them together: the whole story, its overview and evidence. */
+export const storyReadsOf = (storyId: string) => ({
+  queryKey: storyQueries.all(),
+  predicate: (query: Query) =>
+    ['bundle', 'overview', 'evidence'].includes(String(query.queryKey[1])) && query.queryKey[2] === storyId,
+});
 
 /** Which cached evidence queries a list of changes touches: those of a changed claim or article. */
 export function touchedEvidence(changes: StoryChanges, scope: { claim: string | null; article: string | null }) {

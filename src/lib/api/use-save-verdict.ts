@@ -4,6 +4,7 @@ import { ApiError } from '@/lib/api/api-error';
 import { sendJson } from '@/lib/api/send-json';
 import { cachedClaim, claimQueries, putClaimInCache } from '@/lib/api/claim-queries';
 import { sessionQueries } from '@/lib/api/session-queries';
+import { storyPartQueries } from '@/lib/api/story-part-queries';
 import { storyQueries } from '@/lib/api/story-queries';
 
 // The verdict mutation lives beside the claim queries whose cache it patches, not with the
@@ -14,6 +15,8 @@ export type SaveVerdict = {
   baseVersion: number;
   content: VerdictContent;
   editor: string;
+  /** After a conflict the editor compared: the other editor's version the change knowingly goes over. */
+  resolvesConflict?: number;
 };
 
 /** The claim a 412 carries: the verdict as another editor left it. */
@@ -30,15 +33,20 @@ export function staleClaimOf(error: unknown): Claim | null {
 export function useSaveVerdict() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ claim, baseVersion, content }: SaveVerdict) =>
+    mutationFn: ({ claim, baseVersion, content, resolvesConflict }: SaveVerdict) =>
       sendJson(
         `/api/claims/${encodeURIComponent(claim.id)}/verdict`,
-        { method: 'PATCH', headers: { 'If-Match': `"${baseVersion}"` }, body: content },
+        {
+          method: 'PATCH',
+          headers: { 'If-Match': `"${baseVersion}"` },
+          body: resolvesConflict === undefined ? content : { ...content, resolvesConflict },
+        },
         claimSchema,
       ),
     onMutate: async ({ claim, baseVersion, content, editor }) => {
       // A fetch in flight would land over the optimistic verdict with what the server had before.
       await client.cancelQueries({ queryKey: storyQueries.bundle(claim.story).queryKey });
+      await client.cancelQueries({ queryKey: storyPartQueries.overview(claim.story).queryKey });
       await client.cancelQueries({ queryKey: claimQueries.history(claim.id).queryKey });
       const previous = cachedClaim(client, claim.story, claim.id);
       if (previous?.verdict.version === baseVersion) {

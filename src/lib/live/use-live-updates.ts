@@ -13,6 +13,7 @@ import {
   isStoryPartQuery,
   patchOverviewVerdict,
   refreshPartsAfterCoverage,
+  storyReadsOf,
 } from '../api/story-part-queries';
 import { notAMention } from '../api/claim-desk-queries';
 import { storyQueries } from '../api/story-queries';
@@ -55,7 +56,7 @@ export function applyCoverageChange(client: QueryClient, data: string) {
 export function applyEventChange(client: QueryClient, data: string) {
   const event = eventChangeEventSchema.safeParse(safeJson(data));
   if (!event.success) return;
-  void client.invalidateQueries({ queryKey: storyQueries.bundle(event.data.story).queryKey });
+  void client.invalidateQueries(storyReadsOf(event.data.story));
   void client.invalidateQueries({ queryKey: ['events', event.data.event] });
 }
 

@@ -7,7 +7,7 @@ import {
   type RejectSuggestionRequest,
 } from '@/domain/schemas';
 import { sendJson } from '@/lib/api/send-json';
-import { storyQueries } from '@/lib/api/story-queries';
+import { storyReadsOf } from '@/lib/api/story-part-queries';
 import { coverageQueries } from './coverage-queries';
 import * as z from 'zod/mini';
 
@@ -17,7 +17,7 @@ export function useReviewActions(storyId: string, articleId: string) {
   const refresh = async () => {
     await Promise.all([
       client.invalidateQueries({ queryKey: coverageQueries.review(articleId).queryKey }),
-      client.invalidateQueries({ queryKey: storyQueries.bundle(storyId).queryKey }),
+      client.invalidateQueries(storyReadsOf(storyId)),
     ]);
   };
   const story = encodeURIComponent(storyId);

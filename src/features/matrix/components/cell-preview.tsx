@@ -1,5 +1,6 @@
 import { StanceBadge } from '@/components/stance-badge';
 import type { ColumnMode } from '@/domain/url-state';
+import { useClaimEvidence } from '../hooks/use-claim-evidence';
 import { mentionVia } from '../model/cell-text';
 import type { MatrixModel } from '../model/matrix-model';
 import { usePreviewStore } from '../store/preview-store';
@@ -15,6 +16,7 @@ const clip = (text: string) => (text.length > MAX_QUOTE ? `${text.slice(0, MAX_Q
  */
 export function CellPreview({ model, mode }: { model: MatrixModel; mode: ColumnMode }) {
   const target = usePreviewStore((s) => s.pointer ?? s.focus);
+  const evidence = useClaimEvidence(model.bundle.story.id, target?.claimId ?? null);
   if (!target) return null;
   const mentions = model.cells(mode).get(target.claimId)?.get(target.columnId);
   if (!mentions || mentions.length === 0) return null;
@@ -33,7 +35,7 @@ export function CellPreview({ model, mode }: { model: MatrixModel; mode: ColumnM
             <p className="mx-preview__head">
               <StanceBadge stance={mention.stance} /> {via ? `via ${via}` : 'in its own voice'}
             </p>
-            {mention.spans.slice(0, 2).map((span) => (
+            {(evidence?.get(mention.id)?.spans ?? []).slice(0, 2).map((span) => (
               <blockquote key={`${span.start}-${span.end}`} className={`evidence evidence--${mention.stance}`}>
                 {clip(span.exact)}
               </blockquote>

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { STANCE_GLYPHS } from '@/components/stance-badge';
 import type { Slot } from '@/components/virtual-list/use-windowed-axis';
-import type { Mention } from '@/domain/schemas';
+import type { StanceCell } from '@/domain/schemas';
 import type { UrlState } from '@/domain/url-state';
 import { Link } from '@/lib/router/link';
 import { hrefFor } from '@/lib/url-state/use-url-state';
@@ -12,7 +12,7 @@ import { cellStances, type ClaimStats, type MatrixColumn, type MatrixModel } fro
 /** What every row needs, one object while it does not change, so that rows can skip re-rendering. */
 export type RowShared = {
   model: MatrixModel;
-  cells: Map<string, Map<string, Mention[]>>;
+  cells: Map<string, Map<string, StanceCell[]>>;
   columns: readonly MatrixColumn[];
   columnSlots: readonly Slot[];
   state: UrlState;
@@ -138,7 +138,7 @@ type SourceCellProps = {
   model: MatrixModel;
   claimId: string;
   columnId: string;
-  mentions: readonly Mention[] | undefined;
+  mentions: readonly StanceCell[] | undefined;
   col: number;
   rowIndex: number;
   slot: Slot;

@@ -4,11 +4,12 @@ import { mentionOptionsFor } from '@/components/verdict-editor/mention-options';
 import { VerdictEditor } from '@/components/verdict-editor/verdict-editor';
 import { StanceBadge } from '@/components/stance-badge';
 import { contradictionPairs } from '@/domain/contradiction-pairs';
-import type { Mention } from '@/domain/schemas';
+import type { StanceCell } from '@/domain/schemas';
 import { MAX_PANES, type UrlState } from '@/domain/url-state';
 import { formatDay } from '@/lib/format-date';
 import { Link } from '@/lib/router/link';
 import { hrefFor } from '@/lib/url-state/use-url-state';
+import { useClaimEvidence } from '../hooks/use-claim-evidence';
 import { mentionVia } from '../model/cell-text';
 import type { MatrixModel } from '../model/matrix-model';
 import type { MatrixSelection } from '../model/select-matrix';
@@ -143,9 +144,10 @@ function CellEvidence({
   claimId: string;
   columnName: string;
   articleIds: string[];
-  mentions: readonly Mention[];
+  mentions: readonly StanceCell[];
 }) {
   const headingId = useId();
+  const evidence = useClaimEvidence(model.bundle.story.id, claimId);
   const withMentions = [...new Set(mentions.map((m) => m.article))];
   // The articles that carry the claim first; then the outlet's others, as many as fit side by side.
   const panes = [...withMentions, ...articleIds.filter((id) => !withMentions.includes(id))].slice(0, MAX_PANES);
@@ -170,7 +172,12 @@ function CellEvidence({
                   ) : null}
                 </p>
                 <p className="mx-evidence__via">{via ? `via ${via}` : 'in its own voice'}</p>
-                {mention.spans.map((span) => (
+                {evidence === null ? (
+                  <p className="mx-detail__none" role="status">
+                    Loading the evidence…
+                  </p>
+                ) : null}
+                {(evidence?.get(mention.id)?.spans ?? []).map((span) => (
                   <blockquote key={`${span.start}-${span.end}`} className={`evidence evidence--${mention.stance}`}>
                     {span.exact}
                   </blockquote>
@@ -187,7 +194,7 @@ function CellEvidence({
   );
 }
 
-function PairSide({ model, mention }: { model: MatrixModel; mention: Mention }) {
+function PairSide({ model, mention }: { model: MatrixModel; mention: StanceCell }) {
   const article = model.index.articles.get(mention.article);
   const outlet = article ? model.index.outlets.get(article.outlet) : undefined;
   const via = mentionVia(model.index, mention);

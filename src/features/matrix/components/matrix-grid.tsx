@@ -4,6 +4,7 @@ import { useCellPreview } from '../hooks/use-cell-preview';
 import { useGridNavigation, type MatrixGridHandle } from '../hooks/use-grid-navigation';
 import { useGridWindows } from '../hooks/use-grid-windows';
 import { evidenceText } from '../model/cell-text';
+import { useClaimEvidence, withEvidence } from '../hooks/use-claim-evidence';
 import { FIXED_COUNT, sourceLeft } from '../model/grid-layout';
 import { useFixedLayout } from '../hooks/use-fixed-layout';
 import type { MatrixModel } from '../model/matrix-model';
@@ -70,6 +71,10 @@ export function MatrixGrid({
   const activeMentions =
     activeRow?.kind === 'claim' && activeColumn ? cells.get(activeRow.stats.claim.id)?.get(activeColumn.id) : undefined;
   const describedBy = activeMentions ? descriptionId : undefined;
+  const activeEvidence = useClaimEvidence(
+    model.bundle.story.id,
+    activeMentions && activeRow?.kind === 'claim' ? activeRow.stats.claim.id : null,
+  );
 
   const shared = useMemo<RowShared>(
     () => ({ model, cells, columns, columnSlots, state, totalWidth, layout, flagged }),
@@ -143,7 +148,7 @@ export function MatrixGrid({
         <p className="mx-empty">No source matches these filters.</p>
       ) : null}
       <div id={descriptionId} className="visually-hidden">
-        {activeMentions ? evidenceText(activeMentions) : null}
+        {activeMentions && activeEvidence ? evidenceText(withEvidence(activeMentions, activeEvidence)) : null}
       </div>
     </div>
   );

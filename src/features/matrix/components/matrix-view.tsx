@@ -2,10 +2,10 @@ import { useEvidenceFlags } from '@/components/evidence-flag/use-evidence-flags'
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { QueryStatus } from '@/components/query-status';
 import { StanceBadge } from '@/components/stance-badge';
-import type { StoryBundle } from '@/domain/schemas';
-import type { StoryIndex } from '@/domain/story-index';
+import type { StanceCell } from '@/domain/schemas';
+import type { AnyStoryIndex, StoryParts } from '@/domain/story-index';
 import { encodeUrl } from '@/domain/url-state';
-import { useStoryData } from '@/lib/story/use-story-data';
+import { useStoryOverview } from '@/lib/story/use-story-data';
 import { useUrlState } from '@/lib/url-state/use-url-state';
 import { useMatrixExport } from '../hooks/use-matrix-export';
 import { matrixModelFor, type MatrixModel } from '../model/matrix-model';
@@ -19,7 +19,7 @@ import './matrix.css';
 
 /** The contradiction matrix: every claim against every source. */
 export function MatrixView() {
-  const data = useStoryData();
+  const data = useStoryOverview();
   return (
     <section aria-labelledby="matrix-heading" className="mx">
       <h2 id="matrix-heading">Claims and their coverage</h2>
@@ -58,7 +58,7 @@ function usePreparationInIdleTime(model: MatrixModel) {
   }, [model]);
 }
 
-function Matrix({ bundle, index }: { bundle: StoryBundle; index: StoryIndex }) {
+function Matrix({ bundle, index }: { bundle: StoryParts<StanceCell>; index: AnyStoryIndex }) {
   const { state, setUrlState } = useUrlState();
   const model = useMemo(() => matrixModelFor(bundle, index), [bundle, index]);
   const flags = useEvidenceFlags(bundle);

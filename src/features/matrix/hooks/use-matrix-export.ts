@@ -1,7 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { csvRecord } from '@/domain/csv';
+import { indexStory } from '@/domain/story-index';
+import { storyQueries } from '@/lib/api/story-queries';
 import { exportFileName, matrixCsvRecords, matrixJsonChunks } from '../model/matrix-export';
-import type { MatrixModel } from '../model/matrix-model';
+import { matrixModelFor, type MatrixModel } from '../model/matrix-model';
 import { downloadBlob } from '@/lib/download-blob';
 import type { MatrixFilters, MatrixSelection } from '../model/select-matrix';
 
@@ -47,17 +50,21 @@ export type ExportState = { busy: boolean; message: string };
 /** Export of the matrix as shown (filters, sort and columns), with a status to announce. */
 export function useMatrixExport(model: MatrixModel, selection: MatrixSelection, url: string, filters?: MatrixFilters) {
   const [status, setStatus] = useState<ExportState>({ busy: false, message: '' });
+  const client = useQueryClient();
   const run = useCallback(
     async (format: 'csv' | 'json') => {
       const size = `${selection.claims.length} claims × ${selection.columns.length} sources`;
       const name = exportFileName(model.bundle.story.id, filters, format);
       setStatus({ busy: true, message: `Preparing the ${format.toUpperCase()} export of ${size}…` });
       try {
+        // The export quotes the evidence, which the matrix reads on demand: the whole story is read for it.
+        const bundle = await client.fetchQuery(storyQueries.bundle(model.bundle.story.id));
+        const quoted = matrixModelFor(bundle, indexStory(bundle));
         await nextTask();
         const blob =
           format === 'csv'
-            ? await buildCsvBlob(model, selection, filters)
-            : await buildJsonBlob(model, selection, url, filters);
+            ? await buildCsvBlob(quoted, selection, filters)
+            : await buildJsonBlob(quoted, selection, url, filters);
         downloadBlob(blob, name);
         setStatus({ busy: false, message: `Exported ${size} as ${name}.` });
       } catch (error) {
@@ -67,7 +74,7 @@ export function useMatrixExport(model: MatrixModel, selection: MatrixSelection, 
         });
       }
     },
-    [model, selection, url, filters],
+    [client, model, selection, url, filters],
   );
   return { exportStatus: status, runExport: run };
 }

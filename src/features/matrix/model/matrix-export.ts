@@ -1,6 +1,6 @@
 import type { CsvValue } from '@/domain/csv';
 import { originName } from '@/domain/origin-analysis';
-import { stepSources, type Mention } from '@/domain/schemas';
+import { stepSources, type Span, type StanceCell } from '@/domain/schemas';
 import { formatAttribution, nodeName } from '@/domain/story-index';
 import { cellStances, type ClaimStats, type MatrixColumn, type MatrixModel } from './matrix-model';
 import type { MatrixFilters, MatrixSelection } from './select-matrix';
@@ -52,11 +52,14 @@ export function exportFileName(storyId: string, filters: MatrixFilters | undefin
 }
 
 /** Every quote of the claim's evidence in the shown columns, and the addresses of their articles. */
-function evidenceOf(model: MatrixModel, mentions: readonly Mention[]) {
-  const quotes = mentions.flatMap((mention) => mention.spans.map((span) => `“${span.exact}”`));
+function evidenceOf(model: MatrixModel, mentions: readonly StanceCell[]) {
+  const quotes = mentions.flatMap((mention) => spansOf(mention).map((span) => `“${span.exact}”`));
   const urls = [...new Set(mentions.flatMap((mention) => model.index.articles.get(mention.article)?.source.url ?? []))];
   return { quotes, urls };
 }
+
+/** A mention's evidence where the model was built from the whole story; a stance cell carries none. */
+const spansOf = (mention: StanceCell): readonly Span[] => (mention as { spans?: Span[] }).spans ?? [];
 
 /** A column's heading in exports: outlet, date and id, so that two articles of one outlet differ. */
 export function columnLabel(column: MatrixColumn): string {
@@ -67,7 +70,7 @@ export function columnLabel(column: MatrixColumn): string {
 }
 
 /** A cell as text: its stances ("reports; denies"), empty when the source is silent. */
-export function cellText(mentions: readonly Pick<Mention, 'stance'>[] | undefined): string {
+export function cellText(mentions: readonly Pick<StanceCell, 'stance'>[] | undefined): string {
   return cellStances(mentions).join('; ');
 }
 
@@ -91,7 +94,7 @@ export function* matrixCsvRecords(
     const named = model.origins(stats.claim.id);
     // Most cells are silent: start from empty ones and fill in the few that carry the claim.
     const sources: string[] = new Array<string>(selection.columns.length).fill('');
-    const shownMentions: Mention[] = [];
+    const shownMentions: StanceCell[] = [];
     for (const [columnId, mentions] of cells.get(stats.claim.id) ?? []) {
       const at = positions.get(columnId);
       if (at === undefined) continue;
@@ -172,7 +175,7 @@ export function matrixJsonClaim(
           // Each step with its sources: more than one where several made the statement together.
           chain: mention.attribution.map((step) => stepSources(step).map((node) => nodeName(model.index, node))),
           ...(mention.support === 'partial' ? { support: 'partial' } : {}),
-          quotes: mention.spans.map((span) => span.exact),
+          quotes: spansOf(mention).map((span) => span.exact),
         })),
       ]),
     ),

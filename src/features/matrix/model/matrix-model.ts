@@ -1,7 +1,7 @@
 import { analyzeClaimOrigins, countClaimOrigins, originContextFor, type ClaimOrigins } from '@/domain/origin-analysis';
-import type { ArticleMeta, Claim, Mention, StoryBundle } from '@/domain/schemas';
+import type { ArticleMeta, Claim, StanceCell } from '@/domain/schemas';
 import { isContested, isOpposing, isSupporting, STANCES } from '@/domain/stance-rules';
-import type { StoryIndex } from '@/domain/story-index';
+import type { AnyStoryIndex, StoryParts } from '@/domain/story-index';
 import type { Stance } from '@/domain/schemas';
 import type { ColumnMode } from '@/domain/url-state';
 import { claimSearchText } from '@/domain/claim-search';
@@ -26,7 +26,7 @@ export type ClaimStats = {
   claim: Claim;
   /** Position in the story's curated order. */
   order: number;
-  mentions: Mention[];
+  mentions: StanceCell[];
   contested: boolean;
   /** Mentions for and against. */
   support: number;
@@ -38,14 +38,15 @@ export type ClaimStats = {
 export type OriginCounts = { support: number; opposition: number };
 
 export type MatrixModel = {
-  bundle: StoryBundle;
-  index: StoryIndex;
+  /** The story's parts, from its overview or its whole bundle: evidence is read on demand. */
+  bundle: StoryParts<StanceCell>;
+  index: AnyStoryIndex;
   claims: ClaimStats[];
   stats: Map<string, ClaimStats>;
   topics: string[];
   columns(mode: ColumnMode): MatrixColumn[];
   /** claim id → column id → the claim's mentions in that column, in mention order. */
-  cells(mode: ColumnMode): Map<string, Map<string, Mention[]>>;
+  cells(mode: ColumnMode): Map<string, Map<string, StanceCell[]>>;
   origins(claimId: string): ClaimOrigins;
   originCounts(claimId: string): OriginCounts;
   /** Claim text, topic and id, folded for search. */
@@ -59,19 +60,19 @@ export type MatrixModel = {
 };
 
 /** The distinct stances of a cell, in the canonical order; empty for silence. */
-export function cellStances(mentions: readonly Pick<Mention, 'stance'>[] | undefined): Stance[] {
+export function cellStances(mentions: readonly Pick<StanceCell, 'stance'>[] | undefined): Stance[] {
   if (!mentions || mentions.length === 0) return [];
   return STANCES.filter((stance) => mentions.some((m) => m.stance === stance));
 }
 
-const models = new WeakMap<StoryBundle, MatrixModel>();
+const models = new WeakMap<StoryParts<StanceCell>, MatrixModel>();
 
 /**
  * The matrix of a story, built once per bundle however often the view renders or remounts.
  * Columns, cells and origins are worked out on first use: a reader who never switches to
  * outlet columns or sorts by origins never pays for them.
  */
-export function matrixModelFor(bundle: StoryBundle, index: StoryIndex): MatrixModel {
+export function matrixModelFor(bundle: StoryParts<StanceCell>, index: AnyStoryIndex): MatrixModel {
   const cached = models.get(bundle);
   if (cached?.index === index) return cached;
   const model = buildModel(bundle, index);
@@ -79,7 +80,7 @@ export function matrixModelFor(bundle: StoryBundle, index: StoryIndex): MatrixMo
   return model;
 }
 
-function buildModel(bundle: StoryBundle, index: StoryIndex): MatrixModel {
+function buildModel(bundle: StoryParts<StanceCell>, index: AnyStoryIndex): MatrixModel {
   const claims: ClaimStats[] = bundle.claims.map((claim, order) => {
     const mentions = index.mentionsByClaim.get(claim.id) ?? [];
     let support = 0;
@@ -103,7 +104,7 @@ function buildModel(bundle: StoryBundle, index: StoryIndex): MatrixModel {
   const topics = [...new Set(bundle.claims.map((claim) => claim.topic))];
 
   const columnCache = new Map<ColumnMode, MatrixColumn[]>();
-  const cellCache = new Map<ColumnMode, Map<string, Map<string, Mention[]>>>();
+  const cellCache = new Map<ColumnMode, Map<string, Map<string, StanceCell[]>>>();
   const originCache = new Map<string, ClaimOrigins>();
   const countCache = new Map<string, OriginCounts>();
   // Folded on the first search only: Unicode normalization of thousands of claims is not free.
@@ -193,7 +194,7 @@ function buildModel(bundle: StoryBundle, index: StoryIndex): MatrixModel {
 const byDate = (a: ArticleMeta, b: ArticleMeta) =>
   a.published.date < b.published.date ? -1 : a.published.date > b.published.date ? 1 : 0;
 
-function articleColumns(bundle: StoryBundle, index: StoryIndex): MatrixColumn[] {
+function articleColumns(bundle: StoryParts<StanceCell>, index: AnyStoryIndex): MatrixColumn[] {
   // A stable sort keeps the story's order among articles of the same day.
   return [...bundle.articles].sort(byDate).map((article) => ({
     kind: 'article',
@@ -207,7 +208,7 @@ function articleColumns(bundle: StoryBundle, index: StoryIndex): MatrixColumn[] 
   }));
 }
 
-function outletColumns(bundle: StoryBundle, index: StoryIndex): MatrixColumn[] {
+function outletColumns(bundle: StoryParts<StanceCell>, index: AnyStoryIndex): MatrixColumn[] {
   const byOutlet = new Map<string, ArticleMeta[]>();
   for (const article of [...bundle.articles].sort(byDate)) {
     const list = byOutlet.get(article.outlet);

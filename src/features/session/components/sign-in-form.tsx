@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useSignIn } from '../api/session-mutations';
 
 /** The server's message as a sentence: "wrong name or password" → "Wrong name or password." */
@@ -11,6 +11,10 @@ export function SignInForm({ onSignedIn, onCancel }: SignInFormProps) {
   const signIn = useSignIn();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const nameRef = useRef<HTMLInputElement>(null);
+  // Focused on opening from here rather than by `autoFocus`: the renderer the app ships on writes
+  // that as the `autofocus` attribute, which browsers honour only while a page loads.
+  useEffect(() => nameRef.current?.focus(), []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -46,7 +50,7 @@ export function SignInForm({ onSignedIn, onCancel }: SignInFormProps) {
         autoCapitalize="none"
         spellCheck={false}
         required
-        autoFocus
+        ref={nameRef}
         value={username}
         onChange={(event) => setUsername(event.target.value)}
       />

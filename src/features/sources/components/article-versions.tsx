@@ -5,7 +5,7 @@ import { addArticleVersionResponseSchema, type ArticleUpdate } from '@/domain/sc
 import type { StoryIndex } from '@/domain/story-index';
 import { ApiError } from '@/lib/api/api-error';
 import { sendJson } from '@/lib/api/send-json';
-import { storyQueries } from '@/lib/api/story-queries';
+import { storyReadsOf } from '@/lib/api/story-part-queries';
 import { formatDateTime } from '@/lib/format-date-time';
 import { articleQueries } from '../api/article-queries';
 import { articleVersionQueries } from '../api/article-version-queries';
@@ -55,7 +55,7 @@ function NewVersionForm({ articleId, current, story }: { articleId: string; curr
         text: `Version ${answer.version.version} stored: ${changed} evidence spans changed, ${unanchored} unanchored.`,
       });
       setText('');
-      void client.invalidateQueries({ queryKey: storyQueries.bundle(story).queryKey });
+      void client.invalidateQueries(storyReadsOf(story));
       void client.invalidateQueries({ queryKey: articleVersionQueries.all(articleId) });
       void client.invalidateQueries({ queryKey: [...articleQueries.all(), articleId] });
     },

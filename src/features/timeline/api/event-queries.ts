@@ -13,6 +13,7 @@ import { ApiError } from '@/lib/api/api-error';
 import { getJson } from '@/lib/api/get-json';
 import { sendJson } from '@/lib/api/send-json';
 import { sessionQueries } from '@/lib/api/session-queries';
+import { storyReadsOf } from '@/lib/api/story-part-queries';
 import { storyQueries } from '@/lib/api/story-queries';
 
 const eventPath = (id: string) => `/api/events/${encodeURIComponent(id)}`;
@@ -137,7 +138,7 @@ export function useEventChange() {
       }
       const story = request.kind === 'create' ? request.story : change?.event.story;
       await client.invalidateQueries({ queryKey: eventQueries.all() });
-      if (story) await client.invalidateQueries({ queryKey: storyQueries.bundle(story).queryKey });
+      if (story) await client.invalidateQueries(storyReadsOf(story));
       else await client.invalidateQueries({ queryKey: storyQueries.all() });
     },
   });

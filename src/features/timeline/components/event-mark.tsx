@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useCallback } from 'react';
 import { useTimelineUi } from '../store/timeline-ui-store';
 import type { EventFormat } from '@/domain/schemas';
 import { MARK_RADIUS, type PlacedEvent } from '../model/lane-layout';
@@ -52,6 +52,13 @@ export const EventMark = memo(function EventMark({
   tabbable,
 }: EventMarkProps) {
   const { event } = timelineEvent;
+  // SVG attribute names are case-sensitive and the one browsers read is `tabindex`. The renderer
+  // the app ships on writes an SVG element's props under the name given (`tabIndex`), so the
+  // attribute is set here, which is right under either renderer.
+  const focusable = useCallback(
+    (mark: SVGGElement | null) => mark?.setAttribute('tabindex', tabbable ? '0' : '-1'),
+    [tabbable],
+  );
   const open = useTimelineUi((s) => s.openId === event.id);
   const isRange = event.date.precision === 'range';
   const cx = (x0 + x1) / 2;
@@ -68,7 +75,7 @@ export const EventMark = memo(function EventMark({
       data-precision={event.date.precision}
       data-format={event.format}
       role="button"
-      tabIndex={tabbable ? 0 : -1}
+      ref={focusable}
       aria-label={ariaLabel}
       aria-expanded={open}
     >
