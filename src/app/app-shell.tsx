@@ -12,7 +12,7 @@ import { VIEW_COMPONENTS, VIEW_LABELS } from './views';
 const NAV_VIEWS: View[] = ['sources', 'matrix', 'timeline', 'coverage', 'stories'];
 
 /** The views that still read the whole story: the header reads it there too, rather than the overview besides. */
-const WHOLE_STORY_VIEWS: ReadonlySet<View> = new Set(['sources', 'timeline', 'coverage']);
+const WHOLE_STORY_VIEWS: ReadonlySet<View> = new Set(['sources', 'coverage']);
 /** A read-only edition of one story: the story's own views, nothing to sign in to or change. */
 const READ_ONLY_NAV_VIEWS: View[] = ['sources', 'matrix', 'timeline'];
 
