@@ -3,15 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { constants as zlibConstants } from 'node:zlib';
 import { defineConfig } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
-
-const reactOnPreact = [
-  { find: /^react-dom\/test-utils$/, replacement: 'preact/test-utils' },
-  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
-  { find: /^react-dom$/, replacement: 'preact/compat' },
-  { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
-  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-dev-runtime' },
-  { find: /^react$/, replacement: 'preact/compat' },
-];
+import { reactOnPreact } from './vite-react-on-preact';
 
 const apiPort = process.env.PARALLAX_API_PORT ?? '5174';
 
@@ -30,16 +22,7 @@ export default defineConfig({
   ],
   // `@/…` is `src/…`, as in tsconfig.base.json.
   resolve: {
-    alias: [
-      { find: /^@\//, replacement: fileURLToPath(new URL('./src/', import.meta.url)) },
-      // The app is written against React's API and ships on Preact's implementation of it: the
-      // same components, hooks and libraries (React Query, Zustand, React Virtual, Recharts) with
-      // a runtime a third of React DOM's size, which is what keeps the first view inside its
-      // budget (e2e/first-view-budget.spec.ts). The dev server and every end-to-end test run the
-      // shipped renderer; the component tests (Vitest, jsdom) run on React itself, because their
-      // libraries load React through Node's own resolution, which no alias reaches.
-      ...(process.env.VITEST ? [] : reactOnPreact),
-    ],
+    alias: [{ find: /^@\//, replacement: fileURLToPath(new URL('./src/', import.meta.url)) }, ...reactOnPreact],
   },
   server: {
     port: 5173,

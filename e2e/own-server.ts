@@ -26,6 +26,8 @@ export function createOwnServer(name: string) {
   };
 
   return {
+    /** The SQLite file the server keeps its data in. */
+    databasePath: env.PARALLAX_DB,
     /** Starts the server (on `port`, or any free one) and resolves once it serves. */
     start(port = 0): Promise<OwnServer> {
       const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {

@@ -90,3 +90,76 @@ test('a shared passage can be stepped through copy by copy, across the open arti
   await expect(bar.getByText(new RegExp(`^Copy ${count - 1} of ${count}, in `))).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });
+
+test('at 1440×900 the matrix filters open above the table, not over it, and outlet names break between words', async ({
+  page,
+}) => {
+  await page.goto('/matrix');
+  const grid = page.getByRole('grid');
+  await expect(grid.getByRole('row').nth(2)).toBeVisible();
+  // Every word of every outlet name on one line: "International" never splits.
+  const split = await page.locator('.mx-head__outlet').evaluateAll((names) =>
+    names.flatMap((name) => {
+      const text = name.firstChild;
+      if (!(text instanceof Text)) return [];
+      return [...(text.data.matchAll(/\S+/g) ?? [])].flatMap((word) => {
+        const range = document.createRange();
+        range.setStart(text, word.index);
+        range.setEnd(text, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        return lines.size > 1 ? [word[0]] : [];
+      });
+    }),
+  );
+  expect(split).toEqual([]);
+
+  for (const filter of ['Sources', 'Topics']) {
+    await page.locator('.mx-choices > summary', { hasText: filter }).click();
+    const list = page.locator('.mx-choices__list');
+    await expect(list).toBeVisible();
+    const [listBox, gridBox] = [await list.boundingBox(), await grid.boundingBox()];
+    expect(listBox && gridBox && listBox.y + listBox.height <= gridBox.y + 1, `${filter} covers the table`).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(list).toHaveCount(0);
+  }
+});
+
+test('a claim cut at two lines in the matrix reads whole when its link has the focus', async ({ page }) => {
+  await page.goto('/matrix');
+  const links = page.locator('.mx-claim__text');
+  await expect(links.first()).toBeVisible();
+  const cut = await links.evaluateAll((els) =>
+    els.findIndex((el) => el.scrollHeight > el.clientHeight + 1 && el.getBoundingClientRect().top < innerHeight),
+  );
+  expect(cut).toBeGreaterThanOrEqual(0);
+  const link = links.nth(cut);
+  await link.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(link).toBeFocused();
+  expect(await link.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+  await expect(link).toHaveAttribute('title', /.+/);
+});
+
+test('at 1440×900 the timeline shows its titles whole where they fit, none running out of the chart', async ({
+  page,
+}) => {
+  await page.goto('/timeline');
+  const labels = page.locator('.tl-mark__label');
+  await expect(labels.first()).toBeVisible();
+  const report = await labels.evaluateAll((els) => {
+    const svg = els[0]?.closest('svg')?.getBoundingClientRect();
+    return {
+      cut: els.filter((el) => el.textContent?.endsWith('…')).map((el) => el.textContent),
+      outside: els
+        .filter((el) => {
+          const box = el.getBoundingClientRect();
+          return !svg || box.left < svg.left - 1 || box.right > svg.right + 1;
+        })
+        .map((el) => el.textContent),
+    };
+  });
+  expect(report.outside).toEqual([]);
+  // 14 events; only a title too long for either side of its mark is cut (its whole title is in the table).
+  expect(report.cut.length).toBeLessThanOrEqual(1);
+});

@@ -58,7 +58,7 @@ for (const size of SIZES) {
       .getByRole('button', { name: /In-person SCG meeting in Washington/ })
       .click();
     const panel = page.getByRole('complementary', { name: /In-person SCG meeting in Washington/ });
-    await expect(panel.locator('.status[data-status-text="postponed"]')).toHaveText('⏸ postponed');
+    await expect(panel.locator('.status[data-status-text="postponed"]')).toHaveText('‖ postponed');
     expect(await struckStatusElements(page)).toEqual([]);
     await expectNoSeriousA11yViolations(page);
     await attachScreenshot(page, testInfo, `timeline-panel-${size.name}.png`);
@@ -75,7 +75,7 @@ test('statuses are told by glyph and word, not by strike-through', async ({ page
   await page.goto('/timeline');
   const row = page.getByRole('table').getByRole('row', { name: /In-person SCG meeting in Washington/ });
   const status = row.locator('[data-status-text="postponed"]');
-  await expect(status).toHaveText('⏸ postponed');
+  await expect(status).toHaveText('‖ postponed');
   await expect(status).toHaveCSS('text-decoration-line', 'none');
 });
 
@@ -235,6 +235,26 @@ for (const size of SIZES) {
     await page.goto('/matrix?claim=us-accepts-rafah-for-no-iran-strike&cell=000_8afd1a478485ac90');
     await expect(page.getByRole('region', { name: 'Evidence in Israel National News' })).toBeVisible();
     expect(await smallTargets(page), 'matrix').toEqual([]);
+  });
+
+  test(`interactive controls of the timeline, claim and add views are at least 24×24 px at ${size.name} size`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await page.goto('/timeline');
+    await expect(page.getByRole('heading', { name: 'Sequence of events' })).toBeVisible();
+    await page
+      .getByRole('table')
+      .getByRole('button', { name: /In-person SCG meeting in Washington/ })
+      .click();
+    await expect(page.getByRole('complementary', { name: /In-person SCG meeting in Washington/ })).toBeVisible();
+    expect(await smallTargets(page), 'timeline').toEqual([]);
+    await page.goto('/claims/us-accepts-rafah-for-no-iran-strike');
+    await expect(page.getByRole('heading', { name: /US agreed to accept/ }).first()).toBeVisible();
+    expect(await smallTargets(page), 'claim').toEqual([]);
+    await page.goto('/add');
+    await expect(page.getByRole('heading', { name: /Add coverage/ }).first()).toBeVisible();
+    expect(await smallTargets(page), 'add').toEqual([]);
   });
 }
 

@@ -1,7 +1,9 @@
+import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { idSchema } from '@/domain/schemas';
 import type { DeskSettings } from '../server/api/api-context';
+import { EDITION_MANIFEST_FILE } from '../server/edition/edition-manifest';
 import { writeEdition } from '../server/edition/write-edition';
 import type { Store } from '../server/store/store';
 
@@ -10,7 +12,7 @@ export const EDITION_USAGE = `Write a read-only static site of one story, for an
   npm run build:edition -- --story ID --out DIR [--url URL]
 
   --story ID   the story (from the database PARALLAX_DB or PARALLAX_DATABASE_URL names)
-  --out DIR    the folder to write (emptied first)
+  --out DIR    the folder to write: a new or empty one, or an earlier edition (replaced)
   --url URL    where the site will be served from, at the root of its host (default:
                PARALLAX_PUBLISHED_URL, else http://localhost:8080/): the address each
                published verdict's ClaimReview names
@@ -72,6 +74,12 @@ export async function runEditionCommand(
     return 1;
   }
   const outDir = resolve(out);
+  // The build empties the folder first: only one that holds nothing, or an edition, is given to it.
+  const present = await readdir(outDir).catch(() => [] as string[]);
+  if (present.length > 0 && !present.includes(EDITION_MANIFEST_FILE)) {
+    io.out(`--out ${out} holds other files; name a new or empty folder, or an earlier edition to replace.`);
+    return 1;
+  }
   await io.buildApp(outDir);
   const report = await writeEdition({ store, story, outDir, siteUrl: site.toString(), desk: settings.desk });
   io.out(

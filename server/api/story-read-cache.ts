@@ -2,7 +2,8 @@ import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 
-const gzip = promisify(gzipCallback);
+/** Gzip in the thread pool; made when first used, so the module also loads where Node's zlib is absent (the static edition). */
+const gzip = (input: Buffer, options: { level: number }) => promisify(gzipCallback)(input, options);
 
 /** Compressed once per story version, so the smaller body is worth the time (in the thread pool). */
 const GZIP_LEVEL = 9;

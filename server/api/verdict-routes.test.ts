@@ -98,6 +98,30 @@ describe('PATCH /api/claims/:id/verdict', () => {
     expect(await historyOf(api)).toHaveLength(1);
   });
 
+  it('records a change saved over another version after a conflict, and refuses one that names another base', async () => {
+    await api.patchVerdict('deal', disputed, { cookie: alice, ifMatch: '"1"' });
+    const bob = await api.signIn('bob');
+    expect((await api.patchVerdict('deal', { status: 'verified' }, { cookie: bob, ifMatch: '"1"' })).status).toBe(412);
+    const wrong = await api.patchVerdict(
+      'deal',
+      { status: 'verified', resolvesConflict: 1 },
+      { cookie: bob, ifMatch: '"2"' },
+    );
+    expect((await errorOf(wrong, 400, 'resolvesConflict')).message).toMatch(/If-Match 2/);
+    expect(await historyOf(api)).toHaveLength(1);
+    const resolved = await api.patchVerdict(
+      'deal',
+      { status: 'verified', resolvesConflict: 2 },
+      { cookie: bob, ifMatch: '"2"' },
+    );
+    expect(resolved.status).toBe(200);
+    const history = await historyOf(api);
+    expect(history.map((entry) => [entry.editor, entry.version, entry.conflictWith])).toEqual([
+      ['alice', 2, undefined],
+      ['bob', 3, 2],
+    ]);
+  });
+
   describe.each([
     ['sqlite', (): Promise<Store> => openSqliteStore(join(dir, `concurrent-${(counter += 1)}.db`))],
     ['postgres', (): Promise<Store> => testPostgresStore()],

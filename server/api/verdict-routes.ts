@@ -88,12 +88,24 @@ export function verdictRoutes(deps: ApiDeps) {
         }
       }
 
+      if (patch.resolvesConflict !== undefined && patch.resolvesConflict !== ifMatch) {
+        return refuseChange(
+          deps,
+          c,
+          400,
+          'invalid_body',
+          `resolvesConflict: must be the version the change is based on (If-Match ${ifMatch}), not ${patch.resolvesConflict}`,
+          'resolvesConflict',
+        );
+      }
+
       const result = await store.updateVerdict({
         claimId: claim.id,
         expectedVersion: ifMatch,
         content,
         editor: user.username,
         at: now().toISOString(),
+        ...(patch.resolvesConflict === undefined ? {} : { conflictWith: patch.resolvesConflict }),
       });
       if (result.kind === 'not_found') return refuseChange(deps, c, 404, 'not_found', `no claim "${id}"`, 'claim');
       if (result.kind === 'stale') {

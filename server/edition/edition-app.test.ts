@@ -40,6 +40,10 @@ describe('the API of a static edition, over a snapshot in SQLite compiled to Web
       expect(ours.status, path).toBe(200);
       expect(await ours.json(), path).toEqual(await theirs.json());
     }
+    // As plain JSON even to a client that accepts gzip: a service worker passes no content coding on.
+    const plain = await edition.request(`/api/stories/${storyId}`, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(plain.headers.get('Content-Encoding')).toBeNull();
+    expect(((await plain.json()) as { story: { id: string } }).story.id).toBe(storyId);
     const article = corpus.stories[0]!.articles[0]!;
     expect(await (await edition.request(`/api/articles/${article.id}`)).json()).toMatchObject({ body: article.body });
     const review = (await (await edition.request(`http://edition.test/api/claims/${claimId}/claimreview`)).json()) as {
@@ -55,6 +59,12 @@ describe('the API of a static edition, over a snapshot in SQLite compiled to Web
     expect(refused.status).toBe(405);
     expect(await refused.json()).toEqual({ error: { code: 'read_only', message: READ_ONLY_MESSAGE } });
     expect((await edition.request('/api/session', { method: 'POST' })).status).toBe(405);
+    // A session of the live desk on the same host signs nobody in to the edition.
+    const session = await edition.request('/api/session', { headers: { Cookie: alice } });
+    expect(await session.json()).toEqual({ user: null, readOnly: true });
+    expect(await (await live.app.request('/api/session', { headers: { Cookie: alice } })).json()).toMatchObject({
+      user: { username: 'alice' },
+    });
     await store.close();
   });
 });

@@ -112,13 +112,47 @@ export function VerdictArticle({
             </>
           ) : null}
         </section>
-        <p>
-          <a href={`/claims/${encodeURIComponent(claim.id)}`}>The claim in Parallax</a>, with every mention and its
-          attribution chain.
-        </p>
       </article>
     </main>
   );
+}
+
+/** What a reader without JavaScript finds on the app's pages: where the verdicts are that read without it. */
+function WithoutScript({ bundle, verdicts }: { bundle: StoryBundle; verdicts: readonly Claim[] }) {
+  return (
+    <div className="edition-without-script">
+      <p>
+        This edition of “{bundle.story.title}” shows its views with JavaScript.{' '}
+        {verdicts.length > 0 ? 'Its published verdicts read without it:' : 'It has no published verdicts yet.'}
+      </p>
+      {verdicts.length > 0 ? (
+        <ul>
+          {verdicts.map((claim) => (
+            <li key={claim.id}>
+              <a href={`/claims/${encodeURIComponent(claim.id)}/`}>{claim.text}</a> (
+              {RATING_WORDS[claim.verdict.status]})
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * A page of the app (a view's address): the app's page as built, named after the story, with a
+ * <noscript> that leads a reader without JavaScript to the verdicts that read without it.
+ */
+export function renderViewPage(input: { template: string; bundle: StoryBundle; verdicts: readonly Claim[] }): string {
+  const { template, bundle, verdicts } = input;
+  const { document } = parseHTML(template);
+  const root = document.getElementById('root');
+  if (!root) throw new Error('the edition page has no #root element');
+  document.title = `${bundle.story.title} · Parallax`;
+  const noscript = document.createElement('noscript');
+  noscript.innerHTML = renderToStaticMarkup(<WithoutScript bundle={bundle} verdicts={verdicts} />);
+  root.after(noscript);
+  return `<!doctype html>\n${document.documentElement.outerHTML}\n`;
 }
 
 /**

@@ -58,8 +58,17 @@ describe('a static edition of a story', { timeout: 60_000 }, () => {
     expect((await snapshotStore.getClaim(published!.id))?.verdict.status).toBe('false');
     await snapshotStore.close();
     expect((await stat(join(dir, 'mockServiceWorker.js'))).size).toBeGreaterThan(1000);
-    for (const path of ['matrix', 'timeline', `claims/${unpublished!.id}`]) {
-      expect(await readFile(join(dir, path, 'index.html'), 'utf8'), path).toBe(TEMPLATE);
+    for (const path of ['', 'matrix', 'timeline', `claims/${unpublished!.id}`]) {
+      // The app's page, and for readers without JavaScript the way to the verdict that reads without it.
+      const { document: page } = parseHTML(await readFile(join(dir, path, 'index.html'), 'utf8'));
+      expect(page.querySelector('script[type="module"]')?.getAttribute('src'), path).toBe('/assets/index.js');
+      expect(page.querySelector('#root')?.innerHTML, path).toBe('');
+      expect(page.title, path).toBe(`${story.story.title} · Parallax`);
+      const noscript = parseHTML(`<body>${page.querySelector('noscript')?.innerHTML ?? ''}</body>`).document;
+      expect(
+        [...noscript.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+        path,
+      ).toEqual([`/claims/${published!.id}/`]);
     }
 
     const html = await readFile(join(dir, 'claims', published!.id, 'index.html'), 'utf8');

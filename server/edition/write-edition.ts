@@ -8,7 +8,7 @@ import type { Store } from '../store/store';
 import { createEditionApp } from './edition-app';
 import { openSqlJsStore } from './sql-js-store';
 import { snapshotStory } from './story-snapshot';
-import { renderVerdictPage } from './verdict-page';
+import { renderVerdictPage, renderViewPage } from './verdict-page';
 
 /** The story's snapshot in the edition: a SQLite database the page opens with sql.js. */
 export const SNAPSHOT_FILE = 'story.sqlite';
@@ -66,13 +66,16 @@ export async function writeEdition(input: {
       await mkdir(dirname(file), { recursive: true });
       await writeFile(file, html);
     };
-    for (const view of EDITION_VIEW_PATHS) await write(view, template);
+    const verdicts = bundle.claims.filter((claim) => publications.has(claim.id));
+    const viewPage = renderViewPage({ template, bundle, verdicts });
+    await write('', viewPage);
+    for (const view of EDITION_VIEW_PATHS) await write(view, viewPage);
     const verdictPages: string[] = [];
     for (const claim of bundle.claims) {
       const path = join('claims', claim.id);
       const publication = publications.get(claim.id);
       if (!publication) {
-        await write(path, template);
+        await write(path, viewPage);
         continue;
       }
       const claimReview = await read(`claims/${encodeURIComponent(claim.id)}/claimreview`, (data) => data);

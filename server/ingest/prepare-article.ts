@@ -227,6 +227,7 @@ export function analyseArticle(
 ): { analysis: ArticleAnalysis; suggestions: ClaimSuggestion[] } {
   const { body, sentences } = article;
   const dates = findDatePhrases(body, article.published.date);
+  const names = context.matchNames(body);
   return {
     analysis: {
       format,
@@ -237,11 +238,11 @@ export function analyseArticle(
           range: [phrase.range[0] + start, phrase.range[1] + start] as CharRange,
         })),
       ),
-      names: context.matchNames(body),
+      names,
       dates,
     },
     suggestions: suggestClaims(
-      { body, sentences, published: article.published.date, dates },
+      { body, sentences, published: article.published.date, dates, names },
       context.claimQueries,
       context.background,
       context.matchNames,

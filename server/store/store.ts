@@ -59,6 +59,8 @@ export type VerdictUpdate = {
   content: VerdictContent;
   editor: string;
   at: string;
+  /** Set when the editor saw this version in a conflict (a refused save) and saved over it knowingly. */
+  conflictWith?: number;
 };
 
 export type VerdictUpdateResult =

@@ -1,6 +1,6 @@
 import { findDatePhrases } from './ingest/date-phrases';
 import { resolveRelativeDate } from './relative-dates';
-import type { Article, CharRange, EventDate } from './schemas';
+import type { Article, CharRange, EventDate, Mention } from './schemas';
 
 /** A date for a new event, read from a date phrase of one sentence. */
 export type EventDateProposal = {
@@ -62,4 +62,16 @@ export function datedSentences(article: DatingArticle & Pick<Article, 'sentences
       ? [{ index, range, text: article.body.slice(range[0], range[1]).trim(), proposals }]
       : [];
   });
+}
+
+/** The mentions of an article whose evidence stands in a sentence of it: those that report what it dates. */
+export function mentionsInSentence(
+  mentions: readonly Pick<Mention, 'id' | 'article' | 'spans'>[],
+  articleId: string,
+  sentence: readonly [number, number],
+): string[] {
+  return mentions
+    .filter((m) => m.article === articleId)
+    .filter((m) => m.spans.some((s) => s.article === articleId && s.start < sentence[1] && s.end > sentence[0]))
+    .map((m) => m.id);
 }

@@ -86,6 +86,7 @@ const COLUMNS = {
     'to_note',
     'to_evidence',
     'action',
+    'conflict_version',
   ],
   security_log: ['id', 'at', 'kind', 'username', 'address', 'detail', 'occurrences', 'last_at', 'fingerprint'],
   security_log_prunes: ['id', 'at', 'cutoff', 'removed', 'pruned_by'],

@@ -226,6 +226,8 @@ export type VerdictAuditTable = {
   to_evidence: string;
   /** Null for a change of the verdict; `evidence_reviewed` for a review of changed evidence. */
   action: string | null;
+  /** The other editor's version this change was saved over after a conflict; null without one. */
+  conflict_version: number | null;
 };
 
 export type SecurityLogTable = {

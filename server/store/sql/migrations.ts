@@ -457,6 +457,12 @@ const STEPS: readonly Step[] = [
       ...d.appendOnly('event_audit', 'event history entries'),
     ],
   },
+  {
+    // A verdict change saved over another editor's version after a refused save (412): the
+    // version the editor compared theirs with, so the history shows the conflict and its resolution.
+    name: '0017-views',
+    statements: () => ['ALTER TABLE verdict_audit ADD COLUMN conflict_version INTEGER'],
+  },
 ];
 
 export const MIGRATION_NAMES = STEPS.map((step) => step.name);

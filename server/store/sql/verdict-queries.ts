@@ -49,6 +49,9 @@ function toAuditEntry(row: Selectable<VerdictAuditTable>): AuditEntry {
     from: { status: row.from_status, note: row.from_note, evidence: evidenceFromJson.parse(row.from_evidence) },
     to: { status: row.to_status, note: row.to_note, evidence: evidenceFromJson.parse(row.to_evidence) },
     ...(row.action === null ? {} : { action: row.action }),
+    ...(row.conflict_version === null || row.conflict_version === undefined
+      ? {}
+      : { conflictWith: row.conflict_version }),
   });
 }
 
@@ -138,6 +141,7 @@ export function verdictQueries(db: Kysely<Database>): VerdictStore {
             to_status: update.content.status,
             to_note: update.content.note,
             to_evidence: JSON.stringify(update.content.evidence),
+            ...(update.conflictWith === undefined ? {} : { conflict_version: update.conflictWith }),
           })
           .returningAll()
           .executeTakeFirstOrThrow();

@@ -157,6 +157,8 @@ describe('the verdict editor', { timeout: 20_000 }, () => {
       ['bob', 'false', 2],
       ['alice', 'misleading', 3],
     ]);
+    // The history keeps the conflict: alice's change went over bob's version 2, knowingly.
+    expect(history.map((e) => e.conflictWith)).toEqual([undefined, 2]);
   });
 
   it('discards the draft in a conflict, keeping what the other editor saved', async () => {

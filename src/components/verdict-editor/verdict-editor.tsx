@@ -63,11 +63,14 @@ export function VerdictEditor({ claim, mentionOptions }: VerdictEditorProps) {
   const [draft, setDraft] = useState<VerdictContent>(() => contentOf(claim.verdict));
   const [theirs, setTheirs] = useState<Verdict | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
+  // After "Re-apply my changes": the other editor's version the next save goes over, for the history.
+  const [resolving, setResolving] = useState<number | null>(null);
 
   const startFrom = (verdict: Verdict) => {
     setBase(verdict);
     setDraft(contentOf(verdict));
     setTheirs(null);
+    setResolving(null);
   };
   if (claim.id !== claimId) {
     setClaimId(claim.id);
@@ -102,7 +105,13 @@ export function VerdictEditor({ claim, mentionOptions }: VerdictEditorProps) {
     if (!user) return;
     setMessage(null);
     save.mutate(
-      { claim, baseVersion, content: draft, editor: user.username },
+      {
+        claim,
+        baseVersion,
+        content: draft,
+        editor: user.username,
+        ...(resolving === baseVersion ? { resolvesConflict: resolving } : {}),
+      },
       {
         onSuccess: (saved) => {
           startFrom(saved.verdict);
@@ -171,6 +180,7 @@ export function VerdictEditor({ claim, mentionOptions }: VerdictEditorProps) {
             // Theirs becomes the base and mine stays in the form, to merge by hand and save.
             setBase(theirs);
             setTheirs(null);
+            setResolving(theirs.version);
             setMessage({
               kind: 'merging',
               text: `Your changes are back in the form, now over ${theirs.editor ?? 'the other editor'}'s version. Check them, then save.`,
@@ -236,7 +246,7 @@ export function VerdictEditor({ claim, mentionOptions }: VerdictEditorProps) {
             </button>
           </div>
         </form>
-      ) : session.isPending ? null : (
+      ) : session.isPending || session.data?.readOnly ? null : (
         <p className="verdict__hint">
           {user
             ? `Signed in as ${user.username} (${user.role}): only editors change verdicts.`

@@ -48,6 +48,8 @@ const TELLING = new RegExp(String.raw`(${SPEAKER})\s+[^,]{0,60},\s+telling\s+(${
 const QUOTED = new RegExp(String.raw`(${NAME}),?\s+(?:which|who)\s+(?:quoted|cited)\s+(${SPEAKER})`, 'g');
 /** "first published by al-Araby al-Jadeed". */
 const PUBLISHED_BY = new RegExp(String.raw`\b(?:first )?(?:published|reported|broken) by (${NAME})`, 'g');
+const SAID_AFTER_VERB =
+  /\s(?:said|says|say|stated|added|noted|claimed|claims|confirmed|denied|told|reported|emphasi[sz]ed|stressed|continued|estimates?)\b/;
 const SAID_AFTER = new RegExp(
   String.raw`(${SPEAKER})\s+(?:(?:also|later|previously|have|has|had)\s+)?(?:said|says|say|stated|added|noted|claimed|claims|confirmed|denied|told|reported|emphasi[sz]ed|stressed|continued|estimates?)\b`,
   'g',
@@ -75,17 +77,19 @@ export function findAttributionPhrases(text: string): AttributionPhrase[] {
       recipient: (stop && recipient?.endsWith('.') ? recipient.slice(0, -1) : recipient)?.trim() ?? null,
     });
   };
-  for (const m of text.matchAll(ACCORDING_TO)) add('according-to', m, m[1] ?? '');
-  for (const m of text.matchAll(TOLD)) add('told', m, m[1] ?? '', m[2] ?? null);
-  for (const m of text.matchAll(CITING)) add('told', m, m[2] ?? '', m[1] ?? null);
-  for (const m of text.matchAll(TELLING)) add('told', m, m[1] ?? '', m[2] ?? null);
-  for (const m of text.matchAll(QUOTED)) add('told', m, m[2] ?? '', m[1] ?? null);
-  for (const m of text.matchAll(PUBLISHED_BY)) add('said', m, m[1] ?? '');
-  for (const m of text.matchAll(SAID_AFTER)) {
+  // Each pattern is tried only on a sentence that has its fixed words: most have none of them.
+  const matches = (pattern: RegExp, words: RegExp) => (words.test(text) ? text.matchAll(pattern) : []);
+  for (const m of matches(ACCORDING_TO, /ccording to /)) add('according-to', m, m[1] ?? '');
+  for (const m of matches(TOLD, /\s(?:told|tells?)\s/)) add('told', m, m[1] ?? '', m[2] ?? null);
+  for (const m of matches(CITING, /,\s+citing\s/)) add('told', m, m[2] ?? '', m[1] ?? null);
+  for (const m of matches(TELLING, /,\s+telling\s/)) add('told', m, m[1] ?? '', m[2] ?? null);
+  for (const m of matches(QUOTED, /\s(?:which|who)\s+(?:quoted|cited)\s/)) add('told', m, m[2] ?? '', m[1] ?? null);
+  for (const m of matches(PUBLISHED_BY, / by /)) add('said', m, m[1] ?? '');
+  for (const m of matches(SAID_AFTER, SAID_AFTER_VERB)) {
     if (/\btold$/.test(m[0]) || PRONOUNS.test((m[1] ?? '').trim())) continue;
     add('said', m, m[1] ?? '');
   }
-  for (const m of text.matchAll(SAID_BEFORE)) add('said', m, m[1] ?? '');
+  for (const m of matches(SAID_BEFORE, /(?:said|says|stated|added)\s/)) add('said', m, m[1] ?? '');
   for (const m of text.matchAll(UNNAMED_ANYWHERE)) add('unnamed-source', m, m[0]);
   return keepLongest(found).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
 }

@@ -164,7 +164,29 @@ export type ArticleToMatch = {
   published: string;
   /** Date phrases found in the body, resolved against the publication date. */
   dates?: readonly DatePhrase[];
+  /**
+   * Known names already found in the whole body, in order: each sentence takes those within
+   * it instead of being searched again. Without them, each sentence is searched on its own.
+   */
+  names?: readonly { id: string; text: string; range: CharRange }[];
 };
+
+/** Each sentence's known names (id → the words the text uses), from the body's names in order. */
+function namesBySentence(
+  sentences: readonly CharRange[],
+  names: readonly { id: string; text: string; range: CharRange }[],
+): Map<string, string>[] {
+  let next = 0;
+  return sentences.map(([start, end]) => {
+    const inSentence = new Map<string, string>();
+    while (next < names.length && names[next]!.range[0] < start) next += 1;
+    for (let i = next; i < names.length && names[i]!.range[0] < end; i += 1) {
+      const name = names[i]!;
+      if (name.range[1] <= end) inSentence.set(name.id, name.text);
+    }
+    return inSentence;
+  });
+}
 
 const DATE_TOLERANCE_DAYS = 7;
 const MAX_DATE_FACTOR = 1.25;
@@ -270,7 +292,9 @@ export function suggestClaims(
   const index = new Bm25Index(texts, background);
   const published = dayNumber(article.published);
   const days = sentenceDaysOf(article);
-  const names = texts.map((text) => new Map(findNames(text).map((n) => [n.id, n.text])));
+  const names = article.names
+    ? namesBySentence(sentences, article.names)
+    : texts.map((text) => new Map(findNames(text).map((n) => [n.id, n.text])));
   const numbers = texts.map((text) => numbersIn(text));
   const claimById = new Map(claims.map((c) => [c.id, c]));
 

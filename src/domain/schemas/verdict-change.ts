@@ -33,9 +33,14 @@ export const verdictPatchSchema = z
     evidence: z.optional(
       z.array(evidenceRefSchema).check(z.maxLength(MAX_EVIDENCE_REFS, `at most ${MAX_EVIDENCE_REFS} references`)),
     ),
+    /**
+     * Set after a refused save (412) that the editor compared and resolved: the other editor's
+     * version the change knowingly goes over. It must be the version the change is based on (If-Match).
+     */
+    resolvesConflict: z.optional(z.int().check(z.positive())),
   })
   .check(
-    z.refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+    z.refine((patch) => [patch.status, patch.note, patch.evidence].some((value) => value !== undefined), {
       message: 'name at least one of status, note, evidence',
     }),
   );
@@ -54,6 +59,8 @@ export const auditEntrySchema = z.object({
   to: verdictContentSchema,
   /** Absent: a change of the verdict. `evidence_reviewed`: an editor reviewed evidence changed since the verdict. */
   action: z.optional(z.enum(['evidence_reviewed'])),
+  /** The other editor's version this change was saved over, after the editor's save was refused and compared. */
+  conflictWith: z.optional(z.int().check(z.positive())),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

@@ -15,6 +15,8 @@ export type SaveVerdict = {
   baseVersion: number;
   content: VerdictContent;
   editor: string;
+  /** After a conflict the editor compared: the other editor's version the change knowingly goes over. */
+  resolvesConflict?: number;
 };
 
 /** The claim a 412 carries: the verdict as another editor left it. */
@@ -31,10 +33,14 @@ export function staleClaimOf(error: unknown): Claim | null {
 export function useSaveVerdict() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ claim, baseVersion, content }: SaveVerdict) =>
+    mutationFn: ({ claim, baseVersion, content, resolvesConflict }: SaveVerdict) =>
       sendJson(
         `/api/claims/${encodeURIComponent(claim.id)}/verdict`,
-        { method: 'PATCH', headers: { 'If-Match': `"${baseVersion}"` }, body: content },
+        {
+          method: 'PATCH',
+          headers: { 'If-Match': `"${baseVersion}"` },
+          body: resolvesConflict === undefined ? content : { ...content, resolvesConflict },
+        },
         claimSchema,
       ),
     onMutate: async ({ claim, baseVersion, content, editor }) => {

@@ -32,6 +32,7 @@ describe('the verdict history of a claim', { timeout: 20_000 }, () => {
     ]);
     const verdict = screen.getByRole('region', { name: 'Verdict' });
     expect(verdict).toHaveTextContent('False by bob, 7 May 2024, 16:05 UTC');
+    expect(within(history).queryByText(/After a conflict/)).toBeNull();
     expect(within(verdict).getByRole('link', { name: 'https://example.org/' })).toHaveAttribute(
       'rel',
       'noopener noreferrer',
@@ -43,5 +44,31 @@ describe('the verdict history of a claim', { timeout: 20_000 }, () => {
     renderApp(`/claims/${CLAIM_ID}`);
     const history = await screen.findByRole('region', { name: 'History' }, { timeout: 5_000 });
     expect(await within(history).findByText('No changes yet.')).toBeInTheDocument();
+  });
+
+  it('shows a change saved over another editor’s version after a conflict', async () => {
+    const { store } = await serveEditorialApi();
+    const content = (status: 'false' | 'misleading') => ({ status, note: '', evidence: [] });
+    await store.updateVerdict({
+      claimId: CLAIM_ID,
+      expectedVersion: 1,
+      content: content('false'),
+      editor: 'bob',
+      at: '2024-05-06T12:00:00.000Z',
+    });
+    await store.updateVerdict({
+      claimId: CLAIM_ID,
+      expectedVersion: 2,
+      content: content('misleading'),
+      editor: 'alice',
+      at: '2024-05-06T12:05:00.000Z',
+      conflictWith: 2,
+    });
+    renderApp(`/claims/${CLAIM_ID}`);
+    const history = await screen.findByRole('region', { name: 'History' }, { timeout: 5_000 });
+    const entries = await within(history).findAllByRole('listitem', {}, { timeout: 5_000 });
+    expect(entries[0]).toHaveTextContent(/^alice · .* · version 3False → Misleading/);
+    expect(entries[0]).toHaveTextContent('After a conflict: saved over bob’s version 2');
+    expect(entries[1]).not.toHaveTextContent('After a conflict');
   });
 });

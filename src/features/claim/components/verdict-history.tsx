@@ -19,6 +19,11 @@ function describeChange({ from, to, action }: AuditEntry): string[] {
   return lines;
 }
 
+/** Who saved a version, from the history itself. */
+function conflictEditor(entries: readonly AuditEntry[], version: number): string {
+  return entries.find((entry) => entry.version === version)?.editor ?? 'another editor';
+}
+
 /** Every accepted change of the claim's verdict, newest first: who, when, from what, to what. */
 export function VerdictHistory({ claimId }: { claimId: string }) {
   const id = useId();
@@ -39,7 +44,7 @@ export function VerdictHistory({ claimId }: { claimId: string }) {
         <p>No changes yet.</p>
       ) : (
         <ol className="verdict-history__list">
-          {history.data.toReversed().map((entry) => (
+          {history.data.toReversed().map((entry, _, newestFirst) => (
             <li key={entry.id} className="verdict-history__entry">
               <p className="verdict-history__head">
                 <strong>{entry.editor}</strong> · <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> · version{' '}
@@ -50,6 +55,13 @@ export function VerdictHistory({ claimId }: { claimId: string }) {
                   {line}
                 </p>
               ))}
+              {entry.conflictWith !== undefined ? (
+                <p className="verdict-history__conflict">
+                  <span aria-hidden="true">⚠ </span>
+                  After a conflict: saved over {conflictEditor(newestFirst, entry.conflictWith)}’s version{' '}
+                  {entry.conflictWith}, which was saved while this editor was editing; compared, then re-applied.
+                </p>
+              ) : null}
               {entry.from.note !== entry.to.note ? (
                 <p className="verdict-history__note">Note: {entry.to.note ? `“${entry.to.note}”` : '(removed)'}</p>
               ) : null}

@@ -1,8 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { detectFormat } from '@/domain/ingest/decode-input';
 import { matchOutlet } from '@/domain/ingest/outlet-names';
-import type { ArticleReview, Outlet } from '@/domain/schemas';
+import type { ArticlePreview, ArticlePreviewRequest, ArticleReview, Outlet } from '@/domain/schemas';
 import { storyReadsOf } from '@/lib/api/story-part-queries';
+import { previewArticle } from '../api/preview-article';
 import { addArticleFromUrl, fileToBase64, uploadArticle, type UploadProgress } from '../api/upload-article';
 
 type AddArticleFormProps = {
@@ -17,7 +19,20 @@ function headlineOf(text: string): string {
   return first.length > 0 && first.length <= 160 && !/[.!?]["”’]?$/.test(first) ? first : '';
 }
 
-/** Paste a text or choose a file (text, Markdown or an HTML page), name the outlet and the date. */
+/** What the server is asked to read before the article is added. */
+type DocumentSource = { kind: 'text'; text: string } | { kind: 'file'; file: File } | { kind: 'url'; url: string };
+
+async function previewRequest(source: DocumentSource): Promise<ArticlePreviewRequest> {
+  if (source.kind === 'url') return { url: source.url };
+  if (source.kind === 'text') return { content: source.text };
+  return { contentBase64: await fileToBase64(source.file), fileName: source.file.name };
+}
+
+/**
+ * Paste a text or choose a file (text, Markdown or an HTML page), or give a page's address;
+ * the server reads its title and day (as adding it would) into the form, to check and edit
+ * before the article is added. Name the outlet and confirm the date.
+ */
 export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProps) {
   const client = useQueryClient();
   const ids = useId();
@@ -28,6 +43,12 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
   const [published, setPublished] = useState('');
   const [title, setTitle] = useState('');
   const [titleEdited, setTitleEdited] = useState(false);
+  const [publishedEdited, setPublishedEdited] = useState(false);
+  // What the document says about itself, as the server read it; null until it has been read.
+  const [read, setRead] = useState<ArticlePreview | null>(null);
+  const [readText, setReadText] = useState('');
+  // Read when a reading arrives, which may be after the editor typed their own title or date.
+  const edited = useRef({ title: false, published: false });
   const [url, setUrl] = useState('');
   const [confirmedNew, setConfirmedNew] = useState(false);
   const match = matchOutlet(outlet, outlets);
@@ -66,6 +87,21 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
     onSettled: () => setProgress(null),
   });
 
+  const readDocument = useMutation({
+    mutationFn: async (source: DocumentSource) => previewArticle(await previewRequest(source)),
+  });
+  const readFrom = (source: DocumentSource) => {
+    setRead(null);
+    // Only the latest reading fills the form; the editor's own title and date are never replaced.
+    readDocument.mutate(source, {
+      onSuccess: (preview) => {
+        setRead(preview);
+        if (!edited.current.title) setTitle(preview.title);
+        if (!edited.current.published && preview.published) setPublished(preview.published);
+      },
+    });
+  };
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     add.mutate();
@@ -90,6 +126,13 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
           setText(event.target.value);
           if (!titleEdited) setTitle(headlineOf(event.target.value));
         }}
+        onBlur={() => {
+          // Pasted HTML or Markdown: its headline and day are read the way adding it reads them.
+          if (text.trim() !== '' && text !== readText && detectFormat(text) !== 'text') {
+            setReadText(text);
+            readFrom({ kind: 'text', text });
+          }
+        }}
         disabled={file !== null}
       />
       <label htmlFor={`${ids}-file`}>…or a file</label>
@@ -97,7 +140,12 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
         id={`${ids}-file`}
         type="file"
         accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
-        onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+        onChange={(event) => {
+          const chosen = event.target.files?.[0] ?? null;
+          setFile(chosen);
+          setRead(null);
+          if (chosen) readFrom({ kind: 'file', file: chosen });
+        }}
       />
       <div className="coverage-form__row">
         <div>
@@ -147,9 +195,19 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
             id={`${ids}-published`}
             type="date"
             value={published}
-            onChange={(event) => setPublished(event.target.value)}
+            onChange={(event) => {
+              setPublished(event.target.value);
+              setPublishedEdited(true);
+              edited.current.published = true;
+            }}
             required
+            aria-describedby={`${ids}-published-hint`}
           />
+          <p id={`${ids}-published-hint`} className="coverage-form__hint">
+            {read?.published && published === read.published && !publishedEdited
+              ? 'The day the document states: check it.'
+              : null}
+          </p>
         </div>
         <div>
           <label htmlFor={`${ids}-title`}>Title</label>
@@ -159,11 +217,14 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
             onChange={(event) => {
               setTitle(event.target.value);
               setTitleEdited(true);
+              edited.current.title = true;
             }}
             aria-describedby={`${ids}-title-hint`}
           />
           <p id={`${ids}-title-hint`} className="coverage-form__hint">
-            Taken from the article when left empty.
+            {read && title === read.title && !titleEdited
+              ? 'Read from the document; edit it if needed.'
+              : 'Taken from the article when left empty.'}
           </p>
         </div>
         <div>
@@ -172,9 +233,21 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
             id={`${ids}-url`}
             type="url"
             value={url}
-            onChange={(event) => setUrl(event.target.value)}
+            onChange={(event) => {
+              setUrl(event.target.value);
+              if (fromPage) setRead(null);
+            }}
             aria-describedby={`${ids}-url-hint`}
           />
+          {fromPage ? (
+            <button
+              type="button"
+              onClick={() => readFrom({ kind: 'url', url: url.trim() })}
+              disabled={readDocument.isPending}
+            >
+              Read the title and date from the page
+            </button>
+          ) : null}
           <p id={`${ids}-url-hint`} className="coverage-form__hint">
             {fromPage
               ? 'The page at this address will be fetched; its date is used when the page states one.'
@@ -186,6 +259,15 @@ export function AddArticleForm({ storyId, outlets, onAdded }: AddArticleFormProp
         {add.isPending ? 'Adding…' : fromPage ? 'Fetch the page and suggest claims' : 'Add and suggest claims'}
       </button>
       <div aria-live="polite" className="coverage-form__status">
+        {readDocument.isPending ? <p>Reading the document…</p> : null}
+        {read ? (
+          <p>
+            Read from the {read.format === 'html' ? 'page' : read.format === 'markdown' ? 'Markdown' : 'text'}: “
+            {read.title}”{read.byline ? `, ${read.byline}` : ''}
+            {read.published ? `, published ${read.published}` : ', no publication day stated'}.
+          </p>
+        ) : null}
+        {readDocument.isError ? <p>Could not read the document: {readDocument.error.message}</p> : null}
         {fromPage && add.isPending ? <p>Fetching the page and matching it to the claims…</p> : null}
         {progress ? (
           <p>

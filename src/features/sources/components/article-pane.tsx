@@ -24,7 +24,7 @@ import { useRevealInPane } from '../hooks/use-reveal-in-pane';
 import { labelPassages } from '../model/passage-labels';
 import { buildPaneModel, claimsOf, claimToSelect } from '../model/pane-marks';
 import { useSourcesUi } from '../store/sources-ui-store';
-import { LazyArticleVersions, LazyEvidenceTip, preloadExtras } from './lazy-extras';
+import { LazyArticleVersions, LazyEvidenceTip, LazyPaneDesk, preloadExtras } from './lazy-extras';
 import { PaneBanner } from './pane-banner';
 import { PaneHeader } from './pane-header';
 import { PaneNav } from './pane-nav';
@@ -83,6 +83,7 @@ export const ArticlePane = memo(function ArticlePane({
   const headingId = `pane-${meta.id}`;
   const tipId = useId();
   const bodyRef = useRef<HTMLDivElement>(null);
+  const paneRef = useRef<HTMLElement>(null);
   useEffect(preloadExtras, []);
 
   const model = useMemo(
@@ -180,7 +181,7 @@ export const ArticlePane = memo(function ArticlePane({
   };
 
   return (
-    <article className="pane" aria-labelledby={headingId} data-article={meta.id}>
+    <article className="pane" aria-labelledby={headingId} data-article={meta.id} ref={paneRef}>
       <PaneHeader
         meta={meta}
         name={name}
@@ -204,6 +205,19 @@ export const ArticlePane = memo(function ArticlePane({
         current={cursor.current}
         onStep={cursor.step}
       />
+      {editor && article.data ? (
+        <Suspense fallback={null}>
+          <LazyPaneDesk
+            text={bodyRef}
+            pane={paneRef}
+            meta={meta}
+            name={name}
+            article={article.data}
+            index={index}
+            selectedClaim={selectedClaim}
+          />
+        </Suspense>
+      ) : null}
       {search.trim() !== '' ? (
         <PaneSearch name={name} query={search.trim()} total={hits.length} current={currentHit} onStep={stepHit} />
       ) : null}

@@ -21,3 +21,6 @@ export const LazyRemovedArticles = lazy(() => loadArticleEditor().then((m) => ({
 export const LazyArticleVersions = lazy(() =>
   import('./article-versions').then((m) => ({ default: m.ArticleVersions })),
 );
+
+// Editors' evidence tools (the selection menu, the mention editor) load only for editors.
+export const LazyPaneDesk = lazy(() => import('./pane-desk').then((m) => ({ default: m.PaneDesk })));

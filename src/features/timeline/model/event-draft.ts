@@ -1,5 +1,5 @@
 import { isIsoDay } from '@/domain/calendar-days';
-import type { EventDateProposal } from '@/domain/event-date-proposal';
+import { mentionsInSentence, type EventDateProposal } from '@/domain/event-date-proposal';
 import type {
   EventFormat,
   EventKind,
@@ -118,10 +118,7 @@ export function withProposal(
   articleId: string,
   mentions: readonly Mention[],
 ): EventDraft {
-  const inSentence = mentions
-    .filter((m) => m.article === articleId)
-    .filter((m) => m.spans.some((s) => s.article === articleId && s.start < sentence[1] && s.end > sentence[0]))
-    .map((m) => m.id);
+  const inSentence = mentionsInSentence(mentions, articleId, sentence);
   return {
     ...draft,
     precision: proposal.date.precision,

@@ -27,12 +27,13 @@ export const STATUS_LABELS: Record<EventStatus, string> = {
 /**
  * Status by glyph and word, never by strike-through: in a fact-checking tool a struck word
  * reads as "not postponed". The glyphs differ from the format symbols (● ■ ◆ ▲) so that
- * "held" never looks like "virtual".
+ * "held" never looks like "virtual". Each is in the fonts Debian's Chromium ships with (DejaVu):
+ * "⏸" is not, and showed as an empty box.
  */
 export const STATUS_GLYPHS: Record<EventStatus, string> = {
   held: '✓',
   planned: '◷',
-  postponed: '⏸',
+  postponed: '‖',
   cancelled: '✕',
 };
 

@@ -68,5 +68,16 @@ describe('layoutLanes', () => {
     expect(dayToX(window.start, window, 300)).toBe(0);
     expect(dayToX(window.end + 1, window, 300)).toBe(300);
     expect(shortLabel('x'.repeat(60))).toHaveLength(44);
+    expect(shortLabel('x'.repeat(60), 70)).toHaveLength(60);
+  });
+
+  it('shows a long title whole where it fits beside its mark, and cuts it only where it does not', () => {
+    const title = "Sullivan's in-person meeting with Israeli security officials (modified SCG)";
+    const long = timelineEvent('long', 'meeting', '2024-04-01');
+    long.event.title = title;
+    const wide = layoutLanes([long], ['meeting'], window, 1400);
+    expect(wide.placed.get('long')?.label).toBe(title);
+    const narrow = layoutLanes([long], ['meeting'], window, 300);
+    expect(narrow.placed.get('long')?.label).toMatch(/…$/);
   });
 });

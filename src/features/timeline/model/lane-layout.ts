@@ -4,8 +4,12 @@ import type { DayWindow } from './timeline-window';
 
 export const MARK_RADIUS = 6;
 const LABEL_GAP = 6;
+/** An average character of the 12 px labels (bold for postponed and cancelled), a little generous. */
 const LABEL_CHAR_PX = 6.4;
+const BOLD_LABEL_CHAR_PX = 6.9;
 const MAX_LABEL_CHARS = 44;
+/** Shorter than this, a label says too little: it is cut to this and the full title is in the tooltip. */
+const MIN_LABEL_CHARS = 16;
 const ROW_GAP_PX = 4;
 /** Past this many rows a lane stacks marks on its least crowded row rather than growing further. */
 const MAX_ROWS_PER_LANE = 12;
@@ -26,8 +30,8 @@ export type LaneLayout = {
   labelled: boolean;
 };
 
-export function shortLabel(title: string): string {
-  return title.length <= MAX_LABEL_CHARS ? title : `${title.slice(0, MAX_LABEL_CHARS - 1).trimEnd()}…`;
+export function shortLabel(title: string, maxChars = MAX_LABEL_CHARS): string {
+  return title.length <= maxChars ? title : `${title.slice(0, maxChars - 1).trimEnd()}…`;
 }
 
 /** Pixel x of the start of `day` in a plot `width` wide showing `window`. */
@@ -60,10 +64,16 @@ export function layoutLanes(
       const center = (x0 + x1) / 2;
       let left = timelineEvent.start === timelineEvent.end ? center - MARK_RADIUS : Math.min(x0, center - MARK_RADIUS);
       let right = timelineEvent.start === timelineEvent.end ? center + MARK_RADIUS : Math.max(x1, center + MARK_RADIUS);
-      const label = labelled ? shortLabel(timelineEvent.event.title) : '';
+      // A title is shown whole when it fits beside its mark, on the roomier side; cut only when not.
+      const { status } = timelineEvent.event;
+      const charPx = status === 'postponed' || status === 'cancelled' ? BOLD_LABEL_CHAR_PX : LABEL_CHAR_PX;
+      const room = Math.max(plotWidth - right, left) - LABEL_GAP;
+      const label = labelled
+        ? shortLabel(timelineEvent.event.title, Math.max(MIN_LABEL_CHARS, Math.floor(room / charPx)))
+        : '';
       let labelSide: LabelSide = 'none';
       if (label) {
-        const width = LABEL_GAP + label.length * LABEL_CHAR_PX;
+        const width = LABEL_GAP + label.length * charPx;
         if (right + width <= plotWidth || left - width < 0) {
           labelSide = 'right';
           right += width;
