@@ -117,7 +117,14 @@ async function interactions(story: ScaleStory): Promise<Interactions> {
       await page.waitForTimeout(3000);
       const select = await measure(async () => {
         await page.evaluate(() => document.querySelector<HTMLElement>('[role=gridcell][data-cell]')?.click());
-        await page.locator('.mx-detail .mx-evidence blockquote').first().waitFor({ timeout: 120_000 });
+        // Until the opened cell's evidence has arrived and shows (or the cell says it has none).
+        await page.waitForFunction(
+          () =>
+            document.querySelector('.mx-detail .mx-evidence') !== null &&
+            document.querySelector('.mx-detail .mx-evidence [role=status]') === null,
+          null,
+          { timeout: 120_000 },
+        );
       });
       await goInApp(page, `/matrix?${query}`);
       await page.locator('.mx-detail').waitFor({ state: 'detached' });
