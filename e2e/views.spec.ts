@@ -135,6 +135,18 @@ test('a link with an unknown topic or claim says so instead of showing nothing',
   await expect(page.getByText(/does not mention the selected claim/)).toHaveCount(0);
 });
 
+test('a seven-id pane link with two wrong ids opens all five articles and names only the wrong ones', async ({
+  page,
+}) => {
+  const ids = ['000_8afd1a478485ac90', '001_2550a2c150cccb37', '002_2c3146867d4d03b4', '003_f7a75abec57e02c2'];
+  await page.goto(`/?panes=${[ids[0], 'no-such-article', ...ids.slice(1), 'gone', '004_7280a6711755d420'].join(',')}`);
+  await expect(page.getByRole('article')).toHaveCount(5);
+  await expect(page.getByRole('status').filter({ hasText: 'Not in this story' })).toContainText(
+    'no-such-article, gone',
+  );
+  await expect(page.getByText(/more than 5/)).toHaveCount(0);
+});
+
 /** True when the page is wider than its window: the reader would have to scroll sideways. */
 const scrollsSideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
