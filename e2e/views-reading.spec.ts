@@ -91,6 +91,39 @@ test('a shared passage can be stepped through copy by copy, across the open arti
   await expectNoSeriousA11yViolations(page);
 });
 
+test('Copy link keeps the followed shared passage, and a fresh browser opens it; closing it leaves the link', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  await page.goto(`/?panes=${INN},${JPOST},${NYT}`);
+  await paneText(page, 'The New York Times').getByRole('button', { name: READOUT_FROM_NYT }).first().click();
+  const barOf = (p: Page) => p.getByRole('region', { name: /^Shared passage in \d articles/ });
+  await expect(barOf(page)).toBeVisible();
+  await expect(page).toHaveURL(/[?&]passage=passage-[a-z0-9-]+/);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/[?&]passage=passage-/);
+
+  const fresh = await browser.newContext();
+  try {
+    const other = await fresh.newPage();
+    await other.goto(copied);
+    await expect(barOf(other)).toBeVisible();
+    await expect(paneText(other, 'The Jerusalem Post').locator('mark.hl--followed').first()).toBeVisible();
+    await other.goto(copied.replace(/passage=passage-[a-z0-9-]+/, 'passage=passage-none'));
+    await expect(other.getByRole('status').filter({ hasText: 'No shared passage passage-none' })).toBeVisible();
+    await expect(barOf(other)).toHaveCount(0);
+  } finally {
+    await fresh.close();
+  }
+
+  await page.getByRole('button', { name: 'Close the shared passage' }).click();
+  await expect(barOf(page)).toHaveCount(0);
+  await expect(page).not.toHaveURL(/passage=/);
+});
+
 test('at 1440×900 the matrix filters open above the table, not over it, and outlet names break between words', async ({
   page,
 }) => {

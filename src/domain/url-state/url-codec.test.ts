@@ -97,6 +97,7 @@ describe('encodeUrl', () => {
       contested: true,
       sources: ['o2', 'o1'],
       verdicts: ['false', 'disputed'],
+      passage: 'x1',
       article: 'a',
       event: 'e',
       stances: ['silent'],
@@ -108,7 +109,7 @@ describe('encodeUrl', () => {
       view: 'timeline',
     };
     expect(encodeUrl(scrambled)).toBe(
-      '/timeline?story=s&panes=p&claim=c&cell=o1&event=e&article=a&topic=t&stance=silent&verdict=disputed,false&source=o1,o2' +
+      '/timeline?story=s&panes=p&claim=c&cell=o1&event=e&article=a&passage=x1&topic=t&stance=silent&verdict=disputed,false&source=o1,o2' +
         '&contested=1&q=x&sort=origins&cols=outlet&kind=meeting,attack&from=2024-04-01&to=2024-05-01',
     );
   });

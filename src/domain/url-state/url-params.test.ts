@@ -23,6 +23,7 @@ describe('URL_PARAMS', () => {
       'cell',
       'event',
       'article',
+      'passage',
       'topic',
       'stance',
       'verdict',
@@ -69,6 +70,7 @@ describe('UrlState', () => {
       topics: string[];
       event: string | null;
       article: string | null;
+      passage: string | null;
       stances: StanceFilter[];
       verdicts: VerdictFilter[];
       sources: string[];

@@ -256,6 +256,9 @@ export const URL_PARAMS = [
   /** ?article=<id> — the newly added article whose suggestions are under review. */
   idParam('article', 'article'),
 
+  /** ?passage=<id> — in Sources, the shared passage the reader followed (its bar open, its copies marked). */
+  idParam('passage', 'passage'),
+
   /** ?topic=a&topic=b — repeated rather than comma-joined because labels are free text. */
   defineParam({
     field: 'topics',

@@ -10,12 +10,13 @@ type PassageBarProps = {
   index: StoryIndex;
   panes: readonly string[];
   onOpen: (articleId: string) => void;
+  /** Closes the bar: the passage leaves the URL too. */
+  onClose: () => void;
 };
 
 /** The shared passage the reader followed: its words and every article that carries it. */
-export function PassageBar({ passages, index, panes, onOpen }: PassageBarProps) {
+export function PassageBar({ passages, index, panes, onOpen, onClose }: PassageBarProps) {
   const focus = useSourcesUi((s) => s.passageFocus);
-  const clear = useSourcesUi((s) => s.clearPassage);
   const showCopy = useSourcesUi((s) => s.showCopy);
   const announce = useSourcesUi((s) => s.announce);
   const passage = focus ? passages.get(focus.passage) : undefined;
@@ -80,7 +81,7 @@ export function PassageBar({ passages, index, panes, onOpen }: PassageBarProps) 
           );
         })}
       </ul>
-      <button type="button" className="passage-bar__close" onClick={clear} aria-label="Close the shared passage">
+      <button type="button" className="passage-bar__close" onClick={onClose} aria-label="Close the shared passage">
         ✕
       </button>
     </section>

@@ -187,6 +187,7 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: Story
   const followPassage = useCallback(
     (passageId: string, fromArticle: string) => {
       useSourcesUi.getState().followPassage(passageId, fromArticle);
+      write({ passage: passageId });
       const passage = passageById.get(passageId);
       const carriers = [...new Set(passage?.spans.map((span) => span.article))].filter((id) => id !== fromArticle);
       const open = carriers.filter((id) => latest.current.panes.includes(id)).map(outletName);
@@ -202,8 +203,27 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: Story
           .join(' '),
       );
     },
-    [announce, outletName, passageById],
+    [announce, outletName, passageById, write],
   );
+  const closePassage = useCallback(() => {
+    useSourcesUi.getState().clearPassage();
+    write({ passage: null });
+  }, [write]);
+  // The followed passage is part of the link: one opened from a URL (or by going back) is followed
+  // as if clicked, in every open pane that carries it. Only a change of the URL is answered here,
+  // so a passage just followed is not undone before its URL is written.
+  const passageInUrl = useRef<string | null>(null);
+  const unknownPassage = state.passage !== null && !passageById.has(state.passage);
+  useEffect(() => {
+    if (state.passage === passageInUrl.current) return;
+    passageInUrl.current = state.passage;
+    const ui = useSourcesUi.getState();
+    if (state.passage === null) {
+      if (ui.passageFocus) ui.clearPassage();
+    } else if (ui.passageFocus?.passage !== state.passage && passageById.has(state.passage)) {
+      ui.followPassage(state.passage, '');
+    }
+  }, [state.passage, passageById]);
   const filter = useCallback((patch: Partial<ClaimFilters>) => write(patch, { replace: true }), [write]);
   const chooseFromList = useCallback(() => useSourcesUi.getState().setSelectionOrigin(null), []);
 
@@ -297,7 +317,7 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: Story
           />
         </Suspense>
         <Suspense fallback={null}>
-          <LazyPassageBar passages={passageById} index={index} panes={panes} onOpen={openPane} />
+          <LazyPassageBar passages={passageById} index={index} panes={panes} onOpen={openPane} onClose={closePassage} />
         </Suspense>
         {hiddenByFilters ? (
           <p className="sources__notice" role="status">
@@ -305,6 +325,11 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: Story
             <button type="button" onClick={() => filter({ topics: [], stances: [], q: '' })}>
               Clear the filters
             </button>
+          </p>
+        ) : null}
+        {unknownPassage ? (
+          <p className="sources__notice" role="status">
+            No shared passage {state.passage} in this story, so none is shown.
           </p>
         ) : null}
         {resolved.unknown.length > 0 ? (
