@@ -57,7 +57,13 @@ async function firstSeen(browser: Browser, url: string, seen: Seen) {
     const api: Promise<number>[] = [];
     page.on('requestfinished', (request) => {
       if (new URL(request.url()).pathname.startsWith('/api/'))
-        api.push(request.sizes().then((sizes) => sizes.responseBodySize + sizes.responseHeadersSize));
+        api.push(
+          request
+            .sizes()
+            .then((sizes) => sizes.responseBodySize + sizes.responseHeadersSize)
+            // An answer that finished as the context closed is not counted.
+            .catch(() => 0),
+        );
     });
     await page.goto(url, { timeout: 300_000 });
     const handle = await page.waitForFunction(() => (window as unknown as { firstSeen?: number }).firstSeen, null, {
