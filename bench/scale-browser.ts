@@ -168,7 +168,11 @@ export async function measureScaleInBrowser(stories: readonly ScaleStory[]): Pro
   const [base] = views;
   const largest = stories.at(-1);
   if (!base || !largest) return [];
-  const done = await interactions(largest);
+  // A failed interaction leaves the first-view figures standing, and says what failed.
+  const done = await interactions(largest).catch((error: unknown) => {
+    console.error('[scale] interactions failed:', error instanceof Error ? error.message : error);
+    return { select: NaN, filter: NaN, sort: NaN, timeline: NaN };
+  });
   const under = (value: number, limit: number) => `${ms(value)} (${value < limit ? 'under' : 'over'} ${limit} ms)`;
   return [
     {
