@@ -57,7 +57,13 @@ async function firstSeen(browser: Browser, url: string, seen: Seen) {
     const api: Promise<number>[] = [];
     page.on('requestfinished', (request) => {
       if (new URL(request.url()).pathname.startsWith('/api/'))
-        api.push(request.sizes().then((sizes) => sizes.responseBodySize + sizes.responseHeadersSize));
+        api.push(
+          request
+            .sizes()
+            .then((sizes) => sizes.responseBodySize + sizes.responseHeadersSize)
+            // An answer that finished as the context closed is not counted.
+            .catch(() => 0),
+        );
     });
     await page.goto(url, { timeout: 300_000 });
     const handle = await page.waitForFunction(() => (window as unknown as { firstSeen?: number }).firstSeen, null, {
@@ -162,7 +168,11 @@ export async function measureScaleInBrowser(stories: readonly ScaleStory[]): Pro
   const [base] = views;
   const largest = stories.at(-1);
   if (!base || !largest) return [];
-  const done = await interactions(largest);
+  // A failed interaction leaves the first-view figures standing, and says what failed.
+  const done = await interactions(largest).catch((error: unknown) => {
+    console.error('[scale] interactions failed:', error instanceof Error ? error.message : error);
+    return { select: NaN, filter: NaN, sort: NaN, timeline: NaN };
+  });
   const under = (value: number, limit: number) => `${ms(value)} (${value < limit ? 'under' : 'over'} ${limit} ms)`;
   return [
     {
