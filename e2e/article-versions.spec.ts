@@ -1,26 +1,15 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
-import { createOwnServer, E2E_PASSWORD as PASSWORD, type OwnServer } from './own-server';
+import { E2E_PASSWORD as PASSWORD, withOwnServer } from './own-server';
 
 /*
  * An article updated after a verdict: the pane says so, compares the versions, lists the
  * evidence the new text lost, and the verdict is flagged for editors.
  */
 
-const own = createOwnServer('article-versions');
-let server: OwnServer;
+const own = withOwnServer(test, 'article-versions', { accounts: { alice: 'editor' } });
 
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
-
-test.beforeAll(async () => {
-  own.addAccount('alice', 'editor');
-  server = await own.start();
-});
-
-test.afterAll(async () => {
-  if (server) await own.stop(server, 'SIGTERM');
-  own.remove();
-});
 
 type Span = { article: string; start: number; end: number; exact: string };
 type Bundle = {
@@ -42,12 +31,12 @@ test('an updated article shows its notice, the diff, the unanchored evidence and
   page,
   playwright,
 }) => {
-  const request = await playwright.request.newContext({ extraHTTPHeaders: { Origin: server.url } });
+  const request = await playwright.request.newContext({ extraHTTPHeaders: { Origin: own.url } });
   expect(
-    (await request.post(`${server.url}/api/session`, { data: { username: 'alice', password: PASSWORD } })).status(),
+    (await request.post(`${own.url}/api/session`, { data: { username: 'alice', password: PASSWORD } })).status(),
   ).toBe(200);
-  const [summary] = (await (await request.get(`${server.url}/api/stories`)).json()) as { id: string }[];
-  const bundle = (await (await request.get(`${server.url}/api/stories/${summary!.id}`)).json()) as Bundle;
+  const [summary] = (await (await request.get(`${own.url}/api/stories`)).json()) as { id: string }[];
+  const bundle = (await (await request.get(`${own.url}/api/stories/${summary!.id}`)).json()) as Bundle;
 
   // An article with two mentions of different claims, each with one span.
   const byArticle = new Map<string, Bundle['mentions']>();
@@ -61,16 +50,16 @@ test('an updated article shows its notice, the diff, the unanchored evidence and
     return other ? [{ article, kept: first, lost: other }] : [];
   })[0]!;
   const { article: articleId, kept, lost } = pick;
-  const claim = (await (await request.get(`${server.url}/api/claims/${kept.claim}`)).json()) as {
+  const claim = (await (await request.get(`${own.url}/api/claims/${kept.claim}`)).json()) as {
     verdict: { version: number };
   };
-  const verdict = await request.patch(`${server.url}/api/claims/${kept.claim}/verdict`, {
+  const verdict = await request.patch(`${own.url}/api/claims/${kept.claim}/verdict`, {
     headers: { 'If-Match': `"${claim.verdict.version}"` },
     data: { status: 'disputed' },
   });
   expect(verdict.status()).toBe(200);
 
-  const article = (await (await request.get(`${server.url}/api/articles/${articleId}`)).json()) as { body: string };
+  const article = (await (await request.get(`${own.url}/api/articles/${articleId}`)).json()) as { body: string };
   const keptSpan = kept.spans[0]!;
   const lostSpan = lost.spans[0]!;
   const changedQuote = keptSpan.exact.replace(/\b(\w{4,})\b/, (word) => `${word}s`);
@@ -80,23 +69,23 @@ test('an updated article shows its notice, the diff, the unanchored evidence and
   ].sort((a, b) => b.start - a.start);
   let body = article.body;
   for (const piece of pieces) body = body.slice(0, piece.start) + piece.text + body.slice(piece.end);
-  const posted = await request.post(`${server.url}/api/articles/${articleId}/versions`, {
+  const posted = await request.post(`${own.url}/api/articles/${articleId}/versions`, {
     headers: { 'If-Match': '"1"' },
     data: { content: `Update: this article was corrected after publication.\n\n${body}` },
   });
   expect(posted.status()).toBe(201);
   await request.dispose();
 
-  await page.goto(`${server.url}/claims/${kept.claim}`);
+  await page.goto(`${own.url}/claims/${kept.claim}`);
   await signIn(page);
   const flag = page.getByRole('region', { name: 'Evidence changed since this verdict' });
   await expect(flag).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
-  await page.goto(`${server.url}/matrix`);
+  await page.goto(`${own.url}/matrix`);
   await expect(page.getByText(', evidence changed since this verdict').first()).toBeAttached();
 
-  await page.goto(`${server.url}/claims/${kept.claim}`);
+  await page.goto(`${own.url}/claims/${kept.claim}`);
   await page
     .getByRole('link', { name: /^Read in / })
     .first()
@@ -111,7 +100,7 @@ test('an updated article shows its notice, the diff, the unanchored evidence and
   await expect(unanchored.getByRole('listitem').first()).toContainText(lostSpan.exact.slice(0, 40));
   await expectNoSeriousA11yViolations(page);
 
-  await page.goto(`${server.url}/claims/${kept.claim}`);
+  await page.goto(`${own.url}/claims/${kept.claim}`);
   await page.getByRole('button', { name: 'Mark the evidence reviewed' }).click();
   await expect(flag).toHaveCount(0);
 });

@@ -1,40 +1,25 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
-import { createOwnServer, E2E_PASSWORD, type OwnServer } from './own-server';
+import { withOwnServer } from './own-server';
 
 /*
  * Correcting claims and mentions in the claim view, against a server of its own: a claim
  * reworded and the change undone, a mention's stance fixed, a mention deleted and brought back.
  */
 
-const own = createOwnServer('claim-desk');
+const own = withOwnServer(test, 'claim-desk', { accounts: { erin: 'editor' } });
 const DEAL = 'us-accepts-rafah-for-no-iran-strike';
-let server: OwnServer;
 
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
-test.beforeAll(async () => {
-  own.addAccount('erin', 'editor');
-  server = await own.start();
-});
-
-test.afterAll(async () => {
-  if (server) await own.stop(server, 'SIGTERM');
-  own.remove();
-});
-
 async function signIn(page: Page) {
-  const response = await page.request.post(`${server.url}/api/session`, {
-    data: { username: 'erin', password: E2E_PASSWORD },
-    headers: { Origin: server.url },
-  });
-  expect(response.status()).toBe(200);
+  expect((await own.signIn(page.request, 'erin')).status()).toBe(200);
 }
 
 test('an editor rewords a claim and undoes it; fixes a stance, deletes a mention and brings it back', async ({
   page,
 }) => {
-  await page.goto(`${server.url}/claims/${DEAL}`);
+  await page.goto(`${own.url}/claims/${DEAL}`);
   await signIn(page);
   await page.reload();
   const heading = page.getByRole('heading', { level: 2 }).first();
@@ -63,12 +48,12 @@ test('an editor rewords a claim and undoes it; fixes a stance, deletes a mention
   await stanceForm.getByRole('button', { name: 'Save stance' }).click();
   await expect(page.getByRole('status').filter({ hasText: `is now “${next}”` })).toBeVisible();
 
-  const matrix = await page.request.get(`${server.url}/api/stories/rafah-scg-2024`);
+  const matrix = await page.request.get(`${own.url}/api/stories/rafah-scg-2024`);
   const bundle = (await matrix.json()) as { mentions: { claim: string; stance: string }[] };
   expect(bundle.mentions.filter((m) => m.claim === DEAL).some((m) => m.stance === next)).toBe(true);
 
   // A mention no event cites can go (one an event cites is refused, naming the event).
-  const story = (await (await page.request.get(`${server.url}/api/stories/rafah-scg-2024`)).json()) as {
+  const story = (await (await page.request.get(`${own.url}/api/stories/rafah-scg-2024`)).json()) as {
     mentions: { id: string; claim: string }[];
     events: { mentions: string[] }[];
   };

@@ -3,15 +3,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
-import { createOwnServer, E2E_PASSWORD, type OwnServer } from './own-server';
+import { withOwnServer } from './own-server';
 
 /*
  * Adding coverage against the real server on its own database, so the shared one keeps
  * exactly the bundled story for the other specs.
  */
 
-const own = createOwnServer('coverage');
-let server: OwnServer;
+const own = withOwnServer(test, 'coverage', { accounts: { erin: 'editor' } });
 const WIRE = readFileSync(
   join(fileURLToPath(new URL('..', import.meta.url)), 'server', 'ingest', 'fixtures', 'wire-plain.txt'),
   'utf8',
@@ -20,29 +19,15 @@ const TITLE = 'Israel delays Rafah push after Iranian barrage, officials say';
 
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
-test.beforeAll(async () => {
-  own.addAccount('erin', 'editor');
-  server = await own.start();
-});
-
-test.afterAll(async () => {
-  if (server) await own.stop(server);
-  own.remove();
-});
-
 async function signIn(page: Page) {
-  const response = await page.request.post(`${server.url}/api/session`, {
-    data: { username: 'erin', password: E2E_PASSWORD },
-    headers: { Origin: server.url },
-  });
-  expect(response.status()).toBe(200);
+  expect((await own.signIn(page.request, 'erin')).status()).toBe(200);
 }
 
 test('an editor adds an article, accepts two suggestions and rejects one; the matrix and sources show it; the URL reproduces it', async ({
   page,
   browser,
 }) => {
-  await page.goto(`${server.url}/add`);
+  await page.goto(`${own.url}/add`);
   await expect(page.getByText('Adding articles is for editors')).toBeVisible();
   await signIn(page);
   await page.reload();

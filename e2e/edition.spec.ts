@@ -7,7 +7,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expandSafely } from '../server/publishing/json-ld-test-kit';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
-import { createOwnServer, E2E_PASSWORD, type OwnServer } from './own-server';
+import { withOwnServer } from './own-server';
 
 /*
  * The static edition of the story, built by `npm run build:edition` from a desk where one
@@ -18,7 +18,7 @@ import { createOwnServer, E2E_PASSWORD, type OwnServer } from './own-server';
  */
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const own = createOwnServer('edition');
+const own = withOwnServer(test, 'edition', { accounts: { edna: 'editor' } });
 const STORY = 'rafah-scg-2024';
 const CLAIM = 'us-accepts-rafah-for-no-iran-strike';
 const NOTE = 'The readouts of 18 April say nothing of the kind; the "deal" is one unnamed source\'s <reading>.';
@@ -62,7 +62,6 @@ function serveFolder(dir: string, log: string[]): Promise<{ server: Server; url:
   );
 }
 
-let live: OwnServer | undefined;
 let site: { server: Server; url: string };
 let outDir = '';
 const served: string[] = [];
@@ -72,25 +71,20 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 });
 test.beforeAll(async ({ playwright }) => {
   test.setTimeout(300_000);
   // A desk that published one verdict, through the API as an editor does.
-  own.addAccount('edna', 'editor');
-  live = await own.start();
-  const request = await playwright.request.newContext({ extraHTTPHeaders: { Origin: live.url } });
-  expect(
-    (await request.post(`${live.url}/api/session`, { data: { username: 'edna', password: E2E_PASSWORD } })).status(),
-  ).toBe(200);
-  const verdict = await request.patch(`${live.url}/api/claims/${CLAIM}/verdict`, {
+  const request = await playwright.request.newContext({ extraHTTPHeaders: { Origin: own.url } });
+  expect((await own.signIn(request, 'edna')).status()).toBe(200);
+  const verdict = await request.patch(`${own.url}/api/claims/${CLAIM}/verdict`, {
     headers: { 'If-Match': '"1"' },
     data: { status: 'false', note: NOTE },
   });
   expect(verdict.status()).toBe(200);
-  const published = await request.put(`${live.url}/api/claims/${CLAIM}/publication`, {
+  const published = await request.put(`${own.url}/api/claims/${CLAIM}/publication`, {
     headers: { 'If-Match': '"1"' },
     data: { state: 'published' },
   });
   expect(published.status()).toBe(200);
   await request.dispose();
-  await own.stop(live);
-  live = undefined;
+  await own.stop();
 
   outDir = mkdtempSync(join(tmpdir(), 'parallax-edition-site-'));
   site = await serveFolder(outDir, served);
@@ -104,8 +98,6 @@ test.beforeAll(async ({ playwright }) => {
 });
 
 test.afterAll(async () => {
-  if (live) await own.stop(live);
-  own.remove();
   await new Promise((resolve) => site?.server.close(resolve));
   if (outDir) rmSync(outDir, { recursive: true, force: true });
 });

@@ -1,37 +1,22 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
-import { createOwnServer, E2E_PASSWORD, type OwnServer } from './own-server';
+import { withOwnServer } from './own-server';
 
 /* Starting and switching stories against the real server on its own database. */
 
-const own = createOwnServer('stories');
-let server: OwnServer;
+const own = withOwnServer(test, 'stories', { accounts: { erin: 'editor' } });
 
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
-test.beforeAll(async () => {
-  own.addAccount('erin', 'editor');
-  server = await own.start();
-});
-
-test.afterAll(async () => {
-  if (server) await own.stop(server);
-  own.remove();
-});
-
 async function signIn(page: Page) {
-  const response = await page.request.post(`${server.url}/api/session`, {
-    data: { username: 'erin', password: E2E_PASSWORD },
-    headers: { Origin: server.url },
-  });
-  expect(response.status()).toBe(200);
+  expect((await own.signIn(page.request, 'erin')).status()).toBe(200);
 }
 
 test('an editor starts a story in the app, sees its summary, and switches between stories in the header', async ({
   page,
 }) => {
   await signIn(page);
-  await page.goto(`${server.url}/stories`);
+  await page.goto(`${own.url}/stories`);
   await expect(page.getByRole('heading', { level: 1, name: /^Stories/ })).toBeVisible();
   const bundled = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Rafah/ }) });
   await expect(bundled).toContainText(/5 articles · \d+ claims · \d+ mentions · \d+ events/);
@@ -59,14 +44,14 @@ test('an editor starts a story in the app, sees its summary, and switches betwee
   await expect(page).toHaveURL(/\/\?story=gaza-pier-who-built-it$/);
 
   // The new story is the latest changed, so `/` opens it.
-  await page.goto(`${server.url}/`);
+  await page.goto(`${own.url}/`);
   await expect(switcher).toHaveValue('gaza-pier-who-built-it');
 });
 
 test('the stories page edits and archives a story, and its forms are accessible on a phone', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page);
-  await page.goto(`${server.url}/stories`);
+  await page.goto(`${own.url}/stories`);
   const item = page
     .getByRole('listitem')
     .filter({ has: page.getByRole('heading', { name: 'Gaza pier: who built it' }) });
@@ -88,7 +73,7 @@ test('the stories page edits and archives a story, and its forms are accessible 
 
 test('an editor corrects an article’s details in Sources, removes it and undoes the removal', async ({ page }) => {
   await signIn(page);
-  await page.goto(`${server.url}/?story=rafah-scg-2024`);
+  await page.goto(`${own.url}/?story=rafah-scg-2024`);
   const pane = page.getByRole('main').getByRole('article').first();
   await pane.getByRole('button', { name: /^Edit details/ }).click();
   const form = pane.getByRole('form', { name: /^Details of / });

@@ -1,26 +1,15 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
-import { createOwnServer, E2E_PASSWORD as PASSWORD, type OwnServer } from './own-server';
+import { E2E_PASSWORD as PASSWORD, withOwnServer } from './own-server';
 
 /*
  * Events built in the Timeline by an editor, against a server of this spec's own (a fresh
  * database), so the events it adds and removes never meet another spec's expectations.
  */
 
-const own = createOwnServer('timeline-events');
-let server: OwnServer;
+const own = withOwnServer(test, 'timeline-events', { accounts: { alice: 'editor' } });
 
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
-
-test.beforeAll(async () => {
-  own.addAccount('alice', 'editor');
-  server = await own.start();
-});
-
-test.afterAll(async () => {
-  if (server) await own.stop(server, 'SIGTERM');
-  own.remove();
-});
 
 const INN = '000_8afd1a478485ac90';
 const chartOf = (page: Page) => page.getByRole('group', { name: /^Timeline of .*one mark per event/ });
@@ -39,7 +28,7 @@ async function signIn(page: Page) {
 test('an editor adds two events (one dated from a sentence), edits one, deletes one and undoes it; chart and table follow', async ({
   page,
 }) => {
-  await page.goto(`${server.url}/timeline`);
+  await page.goto(`${own.url}/timeline`);
   await expect(tableRows(page)).toHaveCount(14);
   // Readers see no editing controls.
   await expect(page.getByRole('button', { name: 'Add event' })).toHaveCount(0);
@@ -161,7 +150,7 @@ test('an editor adds two events (one dated from a sentence), edits one, deletes 
 
   // Each accepted change is one entry in the event's history, the undo included.
   const history = await (
-    await page.request.get(`${server.url}/api/events/aid-corridor-announcement-expected/history`)
+    await page.request.get(`${own.url}/api/events/aid-corridor-announcement-expected/history`)
   ).json();
   expect(history.map((entry: { action: string }) => entry.action)).toEqual(['created', 'removed', 'restored']);
   await expectNoSeriousA11yViolations(page);

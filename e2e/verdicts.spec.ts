@@ -1,13 +1,13 @@
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
-import { createOwnServer, E2E_PASSWORD as PASSWORD, type OwnServer } from './own-server';
+import { E2E_PASSWORD as PASSWORD, withOwnServer } from './own-server';
 
 /*
  * Editorial verdicts against the real server on its own fresh database (see own-server.ts),
  * so that the server can also be killed and restarted under an open page.
  */
 
-const own = createOwnServer('verdicts');
+const own = withOwnServer(test, 'verdicts', { accounts: { alice: 'editor', bob: 'editor' } });
 /*
  * Each test edits a claim of its own and sets up the verdict it starts from, so none depends
  * on another having run before it. They share one server (the last one restarts it), hence serial.
@@ -17,23 +17,7 @@ const POSTPONED = 'washington-meeting-postponed';
 const MET_AGAIN = 'participants-will-meet-again';
 const pageOf = (claim: string) => `/claims/${claim}`;
 
-let server: OwnServer;
-const startServer = (port?: number) => own.start(port);
-const stopServer = (running: OwnServer, signal: NodeJS.Signals) => own.stop(running, signal);
-const addAccount = (name: string, role: 'editor' | 'reader' | 'admin') => own.addAccount(name, role);
-
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
-
-test.beforeAll(async () => {
-  addAccount('alice', 'editor');
-  addAccount('bob', 'editor');
-  server = await startServer();
-});
-
-test.afterAll(async () => {
-  if (server) await stopServer(server, 'SIGTERM');
-  own.remove();
-});
 
 /** A page in a context of its own (another browser, as far as the server can tell), failing on console errors. */
 async function openSecondBrowser(browser: Browser) {
@@ -62,16 +46,16 @@ async function signInWithTheForm(page: Page, name: string, { checkA11y = false }
 }
 
 async function currentVersion(request: APIRequestContext, claimId: string): Promise<number> {
-  const claim = await (await request.get(`${server.url}/api/claims/${claimId}`)).json();
+  const claim = await (await request.get(`${own.url}/api/claims/${claimId}`)).json();
   return claim.verdict.version;
 }
 
 /** Changes a claim's verdict through the API as an editor, on whatever version it stands at. */
 async function changeThroughApi(request: APIRequestContext, name: string, claimId: string, body: object) {
-  const signIn = await request.post(`${server.url}/api/session`, { data: { username: name, password: PASSWORD } });
+  const signIn = await request.post(`${own.url}/api/session`, { data: { username: name, password: PASSWORD } });
   expect(signIn.status()).toBe(200);
   const version = await currentVersion(request, claimId);
-  const response = await request.patch(`${server.url}/api/claims/${claimId}/verdict`, {
+  const response = await request.patch(`${own.url}/api/claims/${claimId}/verdict`, {
     headers: { 'If-Match': `"${version}"` },
     data: body,
   });
@@ -83,12 +67,12 @@ test('an editor marks the reported deal disputed; another browser sees it live; 
   browser,
 }) => {
   const reader = await openSecondBrowser(browser);
-  await reader.page.goto(`${server.url}${pageOf(DEAL)}`);
+  await reader.page.goto(`${own.url}${pageOf(DEAL)}`);
   const readerVerdict = reader.page.getByRole('region', { name: 'Verdict' });
   await expect(readerVerdict).toContainText('Unreviewed');
   await expect(readerVerdict).toContainText('Sign in as an editor');
 
-  await page.goto(`${server.url}${pageOf(DEAL)}`);
+  await page.goto(`${own.url}${pageOf(DEAL)}`);
   await signInWithTheForm(page, 'alice', { checkA11y: true });
   const verdict = page.getByRole('region', { name: 'Verdict' });
   const form = verdict.getByRole('form', { name: 'Change the verdict' });
@@ -130,13 +114,13 @@ test('a stale second edit shows what the other editor changed, and can be re-app
   await request.dispose();
 
   const other = await openSecondBrowser(browser);
-  await other.page.goto(`${server.url}${pageOf(POSTPONED)}`);
+  await other.page.goto(`${own.url}${pageOf(POSTPONED)}`);
   await signInWithTheForm(other.page, 'bob');
   const bobForm = other.page.getByRole('form', { name: 'Change the verdict' });
   await bobForm.getByRole('radio', { name: 'Misleading' }).check();
   await bobForm.getByLabel('Note').fill('Conflates a request with a deal.');
 
-  await page.goto(`${server.url}${pageOf(POSTPONED)}`);
+  await page.goto(`${own.url}${pageOf(POSTPONED)}`);
   await signInWithTheForm(page, 'alice');
   const aliceForm = page.getByRole('form', { name: 'Change the verdict' });
   await aliceForm.getByRole('radio', { name: 'False' }).check();
@@ -184,7 +168,7 @@ test('a stale second edit shows what the other editor changed, and can be re-app
 });
 
 test('an unsaved verdict draft asks before a move to another view or signing out discards it', async ({ page }) => {
-  await page.goto(`${server.url}${pageOf(DEAL)}`);
+  await page.goto(`${own.url}${pageOf(DEAL)}`);
   await signInWithTheForm(page, 'alice');
   const form = page.getByRole('form', { name: 'Change the verdict' });
   await form.getByRole('radio', { name: 'Unverifiable' }).check();
@@ -219,15 +203,14 @@ test('an open page reconnects to live updates after the server restarts', async 
   playwright,
   consoleErrors,
 }) => {
-  await page.goto(`${server.url}${pageOf(MET_AGAIN)}`);
+  await page.goto(`${own.url}${pageOf(MET_AGAIN)}`);
   const verdict = page.getByRole('region', { name: 'Verdict' });
   await expect(verdict).toBeVisible();
 
   const reconnected = page.waitForResponse((response) => response.url().endsWith('/api/changes'), {
     timeout: 20_000,
   });
-  await stopServer(server, 'SIGKILL');
-  server = await startServer(server.port);
+  await own.restart({ signal: 'SIGKILL' });
   await reconnected;
 
   const request = await playwright.request.newContext();
