@@ -3,7 +3,10 @@
  * bundled story and on the large story at scales 1, 2 and 4 (PARALLAX_BENCH_SCALES overrides),
  * through the real HTTP path with compression as the server sends it. Times are ratios to the
  * bundled story and to GET /api/health measured in the same run; the slope is how much the
- * cost grows when the story doubles (1.0 = not at all, 2.0 = it doubles too).
+ * cost grows when the story doubles (1.0 = not at all, 2.0 = it doubles too). Then the same
+ * stories in Chromium (scale-browser.ts): time to the matrix's first rows and to the first
+ * Sources paint, and main-thread work of interactions at the largest scale; PARALLAX_BENCH_BROWSER=0
+ * leaves the browser out.
  */
 import { get } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +20,7 @@ import { count, median, ms, ratio } from './bench-format';
 import type { BenchModule, BenchTable } from './bench-types';
 import { DEFAULT_LARGE_STORY_SEED, LARGE_STORY_ID } from './large-story/generate-large-story';
 import { describeWrite, ensureLargeStoryDb, largeStoryDbPath } from './large-story/large-story-db';
+import { bundledStoryDatabase, measureScaleInBrowser, type ScaleStory } from './scale-browser';
 
 const RUNS = { health: 200, warmup: 2, runs: 7 };
 const BUNDLED_STORY = 'rafah-scg-2024';
@@ -32,9 +36,11 @@ export const scaleBench: BenchModule = {
     const results: Measured[] = [await measure(bundled, BUNDLED_STORY, 'bundled story', null)];
     await bundled.close();
     let rssAtLargest = 0;
+    const browserStories: ScaleStory[] = [];
     for (const scale of scales) {
       const { path, written } = await ensureLargeStoryDb(largeStoryDbPath(scale), DEFAULT_LARGE_STORY_SEED, scale);
       if (written) console.log(describeWrite(written));
+      browserStories.push({ label: `large story × ${scale}`, scale, storyId: LARGE_STORY_ID, databasePath: path });
       const store = await openSqliteStore(path);
       try {
         results.push(await measure(store, LARGE_STORY_ID, `large story × ${scale}`, scale));
@@ -75,10 +81,20 @@ export const scaleBench: BenchModule = {
         `slope per doubling, server time: ${slope((m) => m.ms) || 'needs two scales'}`,
         `slope per doubling, bytes on the wire: ${slope((m) => m.wire) || 'needs two scales'}`,
         `server RSS after serving the largest: ${(rssAtLargest / 1024 / 1024).toFixed(0)} MiB (this process: store, app and client)`,
-        'browser time to first matrix rows and first Sources paint: not measured by this bench yet',
       ],
     };
-    return [table];
+    if (process.env.PARALLAX_BENCH_BROWSER === '0') return [table];
+    console.log('\n[scale] in Chromium…');
+    const bundledDb = await bundledStoryDatabase();
+    try {
+      const browser = await measureScaleInBrowser([
+        { label: 'bundled story', scale: null, storyId: BUNDLED_STORY, databasePath: bundledDb.path },
+        ...browserStories,
+      ]);
+      return [table, ...browser];
+    } finally {
+      bundledDb.remove();
+    }
   },
 };
 

@@ -163,3 +163,27 @@ test('at 1440×900 the timeline shows its titles whole where they fit, none runn
   // 14 events; only a title too long for either side of its mark is cut (its whole title is in the table).
   expect(report.cut.length).toBeLessThanOrEqual(1);
 });
+
+test('at 1440×900 the open matrix cell keeps every column in view and its evidence above the verdict', async ({
+  page,
+}) => {
+  await page.goto(`/matrix?claim=us-accepts-rafah-for-no-iran-strike&cell=${INN}`);
+  const evidence = page.getByRole('region', { name: 'Evidence in Israel National News' });
+  await expect(evidence).toBeInViewport();
+  const covered = await page.locator('.mx-head__outlet').evaluateAll((names) =>
+    names
+      .filter((name) => {
+        const box = name.getBoundingClientRect();
+        const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return box.right > innerWidth || !top || !name.closest('.mx-cell')?.contains(top);
+      })
+      .map((name) => name.textContent),
+  );
+  expect(covered).toEqual([]);
+  const order = await page.evaluate(() => {
+    const found = document.querySelector('.mx-evidence');
+    const verdict = document.querySelector('.mx-detail .verdict');
+    return found && verdict ? found.compareDocumentPosition(verdict) & Node.DOCUMENT_POSITION_FOLLOWING : -1;
+  });
+  expect(order).toBeGreaterThan(0);
+});

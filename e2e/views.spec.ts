@@ -1,5 +1,6 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import { smallTargets } from './target-size';
 
 /* The views as people first meet them: at desktop size and on a phone, by keyboard, and through a shared link. */
 
@@ -134,6 +135,18 @@ test('a link with an unknown topic or claim says so instead of showing nothing',
   await expect(page.getByText(/does not mention the selected claim/)).toHaveCount(0);
 });
 
+test('a seven-id pane link with two wrong ids opens all five articles and names only the wrong ones', async ({
+  page,
+}) => {
+  const ids = ['000_8afd1a478485ac90', '001_2550a2c150cccb37', '002_2c3146867d4d03b4', '003_f7a75abec57e02c2'];
+  await page.goto(`/?panes=${[ids[0], 'no-such-article', ...ids.slice(1), 'gone', '004_7280a6711755d420'].join(',')}`);
+  await expect(page.getByRole('article')).toHaveCount(5);
+  await expect(page.getByRole('status').filter({ hasText: 'Not in this story' })).toContainText(
+    'no-such-article, gone',
+  );
+  await expect(page.getByText(/more than 5/)).toHaveCount(0);
+});
+
 /** True when the page is wider than its window: the reader would have to scroll sideways. */
 const scrollsSideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
@@ -201,26 +214,6 @@ for (const size of NARROW) {
     await attachScreenshot(page, testInfo, `matrix-${size.width}.png`);
     await context.close();
   });
-}
-
-/**
- * Interactive controls smaller than 24×24 CSS pixels (WCAG 2.5.8). Links inside running text are
- * exempt, as the criterion allows, and so are checkboxes and radios inside their (larger) labels.
- */
-async function smallTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('button, a[href], select, input, summary, [role=gridcell]')]
-      .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
-      .filter((el) => !(el.matches('a') && el.closest('p, li, blockquote, dd') && !el.matches('.mx-claim__text')))
-      .filter((el) => !(el.matches('input[type=checkbox], input[type=radio]') && el.closest('label')))
-      .filter((el) => !el.closest('.visually-hidden, .skip-link'))
-      .map((el) => ({ el, box: el.getBoundingClientRect() }))
-      .filter(({ box }) => box.width < 24 || box.height < 24)
-      .map(
-        ({ el, box }) =>
-          `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
-      ),
-  );
 }
 
 for (const size of SIZES) {

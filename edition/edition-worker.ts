@@ -5,7 +5,16 @@ type EditionApi = { fetch(request: Request): Response | Promise<Response> };
 
 const base = import.meta.env.BASE_URL;
 let api: Promise<EditionApi> | null = null;
-const editionApi = () => (api ??= import('./edition-api').then(({ openEditionApi }) => openEditionApi(base)));
+/** The API app, opened with the first request; a failed opening (say, offline) is tried again by the next. */
+function editionApi(): Promise<EditionApi> {
+  api ??= import('./edition-api')
+    .then(({ openEditionApi }) => openEditionApi(base))
+    .catch((error: unknown) => {
+      api = null;
+      throw error;
+    });
+  return api;
+}
 
 /**
  * The page's API requests never leave the browser: MSW's service worker hands each one to the

@@ -44,8 +44,13 @@ describe('GET /api/stories/:story/overview', () => {
       events: bundle.events.length,
       passages: bundle.passages.length,
     });
-    const firstSpan = bundle.mentions[0]!.spans[0]!;
-    expect(text).not.toContain(JSON.stringify(firstSpan.exact));
+    // Evidence text only as the quotes of mentions that events cite, which the timeline words its reports by.
+    const cited = new Set(bundle.events.flatMap((event) => event.mentions));
+    const uncited = bundle.mentions.find((mention) => !cited.has(mention.id))!;
+    expect(text).not.toContain(JSON.stringify(uncited.spans[0]!.exact));
+    const citedMention = bundle.mentions.find((mention) => cited.has(mention.id))!;
+    expect(overview.eventQuotes?.[citedMention.id]).toEqual(citedMention.spans.map((span) => span.exact));
+    expect(Object.keys(overview.eventQuotes ?? {}).every((id) => cited.has(id))).toBe(true);
     expect(text.length).toBeLessThan(JSON.stringify(bundle).length);
   });
 

@@ -61,7 +61,7 @@ describe('the API of a static edition, over a snapshot in SQLite compiled to Web
     expect((await edition.request('/api/session', { method: 'POST' })).status).toBe(405);
     // A session of the live desk on the same host signs nobody in to the edition.
     const session = await edition.request('/api/session', { headers: { Cookie: alice } });
-    expect(await session.json()).toEqual({ user: null });
+    expect(await session.json()).toEqual({ user: null, readOnly: true });
     expect(await (await live.app.request('/api/session', { headers: { Cookie: alice } })).json()).toMatchObject({
       user: { username: 'alice' },
     });

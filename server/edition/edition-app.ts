@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { SessionState } from '@/domain/schemas';
 import type { ApiOptions } from '../api/api-context';
 import { createApi, handleUnexpectedError } from '../api/create-api';
 import type { StoryReadCache } from '../api/story-read-cache';
@@ -40,6 +41,8 @@ export function createEditionApp(store: Store, options: Pick<ApiOptions, 'desk'>
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     return c.json({ error: { code: 'read_only', message: READ_ONLY_MESSAGE } }, 405, { Allow: 'GET, HEAD' });
   });
+  // Nobody is signed in, and the app is told why: there is nothing to sign in to.
+  app.get('/api/session', (c) => c.json({ user: null, readOnly: true } satisfies SessionState));
   app.all('/api/*', (c) => {
     const headers = new Headers(c.req.raw.headers);
     headers.delete('Cookie');

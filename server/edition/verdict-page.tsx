@@ -112,10 +112,6 @@ export function VerdictArticle({
             </>
           ) : null}
         </section>
-        <p>
-          <a href={`/claims/${encodeURIComponent(claim.id)}`}>The claim in Parallax</a>, with every mention and its
-          attribution chain.
-        </p>
       </article>
     </main>
   );

@@ -1,10 +1,10 @@
 import { readableReferences } from '@/domain/article-references';
-import type { StoryIndex } from '@/domain/story-index';
+import type { AnyStoryIndex } from '@/domain/story-index';
 import './research-notes.css';
 
 type ResearchNotesProps = {
   ids: readonly string[] | undefined;
-  index: StoryIndex;
+  index: AnyStoryIndex;
   /** What the notes back, for the list's accessible name: "the date", "the attribution". */
   what: string;
 };

@@ -36,7 +36,11 @@ export type AnyStoryIndex = StoryIndex<StanceCell>;
 export type StoryParts<M extends StanceCell = Mention> = Pick<
   StoryBundle,
   'story' | 'outlets' | 'actors' | 'articles' | 'claims' | 'events' | 'articleUpdates' | 'evidenceFlags'
-> & { mentions: M[] };
+> & {
+  mentions: M[];
+  /** From an overview: the quotes of the mentions events cite (a bundle's mentions carry their spans). */
+  eventQuotes?: Record<string, string[]>;
+};
 
 const overviewParts = new WeakMap<StoryOverview, StoryParts<StanceCell>>();
 

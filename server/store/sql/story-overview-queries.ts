@@ -135,7 +135,21 @@ async function readOverview(db: Transaction<Database>, storyId: string): Promise
       attribution: chainFromJson.parse(row.attribution),
       ...optionalField('support', row.support, (text) => supportSchema.parse(text)),
     }));
+  const cellIds = new Set(cells.map((cell) => cell.id));
   const events = await readStoryEvents(db, storyId);
+  // The timeline words an event's reports by their quotes: those of the mentions events cite.
+  const cited = [...new Set(events.flatMap((event) => event.mentions))].filter((id) => cellIds.has(id));
+  const eventQuotes: Record<string, string[]> = {};
+  for (let from = 0; from < cited.length; from += 500) {
+    const rows = await db
+      .selectFrom('spans')
+      .select(['mention', 'exact'])
+      .where('mention', 'in', cited.slice(from, from + 500))
+      .orderBy('mention')
+      .orderBy('ordinal')
+      .execute();
+    for (const row of rows) (eventQuotes[row.mention] ??= []).push(row.exact);
+  }
   // The outlets and actors the overview names: its articles', chains' and events'.
   const outletIds = new Set(articles.map((article) => article.outlet));
   const actorIds = new Set<string>();
@@ -169,5 +183,6 @@ async function readOverview(db: Transaction<Database>, storyId: string): Promise
       passages: await countOf(db, 'passages', storyId),
     },
     ...(await readStoryVersioning(db, storyId)),
+    ...(cited.length > 0 ? { eventQuotes } : {}),
   };
 }

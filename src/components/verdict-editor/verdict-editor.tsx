@@ -246,7 +246,7 @@ export function VerdictEditor({ claim, mentionOptions }: VerdictEditorProps) {
             </button>
           </div>
         </form>
-      ) : session.isPending ? null : (
+      ) : session.isPending || session.data?.readOnly ? null : (
         <p className="verdict__hint">
           {user
             ? `Signed in as ${user.username} (${user.role}): only editors change verdicts.`

@@ -18,7 +18,11 @@ export const sessionUserSchema = z.object({ username: z.string(), role: roleSche
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
 /** GET /api/session: who is signed in, if anyone. */
-export const sessionStateSchema = z.object({ user: z.nullable(sessionUserSchema) });
+export const sessionStateSchema = z.object({
+  user: z.nullable(sessionUserSchema),
+  /** True in a read-only edition of a story: nobody signs in and nothing is changed there. */
+  readOnly: z.optional(z.boolean()),
+});
 export type SessionState = z.infer<typeof sessionStateSchema>;
 
 export const signInInputSchema = z.strictObject({

@@ -49,6 +49,8 @@ export const storyOverviewSchema = z.object({
   articleUpdates: z.optional(z.array(articleUpdateSchema)),
   /** Claims whose evidence changed since their verdict (shown to editors); absent: none. */
   evidenceFlags: z.optional(z.array(evidenceFlagSchema)),
+  /** The quoted text of each mention an event cites, by mention id: what the timeline says of its reports. */
+  eventQuotes: z.optional(z.record(z.string(), z.array(z.string()))),
 });
 export type StoryOverview = z.infer<typeof storyOverviewSchema>;
 

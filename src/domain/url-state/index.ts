@@ -13,6 +13,7 @@ export {
   type EventKindFilter,
   type MatrixSort,
   type VerdictFilter,
+  MAX_LINKED_PANES,
   MAX_PANES,
   MAX_TEXT_LENGTH,
   STANCE_FILTERS,

@@ -216,9 +216,9 @@ describe('decodeUrl', () => {
       ['/?panes=a,B!,c&q=x', [notice('panes', 'B!', 'not a valid id')], { panes: ['a', 'c'], q: 'x' }],
       ['/?panes=a,b,a', [notice('panes', 'a', 'duplicate pane dropped')], { panes: ['a', 'b'] }],
       [
-        '/?panes=p1,p2,p3,p4,p5,p6,p7',
-        [notice('panes', 'p6,p7', 'more than 5 panes: kept the first 5')],
-        { panes: ['p1', 'p2', 'p3', 'p4', 'p5'] },
+        `/?panes=${Array.from({ length: 22 }, (_, i) => `p${i + 1}`).join(',')}`,
+        [notice('panes', 'p21,p22', 'more than 20 articles named: kept the first 20')],
+        { panes: Array.from({ length: 20 }, (_, i) => `p${i + 1}`) },
       ],
       ['/?stance=asserts,maybe', [notice('stance', 'maybe', 'unknown stance')], { stances: ['asserts'] }],
       ['/?stance=denies,denies', [notice('stance', 'denies', 'duplicate stance dropped')], { stances: ['denies'] }],

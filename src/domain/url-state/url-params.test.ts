@@ -4,6 +4,7 @@ import { URL_PARAMS } from './url-params';
 import { DEFAULT_URL_STATE, urlStateSchema, type UrlState } from './url-state-schema';
 import { compareTopics } from './url-text';
 import {
+  MAX_LINKED_PANES,
   STANCE_FILTERS,
   type ColumnMode,
   type EventKindFilter,
@@ -98,7 +99,7 @@ describe('UrlState', () => {
     expect(ok({ view: 'claim', claim: null })).toBe(false);
     expect(ok({ story: 'Bad' })).toBe(false);
     expect(ok({ panes: ['a', 'a'] })).toBe(false);
-    expect(ok({ panes: ['a', 'b', 'c', 'd', 'e', 'f'] })).toBe(false);
+    expect(ok({ panes: Array.from({ length: MAX_LINKED_PANES + 1 }, (_, i) => `p${i}`) })).toBe(false);
     expect(ok({ topics: ['b', 'a'] })).toBe(false);
     expect(ok({ topics: [' a'] })).toBe(false);
     expect(ok({ stances: ['denies', 'asserts'] })).toBe(false);

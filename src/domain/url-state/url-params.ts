@@ -6,7 +6,7 @@ import {
   COLUMN_MODES,
   EVENT_KIND_FILTERS,
   MATRIX_SORTS,
-  MAX_PANES,
+  MAX_LINKED_PANES,
   MAX_TEXT_LENGTH,
   STANCE_FILTERS,
   VERDICT_FILTERS,
@@ -222,7 +222,7 @@ export const URL_PARAMS = [
   defineParam({
     field: 'panes',
     name: 'panes',
-    schema: z.array(idSchema).check(z.maxLength(MAX_PANES), z.refine(uniqueList, 'duplicate pane')),
+    schema: z.array(idSchema).check(z.maxLength(MAX_LINKED_PANES), z.refine(uniqueList, 'duplicate pane')),
     default: [],
     parse(raw, report) {
       const panes = new Set<string>();
@@ -230,11 +230,14 @@ export const URL_PARAMS = [
       for (const id of listItems(raw)) {
         if (!isId(id)) report(id, 'not a valid id');
         else if (panes.has(id) || overflow.has(id)) report(id, 'duplicate pane dropped');
-        else if (panes.size < MAX_PANES) panes.add(id);
+        else if (panes.size < MAX_LINKED_PANES) panes.add(id);
         else overflow.add(id);
       }
       if (overflow.size > 0) {
-        report([...overflow].join(','), `more than ${MAX_PANES} panes: kept the first ${MAX_PANES}`);
+        report(
+          [...overflow].join(','),
+          `more than ${MAX_LINKED_PANES} articles named: kept the first ${MAX_LINKED_PANES}`,
+        );
       }
       return [...panes];
     },

@@ -32,6 +32,12 @@ export type ColumnMode = (typeof COLUMN_MODES)[number];
 
 /** More panes than this no longer fit side by side. */
 export const MAX_PANES = 5;
+/**
+ * How many article ids a link may name. Which of them the story has is known only once it has
+ * loaded, so the link keeps more than fit: the view shows the first MAX_PANES articles of the
+ * story among them and names the rest, and a wrong id does not push a right one out.
+ */
+export const MAX_LINKED_PANES = 20;
 /** Limit for free text (search, topic labels), in code points, so a pasted essay cannot bloat every link. */
 export const MAX_TEXT_LENGTH = 200;
 

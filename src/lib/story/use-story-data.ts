@@ -42,10 +42,13 @@ function unresolved(
   return { status: read.isError ? 'error' : 'pending', query: read };
 }
 
-/** The story the URL names (or the one `/` opens: pinned, else the latest changed), with its look-up index. */
-export function useStoryData(): StoryData {
+/**
+ * The story the URL names (or the one `/` opens: pinned, else the latest changed), with its look-up index.
+ * Not `enabled`, it reads only what is cached.
+ */
+export function useStoryData(enabled = true): StoryData {
   const { storyId, list } = useStoryId();
-  const bundle = useQuery({ ...storyQueries.bundle(storyId ?? ''), enabled: storyId !== null });
+  const bundle = useQuery({ ...storyQueries.bundle(storyId ?? ''), enabled: enabled && storyId !== null });
   const index = useMemo(() => (bundle.data ? indexStory(bundle.data) : null), [bundle.data]);
 
   if (bundle.data && index) return { status: 'success', bundle: bundle.data, index };
@@ -57,9 +60,9 @@ export function useStoryData(): StoryData {
  * what the header, the matrix and the timeline need first, at a cost that does not grow with the
  * evidence text. The evidence of a claim or article is read on demand (storyPartQueries.evidence).
  */
-export function useStoryOverview(): StoryOverviewData {
+export function useStoryOverview(enabled = true): StoryOverviewData {
   const { storyId, list } = useStoryId();
-  const overview = useQuery({ ...storyPartQueries.overview(storyId ?? ''), enabled: storyId !== null });
+  const overview = useQuery({ ...storyPartQueries.overview(storyId ?? ''), enabled: enabled && storyId !== null });
   const parts = overview.data ? partsOfOverview(overview.data) : null;
   const index = useMemo(() => (parts ? indexStory(parts) : null), [parts]);
 

@@ -14,7 +14,8 @@ import { useQuery } from '@tanstack/react-query';
 import { canEditVerdicts } from '@/domain/schemas';
 import { sessionQueries } from '@/lib/api/session-queries';
 import { Link } from '@/lib/router/link';
-import { useStoryData } from '@/lib/story/use-story-data';
+import { useClaimEvidence } from '@/lib/story/use-claim-evidence';
+import { useStoryOverview } from '@/lib/story/use-story-data';
 import { hrefFor, useUrlState } from '@/lib/url-state/use-url-state';
 import { readInPanes } from '../model/read-in-panes';
 import { VerdictHistory } from './verdict-history';
@@ -29,8 +30,11 @@ import './claim.css';
  * verdict, and every mention with the quoted evidence and attribution chain.
  */
 export function ClaimView() {
-  const data = useStoryData();
+  // The claim's header reads the overview; its mentions, with their evidence, are read for this claim only.
+  const data = useStoryOverview();
   const { state } = useUrlState();
+  const loaded = data.status === 'success' ? data.bundle.story.id : null;
+  const evidence = useClaimEvidence(loaded ?? '', loaded === null ? null : state.claim);
   const flags = useEvidenceFlags(data.status === 'success' ? data.bundle : null);
   const session = useQuery(sessionQueries.current());
   const user = session.data?.user ?? null;
@@ -48,7 +52,8 @@ export function ClaimView() {
       </section>
     );
   }
-  const mentions = index.mentionsByClaim.get(claim.id) ?? [];
+  const cells = index.mentionsByClaim.get(claim.id) ?? [];
+  const mentions = evidence ? cells.flatMap((cell) => evidence.get(cell.id) ?? []) : [];
   const mentioningArticles = [...new Set(mentions.map((mention) => mention.article))];
 
   return (
@@ -60,23 +65,24 @@ export function ClaimView() {
           <strong>How this claim was drawn:</strong> {readableReferences(claim.basis, index)}
         </p>
       ) : null}
-      {isContested(mentions) ? (
+      {isContested(cells) ? (
         <p>
           <span className="tag tag--contested">contested</span> Some coverage supports this claim and some contradicts
           it.
         </p>
       ) : null}
       {flags.has(claim.id) ? <EvidenceFlagNotice claim={claim} flag={flags.get(claim.id)!} /> : null}
-      <VerdictEditor claim={claim} mentionOptions={mentionOptionsFor(index, mentions)} />
+      <VerdictEditor claim={claim} mentionOptions={mentionOptionsFor(index, cells)} />
       <VerdictPublication claim={claim} />
       <VerdictHistory claimId={claim.id} />
       <UndoNotice />
       {editable ? (
-        <ClaimEditor key={claim.id} claim={claim} claims={data.bundle.claims} mentionCount={mentions.length} />
+        <ClaimEditor key={claim.id} claim={claim} claims={data.bundle.claims} mentionCount={cells.length} />
       ) : null}
       <h3>Where it comes from</h3>
-      <OriginTree mentions={mentions} index={index} headingLevel={4} />
-      <h3>Mentions ({mentions.length})</h3>
+      <OriginTree mentions={cells} index={index} headingLevel={4} />
+      <h3>Mentions ({cells.length})</h3>
+      {evidence === null ? <p role="status">Loading the evidence…</p> : null}
       <ol className="mentions">
         {mentions.map((mention) => {
           const article = index.articles.get(mention.article);

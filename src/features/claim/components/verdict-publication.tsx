@@ -55,7 +55,8 @@ export function VerdictPublication({ claim }: { claim: Claim }) {
       ) : (
         <>
           <p>{describe(publication.data)}</p>
-          {publication.data.state === 'published' ? (
+          {/* A read-only edition has no API to link to: its page of the verdict holds the JSON-LD. */}
+          {publication.data.state === 'published' && !session.data?.readOnly ? (
             <p>
               <a href={`/api/claims/${encodeURIComponent(claim.id)}/claimreview`} type="application/ld+json">
                 ClaimReview (JSON-LD)

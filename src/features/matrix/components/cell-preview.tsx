@@ -1,6 +1,6 @@
 import { StanceBadge } from '@/components/stance-badge';
 import type { ColumnMode } from '@/domain/url-state';
-import { useClaimEvidence } from '../hooks/use-claim-evidence';
+import { useClaimEvidence } from '@/lib/story/use-claim-evidence';
 import { mentionVia } from '../model/cell-text';
 import type { MatrixModel } from '../model/matrix-model';
 import { usePreviewStore } from '../store/preview-store';

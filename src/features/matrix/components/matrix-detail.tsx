@@ -9,7 +9,7 @@ import { MAX_PANES, type UrlState } from '@/domain/url-state';
 import { formatDay } from '@/lib/format-date';
 import { Link } from '@/lib/router/link';
 import { hrefFor } from '@/lib/url-state/use-url-state';
-import { useClaimEvidence } from '../hooks/use-claim-evidence';
+import { useClaimEvidence } from '@/lib/story/use-claim-evidence';
 import { mentionVia } from '../model/cell-text';
 import type { MatrixModel } from '../model/matrix-model';
 import type { MatrixSelection } from '../model/select-matrix';

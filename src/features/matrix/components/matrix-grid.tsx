@@ -4,7 +4,7 @@ import { useCellPreview } from '../hooks/use-cell-preview';
 import { useGridNavigation, type MatrixGridHandle } from '../hooks/use-grid-navigation';
 import { useGridWindows } from '../hooks/use-grid-windows';
 import { evidenceText } from '../model/cell-text';
-import { useClaimEvidence, withEvidence } from '../hooks/use-claim-evidence';
+import { useClaimEvidence, withEvidence } from '@/lib/story/use-claim-evidence';
 import { FIXED_COUNT, sourceLeft } from '../model/grid-layout';
 import { useFixedLayout } from '../hooks/use-fixed-layout';
 import type { MatrixModel } from '../model/matrix-model';

@@ -12,6 +12,10 @@ describe('the wide layout of the matrix', () => {
   it('keeps the claim column between its bounds', () => {
     expect(wideLayout(4000, 2).columns[0]?.width).toBe(CLAIM_WIDTH.max);
     expect(wideLayout(700, 30).columns[0]?.width).toBe(CLAIM_WIDTH.min);
+    // The detail panel open at 1440 px leaves 936 px: the fixed columns close up so all five sources fit.
+    const snug = wideLayout(936, 5);
+    expect(snug.width + 5 * GRID.sourceWidth).toBeLessThanOrEqual(936);
+    expect(snug.columns[0]?.width).toBeGreaterThanOrEqual(180);
   });
 
   it('is the usual layout when the room is exactly that', () => {

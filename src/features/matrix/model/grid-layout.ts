@@ -33,7 +33,10 @@ function fixedLayout(compact: boolean, widths: [number, number, number]): FixedL
 const WIDE_WIDTHS = { claim: 340, origins: 148, verdict: 112 } as const;
 export const WIDE_LAYOUT = fixedLayout(false, [WIDE_WIDTHS.claim, WIDE_WIDTHS.origins, WIDE_WIDTHS.verdict]);
 
-/** The claim column on a wide screen: never under 240 px, never over 760 px. */
+/** The fixed columns closed up, and the narrowest claim column they allow (two lines of some 25 characters). */
+const SNUG_WIDTHS = { claim: 180, origins: 128, verdict: 100 } as const;
+
+/** The claim column on a wide screen: never under 240 px (180 px closed up), never over 760 px. */
 export const CLAIM_WIDTH = { min: 240, max: 760 } as const;
 
 /**
@@ -43,6 +46,12 @@ export const CLAIM_WIDTH = { min: 240, max: 760 } as const;
  */
 export function wideLayout(available: number, sourceCount: number): FixedLayout {
   const room = Math.floor(available - WIDE_WIDTHS.origins - WIDE_WIDTHS.verdict - sourceCount * GRID.sourceWidth);
+  // Short of room (the detail panel open at 1440 px), the fixed columns close up rather than push
+  // the last sources out of view, as long as that makes every source fit.
+  const snugRoom = Math.floor(available - SNUG_WIDTHS.origins - SNUG_WIDTHS.verdict - sourceCount * GRID.sourceWidth);
+  if (room < CLAIM_WIDTH.min && snugRoom >= SNUG_WIDTHS.claim) {
+    return fixedLayout(false, [Math.min(CLAIM_WIDTH.min, snugRoom), SNUG_WIDTHS.origins, SNUG_WIDTHS.verdict]);
+  }
   const claim = Math.max(CLAIM_WIDTH.min, Math.min(CLAIM_WIDTH.max, room));
   if (claim === WIDE_WIDTHS.claim) return WIDE_LAYOUT;
   return fixedLayout(false, [claim, WIDE_WIDTHS.origins, WIDE_WIDTHS.verdict]);

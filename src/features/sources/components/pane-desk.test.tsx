@@ -23,10 +23,12 @@ async function openSources(who: 'alice' | 'rita' = 'alice') {
 }
 
 /** Selects part of the first long run of the article's text, cutting words at both ends. */
-function selectInside(text: HTMLElement) {
+function selectInside(text: HTMLElement, { last = false } = {}) {
   const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if ((node.textContent ?? '').length > 45 && !node.parentElement?.closest('.visually-hidden')) {
+  const nodes: Node[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+  for (const node of last ? nodes.reverse() : nodes) {
+    if ((node.textContent ?? '').length > 45 && !node.parentElement?.closest('.visually-hidden, mark')) {
       const range = document.createRange();
       range.setStart(node, 3);
       range.setEnd(node, 40);
@@ -153,6 +155,38 @@ describe('recording evidence by selecting words in Sources', { timeout: 30_000 }
     await within(pane).findByText(/Event “Officials talk” added to the timeline \(2024-04-18\)/, {}, SLOW);
     const added = (await bundle()).events.find((e) => e.title === 'Officials talk');
     expect(added?.date.derivedFrom).toEqual({ article: INN, phrase: 'on Thursday' });
+  });
+
+  it('works from the keyboard: the pane’s bar opens the menu, Escape closes it and gives focus back', async () => {
+    const { user, text, pane } = await openSources();
+    const toolbar = await within(pane).findByRole('toolbar', { name: /Evidence tools/ }, SLOW);
+    selectInside(text);
+    const use = await within(toolbar).findByRole('button', { name: /^Use the selected words/ });
+    use.focus();
+    await user.keyboard('{Enter}');
+    const dialog = within(pane).getByRole('dialog', { name: /The selected words in/ });
+    expect(within(dialog).getByRole('button', { name: 'Evidence for…' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(within(pane).queryByRole('dialog')).toBeNull();
+    expect(use).toHaveFocus();
+  });
+
+  it('adds words selected while a mention is open to its evidence', async () => {
+    const { user, text, pane } = await openSources();
+    await within(pane).findByRole('toolbar', { name: /Evidence tools/ }, SLOW);
+    await user.click(text.querySelector('mark.hl:not(.hl--plain)')!);
+    await user.click(await within(pane).findByRole('button', { name: /^Edit mention/ }, SLOW));
+    const dialog = within(pane).getByRole('dialog', { name: /^Edit the mention of/ });
+    await within(dialog).findByRole('form', { name: 'Stance in Israel National News' }, SLOW);
+    const before = await bundle();
+    selectInside(text, { last: true });
+    await user.click(await within(dialog).findByRole('button', { name: /^Add “.+” to this mention’s evidence$/ }));
+    await within(pane).findByText('Evidence span added.', {}, SLOW);
+    const spans = (m: StoryBundle['mentions'][number]) => m.spans.length;
+    const after = await bundle();
+    expect(after.mentions.map(spans).reduce((a, b) => a + b)).toBe(
+      before.mentions.map(spans).reduce((a, b) => a + b) + 1,
+    );
   });
 
   it('offers an editor the mention editor for a highlight’s claim', async () => {

@@ -312,6 +312,11 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: Story
             Not in this story, so not shown: {resolved.unknown.join(', ')}.
           </p>
         ) : null}
+        {resolved.overflow.length > 0 ? (
+          <p className="sources__notice" role="status">
+            Only {MAX_PANES} articles fit side by side, so not shown: {resolved.overflow.map(outletName).join(', ')}.
+          </p>
+        ) : null}
         <Suspense fallback={<p role="status">Loading the articles…</p>}>
           <div
             className="panes"

@@ -53,8 +53,15 @@ export function useTextSelection(text: RefObject<HTMLElement | null>, { body, pa
           : { range: snapped, exact: body.slice(snapped[0], snapped[1]), at },
       );
     };
+    // Scrolled, the text leaves the button beside it behind: the pane's bar still offers the words.
+    const onScroll = () => setSelection((previous) => (previous?.at ? { ...previous, at: null } : previous));
+    const element = text.current;
     document.addEventListener('selectionchange', onChange);
-    return () => document.removeEventListener('selectionchange', onChange);
+    element?.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      document.removeEventListener('selectionchange', onChange);
+      element?.removeEventListener('scroll', onScroll);
+    };
   }, [text, body, paragraphs, within]);
 
   const clear = useCallback(() => setSelection(null), []);

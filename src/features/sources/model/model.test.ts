@@ -16,12 +16,38 @@ describe('resolvePanes', () => {
     expect(resolvePanes([NYT, 'nope', INN], null, bundle, index)).toEqual({
       panes: [NYT, INN],
       unknown: ['nope'],
+      overflow: [],
+      chosen: false,
+    });
+  });
+
+  it('shows every article of a seven-id link with two wrong ids, and names those beyond five', () => {
+    const all = [...index.articles.keys()];
+    expect(all).toHaveLength(5);
+    const linked = [all[0]!, 'nope', all[1]!, all[2]!, 'gone', all[3]!, all[4]!];
+    expect(resolvePanes(linked, null, bundle, index)).toEqual({
+      panes: all,
+      unknown: ['nope', 'gone'],
+      overflow: [],
+      chosen: false,
+    });
+    const sixth = { ...index.articles.get(all[0]!)!, id: 'sixth' };
+    const larger = { ...index, articles: new Map([...index.articles, ['sixth', sixth]]) };
+    expect(resolvePanes([...all, 'sixth'], null, bundle, larger)).toEqual({
+      panes: all,
+      unknown: [],
+      overflow: ['sixth'],
       chosen: false,
     });
   });
 
   it('opens the first two articles without a choice', () => {
-    expect(resolvePanes([], null, bundle, index)).toEqual({ panes: [INN, IBT], unknown: [], chosen: true });
+    expect(resolvePanes([], null, bundle, index)).toEqual({
+      panes: [INN, IBT],
+      unknown: [],
+      overflow: [],
+      chosen: true,
+    });
   });
 
   it('opens a supporting and an opposing article for a selected claim', () => {

@@ -13,6 +13,8 @@ export type ResolvedPanes = {
   panes: string[];
   /** Ids in the link that are not articles of this story. */
   unknown: string[];
+  /** Articles of this story the link names beyond the MAX_PANES that fit. */
+  overflow: string[];
   /** True when the link named no article and the view chose. */
   chosen: boolean;
 };
@@ -30,7 +32,9 @@ export function resolvePanes(
 ): ResolvedPanes {
   const known = requested.filter((id) => index.articles.has(id));
   const unknown = requested.filter((id) => !index.articles.has(id));
-  if (known.length > 0) return { panes: known, unknown, chosen: false };
+  if (known.length > 0) {
+    return { panes: known.slice(0, MAX_PANES), unknown, overflow: known.slice(MAX_PANES), chosen: false };
+  }
 
   const picked: string[] = [];
   const add = (id: string | undefined) => {
@@ -45,5 +49,5 @@ export function resolvePanes(
     for (const mention of sorted) add(mention.article);
   }
   for (const article of bundle.articles) add(article.id);
-  return { panes: picked, unknown, chosen: true };
+  return { panes: picked, unknown, overflow: [], chosen: true };
 }

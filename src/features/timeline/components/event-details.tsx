@@ -2,7 +2,7 @@ import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { ResearchNotes } from '@/components/research-notes';
 import { readableReferences } from '@/domain/article-references';
 import { StanceBadge } from '@/components/stance-badge';
-import type { StoryIndex } from '@/domain/story-index';
+import type { AnyStoryIndex } from '@/domain/story-index';
 import type { UrlState } from '@/domain/url-state';
 import { formatDay } from '@/lib/format-date';
 import { Link } from '@/lib/router/link';
@@ -18,7 +18,7 @@ type EventDetailsProps = {
   timelineEvent: TimelineEvent | undefined;
   /** The title of another event of the story, for links to related events. */
   titleOf: (eventId: string) => string;
-  index: StoryIndex;
+  index: AnyStoryIndex;
   state: UrlState;
   onClose: () => void;
   /** What an editor may do with the event (edit, delete), shown under its title. */

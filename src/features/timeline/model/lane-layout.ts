@@ -8,8 +8,6 @@ const LABEL_GAP = 6;
 const LABEL_CHAR_PX = 6.4;
 const BOLD_LABEL_CHAR_PX = 6.9;
 const MAX_LABEL_CHARS = 44;
-/** Shorter than this, a label says too little: it is cut to this and the full title is in the tooltip. */
-const MIN_LABEL_CHARS = 16;
 const ROW_GAP_PX = 4;
 /** Past this many rows a lane stacks marks on its least crowded row rather than growing further. */
 const MAX_ROWS_PER_LANE = 12;
@@ -64,12 +62,12 @@ export function layoutLanes(
       const center = (x0 + x1) / 2;
       let left = timelineEvent.start === timelineEvent.end ? center - MARK_RADIUS : Math.min(x0, center - MARK_RADIUS);
       let right = timelineEvent.start === timelineEvent.end ? center + MARK_RADIUS : Math.max(x1, center + MARK_RADIUS);
-      // A title is shown whole when it fits beside its mark, on the roomier side; cut only when not.
+      // Titles up to 44 characters are shown whole; a longer one too where it fits beside its mark.
       const { status } = timelineEvent.event;
       const charPx = status === 'postponed' || status === 'cancelled' ? BOLD_LABEL_CHAR_PX : LABEL_CHAR_PX;
       const room = Math.max(plotWidth - right, left) - LABEL_GAP;
       const label = labelled
-        ? shortLabel(timelineEvent.event.title, Math.max(MIN_LABEL_CHARS, Math.floor(room / charPx)))
+        ? shortLabel(timelineEvent.event.title, Math.max(MAX_LABEL_CHARS, Math.floor(room / charPx)))
         : '';
       let labelSide: LabelSide = 'none';
       if (label) {

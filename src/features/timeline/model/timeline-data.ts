@@ -4,15 +4,15 @@ import {
   EVENT_KINDS,
   type ArticleMeta,
   type Claim,
-  type Mention,
-  type StoryBundle,
+  type Span,
+  type StanceCell,
   type StoryEvent,
 } from '@/domain/schemas';
-import type { StoryIndex } from '@/domain/story-index';
+import type { AnyStoryIndex, StoryParts } from '@/domain/story-index';
 import { articleSays, saidStatusOf, type SaidStatus } from './mention-status';
 
 export type MentionReport = {
-  mention: Mention;
+  mention: StanceCell;
   claim: Claim | undefined;
   says: SaidStatus;
   quotes: string[];
@@ -73,12 +73,20 @@ function timingOf(published: number, start: number, end: number): ReportTiming {
   return { relation: 'during', days: 0 };
 }
 
-function outletName(index: StoryIndex, article: ArticleMeta | undefined): string {
+function outletName(index: AnyStoryIndex, article: ArticleMeta | undefined): string {
   if (!article) return '';
   return index.outlets.get(article.outlet)?.name ?? article.outlet;
 }
 
-function buildEvent(event: StoryEvent, index: StoryIndex): TimelineEvent {
+/** A mention's quotes: from the overview's event quotes, or from the spans a bundle's mention carries. */
+type QuotesOf = (mention: StanceCell) => string[];
+
+const quotesFrom =
+  (eventQuotes: Record<string, string[]> | undefined): QuotesOf =>
+  (mention) =>
+    eventQuotes?.[mention.id] ?? ((mention as { spans?: Span[] }).spans ?? []).map((span) => span.exact);
+
+function buildEvent(event: StoryEvent, index: AnyStoryIndex, quotesOf: QuotesOf): TimelineEvent {
   const start = dayNumber(event.date.start);
   const end = dayNumber(event.date.end);
   const byArticle = new Map<string, MentionReport[]>();
@@ -88,7 +96,7 @@ function buildEvent(event: StoryEvent, index: StoryIndex): TimelineEvent {
     if (!mention) continue;
     const claim = index.claims.get(mention.claim);
     if (claim) claims.set(claim.id, claim);
-    const quotes = mention.spans.map((span) => span.exact);
+    const quotes = quotesOf(mention);
     const report = {
       mention,
       claim,
@@ -145,8 +153,9 @@ export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
 }
 
 /** Everything the timeline draws, computed once per story bundle. */
-export function buildTimelineData(bundle: StoryBundle, index: StoryIndex): TimelineData {
-  const events = bundle.events.map((event) => buildEvent(event, index)).sort(compareEvents);
+export function buildTimelineData(bundle: StoryParts<StanceCell>, index: AnyStoryIndex): TimelineData {
+  const quotesOf = quotesFrom(bundle.eventQuotes);
+  const events = bundle.events.map((event) => buildEvent(event, index, quotesOf)).sort(compareEvents);
 
   const previewsByArticle = new Map<string, TimelineEvent[]>();
   for (const event of events) {

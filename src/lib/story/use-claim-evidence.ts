@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { Mention, StanceCell } from '@/domain/schemas';
-import { storyPartQueries } from '@/lib/api/story-part-queries';
+import { storyPartQueries } from '../api/story-part-queries';
 
 /**
  * A claim's mentions with their evidence (spans, basis), by mention id, read on demand when a

@@ -1,0 +1,198 @@
+/**
+ * The scale bench in Chromium: how long a fresh page takes to show the matrix's first rows and
+ * the first Sources paint, for the bundled story and the large story at each scale (ratios to
+ * the bundled story in the same run), with the API bytes on the wire before the first rows; and,
+ * at the largest scale, the main-thread work of selecting a claim, filtering, sorting and the
+ * timeline's first render.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { bundledCorpus } from '../server/corpus/corpus-test-kit';
+import { openSqliteStore } from '../server/store/sql/sql-store';
+import { count, median, ms, ratio } from './bench-format';
+import type { BenchTable } from './bench-types';
+import { withBrowserOnDatabase } from './browser-harness';
+
+const RUNS = 3;
+/** What counts as shown: the matrix's first claim row, and a Sources pane's highlighted text. */
+const FIRST_SEEN = { matrix: '[role=grid] [role=row][aria-rowindex="3"]', sources: '.pane__body mark' } as const;
+type Seen = keyof typeof FIRST_SEEN;
+
+export type ScaleStory = { label: string; scale: number | null; storyId: string; databasePath: string };
+type FirstView = { matrix: number; sources: number; apiBytes: number };
+type Interactions = { select: number; filter: number; sort: number; timeline: number };
+
+/** A database holding the bundled story, in a temporary folder; removed by the returned function. */
+export async function bundledStoryDatabase(): Promise<{ path: string; remove: () => void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-'));
+  const path = join(dir, 'bundled.db');
+  const store = await openSqliteStore(path);
+  await store.seed(bundledCorpus());
+  await store.close();
+  return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Opens `path` in a fresh browser context (nothing cached) and returns the milliseconds from
+ * navigation to the first time `seen` matched, recorded in the page by a MutationObserver, with
+ * the encoded bytes of the API answers that had arrived by then.
+ */
+async function firstSeen(browser: Browser, url: string, seen: Seen) {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  try {
+    const page = await context.newPage();
+    // As source text: the bench runs under tsx, whose helpers a function passed in would call.
+    await page.addInitScript(`{
+      const selector = ${JSON.stringify(FIRST_SEEN[seen])};
+      const observer = new MutationObserver(() => {
+        if (document.querySelector(selector)) {
+          window.firstSeen ??= performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    }`);
+    const api: Promise<number>[] = [];
+    page.on('requestfinished', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/'))
+        api.push(request.sizes().then((sizes) => sizes.responseBodySize + sizes.responseHeadersSize));
+    });
+    await page.goto(url, { timeout: 300_000 });
+    const handle = await page.waitForFunction(() => (window as unknown as { firstSeen?: number }).firstSeen, null, {
+      timeout: 300_000,
+      polling: 50,
+    });
+    const at = Number(await handle.jsonValue());
+    return { ms: at, apiBytes: (await Promise.all(api)).reduce((sum, bytes) => sum + bytes, 0) };
+  } finally {
+    await context.close();
+  }
+}
+
+async function firstViews(story: ScaleStory): Promise<FirstView> {
+  return withBrowserOnDatabase(story.databasePath, async ({ page, baseUrl }) => {
+    const browser = page.context().browser();
+    if (!browser) throw new Error('no browser');
+    const query = `story=${encodeURIComponent(story.storyId)}`;
+    // A first pass, not counted, so the server has read and kept the story once, as a running desk has.
+    await firstSeen(browser, `${baseUrl}/matrix?${query}`, 'matrix');
+    const samples: FirstView[] = [];
+    for (let run = 0; run < RUNS; run += 1) {
+      const matrix = await firstSeen(browser, `${baseUrl}/matrix?${query}`, 'matrix');
+      const sources = await firstSeen(browser, `${baseUrl}/?${query}`, 'sources');
+      samples.push({ matrix: matrix.ms, sources: sources.ms, apiBytes: matrix.apiBytes });
+    }
+    return {
+      matrix: median(samples.map((s) => s.matrix)),
+      sources: median(samples.map((s) => s.sources)),
+      apiBytes: median(samples.map((s) => s.apiBytes)),
+    };
+  });
+}
+
+/** Moves inside the app as a link would: the story stays loaded, only the view changes. */
+const goInApp = (page: Page, href: string) =>
+  page.evaluate((to) => {
+    window.history.pushState(null, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, href);
+
+const summaryMatches = (page: Page, pattern: string) =>
+  page.waitForFunction(
+    (test) => new RegExp(test).test(document.querySelector('.mx-summary')?.textContent ?? ''),
+    pattern,
+    { timeout: 120_000 },
+  );
+
+async function interactions(story: ScaleStory): Promise<Interactions> {
+  return withBrowserOnDatabase(story.databasePath, async ({ page, baseUrl, measure }) => {
+    const query = `story=${encodeURIComponent(story.storyId)}`;
+    const samples: Interactions[] = [];
+    for (let run = 0; run < RUNS + 1; run += 1) {
+      await page.goto(`${baseUrl}/matrix?${query}`, { timeout: 300_000 });
+      await page.locator(FIRST_SEEN.matrix).waitFor({ timeout: 300_000 });
+      // The matrix prepares origin counts while idle; interactions are measured after it.
+      await page.waitForTimeout(3000);
+      const select = await measure(async () => {
+        await page.evaluate(() => document.querySelector<HTMLElement>('[role=gridcell][data-cell]')?.click());
+        // Until the opened cell's evidence has arrived and shows (or the cell says it has none).
+        await page.waitForFunction(
+          () =>
+            document.querySelector('.mx-detail .mx-evidence') !== null &&
+            document.querySelector('.mx-detail .mx-evidence [role=status]') === null,
+          null,
+          { timeout: 120_000 },
+        );
+      });
+      await goInApp(page, `/matrix?${query}`);
+      await page.locator('.mx-detail').waitFor({ state: 'detached' });
+      const filter = await measure(async () => {
+        await page.evaluate(() =>
+          document.querySelector<HTMLElement>('.mx-toolbar__check input[type=checkbox]')?.click(),
+        );
+        await summaryMatches(page, '^Showing (\\d+) of (?!\\1 )\\d+ claims');
+      });
+      const sort = await measure(async () => {
+        await page.evaluate(() => {
+          const select = document.querySelector<HTMLSelectElement>('.mx-toolbar select');
+          if (!select) throw new Error('no sort control');
+          select.value = 'origins';
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+        });
+        await page.waitForURL(/sort=origins/);
+      });
+      const timeline = await measure(async () => {
+        await goInApp(page, `/timeline?${query}`);
+        await page.locator('.tl-events [role="button"]').first().waitFor({ timeout: 120_000 });
+      });
+      // The first pass warms the view's chunks; it is not counted.
+      if (run > 0) samples.push({ select, filter, sort, timeline });
+    }
+    const pick = (key: keyof Interactions) => median(samples.map((s) => s[key]));
+    return { select: pick('select'), filter: pick('filter'), sort: pick('sort'), timeline: pick('timeline') };
+  });
+}
+
+/** The browser tables of the scale bench: first views per story, interactions at the largest. */
+export async function measureScaleInBrowser(stories: readonly ScaleStory[]): Promise<BenchTable[]> {
+  const views: FirstView[] = [];
+  for (const story of stories) views.push(await firstViews(story));
+  const [base] = views;
+  const largest = stories.at(-1);
+  if (!base || !largest) return [];
+  const done = await interactions(largest);
+  const under = (value: number, limit: number) => `${ms(value)} (${value < limit ? 'under' : 'over'} ${limit} ms)`;
+  return [
+    {
+      title: `First view in Chromium as the story grows (fresh page, nothing cached; median of ${RUNS})`,
+      columns: ['story', 'matrix first rows', '× bundled', 'API bytes before them', 'Sources first paint', '× bundled'],
+      rows: stories.map((story, i) => {
+        const view = views[i] as FirstView;
+        return [
+          story.label,
+          ms(view.matrix),
+          ratio(view.matrix / base.matrix),
+          count(view.apiBytes),
+          ms(view.sources),
+          ratio(view.sources / base.sources),
+        ];
+      }),
+      notes: [
+        'from navigation start to the first claim row of /matrix, and to the first highlighted evidence in a pane of /;',
+        'API bytes: encoded bodies and headers of /api/ answers finished by then. Targets: matrix ≤ 2× bundled, ≤ 1.5 MB.',
+      ],
+    },
+    {
+      title: `Main-thread work at the largest scale (${largest.label}; CDP TaskDuration, median of ${RUNS})`,
+      columns: ['interaction', 'main thread'],
+      rows: [
+        ['select a claim (open a matrix cell, until its evidence shows)', under(done.select, 100)],
+        ['filter (contested only)', under(done.filter, 100)],
+        ['sort (most independent origins)', under(done.sort, 100)],
+        ['timeline first render (from the matrix, story loaded)', under(done.timeline, 100)],
+      ],
+    },
+  ];
+}
