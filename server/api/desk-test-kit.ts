@@ -1,4 +1,5 @@
 import { storyBundleSchema, type StoryBundle } from '@/domain/schemas';
+import { DESK_AUDIT_KINDS } from '../store/sql/audit-writer';
 import { openSqliteStore } from '../store/sql/sql-store';
 import { createTestApi } from './api-test-kit';
 import type { FeedEvent } from './change-feed';
@@ -40,7 +41,11 @@ export async function createDeskKit() {
 
   /** Every audit entry of the desk's edits, for "exactly one entry per accepted change". */
   const auditCount = async () => {
-    const rows = await store.sql.db.selectFrom('desk_audit').select('id').execute();
+    const rows = await store.sql.db
+      .selectFrom('audit')
+      .select('id')
+      .where('object_kind', 'in', DESK_AUDIT_KINDS)
+      .execute();
     return rows.length;
   };
 

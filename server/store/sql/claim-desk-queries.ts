@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import {
   deskActionSchema,
   deskObjectKindSchema,
@@ -15,7 +15,8 @@ import {
 } from '@/domain/schemas';
 import type { ClaimDeskStore, DeskAuthor, DeskResult, StoredMention } from '../claim-desk-store';
 import { recordEvidenceChange } from './article-version-queries';
-import type { Database, DeskAuditTable } from './database-schema';
+import { appendAudit, toAuditRecord, type AuditRecord } from './audit-writer';
+import type { Database } from './database-schema';
 import { chainFromJson, jsonOrNull, mentionBasisFromJson, optionalField } from './row-codecs';
 import { claimColumns, insertClaimRow, toClaim } from './verdict-queries';
 
@@ -94,20 +95,20 @@ async function insertMention(db: Db, m: Mention, story: string, version: number)
   await writeSpans(db, m.id, story, m.spans);
 }
 
-function toDeskEdit(row: Selectable<DeskAuditTable>, undone: boolean): DeskEdit {
+function toDeskEdit(record: AuditRecord, undone: boolean): DeskEdit {
   return {
-    id: row.id,
-    story: row.story,
-    kind: deskObjectKindSchema.parse(row.object_kind),
-    object: row.object_id,
-    related: row.related,
-    version: row.version,
-    action: deskActionSchema.parse(row.action),
-    editor: row.editor,
-    at: row.at,
-    before: row.before_json === null ? null : (JSON.parse(row.before_json) as unknown),
-    after: row.after_json === null ? null : (JSON.parse(row.after_json) as unknown),
-    undoes: row.undoes,
+    id: record.id,
+    story: record.story,
+    kind: deskObjectKindSchema.parse(record.kind),
+    object: record.objectId,
+    related: record.related,
+    version: record.version,
+    action: deskActionSchema.parse(record.action),
+    editor: record.editor,
+    at: record.at,
+    before: record.before,
+    after: record.after,
+    undoes: record.undoes,
     undone,
   };
 }
@@ -124,37 +125,22 @@ type AuditInput = {
   undoes?: number | null;
 };
 
-async function audit(db: Db, entry: AuditInput, by: DeskAuthor): Promise<DeskEdit> {
-  const row = await db
-    .insertInto('desk_audit')
-    .values({
-      story: entry.story,
-      object_kind: entry.kind,
-      object_id: entry.object,
-      related: entry.related ?? null,
-      version: entry.version,
-      action: entry.action,
-      editor: by.editor,
-      at: by.at,
-      before_json: entry.before === null ? null : JSON.stringify(entry.before),
-      after_json: entry.after === null ? null : JSON.stringify(entry.after),
-      undoes: entry.undoes ?? null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toDeskEdit(row, false);
+async function audit(db: Db, { object, ...entry }: AuditInput, by: DeskAuthor): Promise<DeskEdit> {
+  return toDeskEdit(await appendAudit(db, { ...entry, objectId: object, editor: by.editor, at: by.at }), false);
 }
 
 /** The latest entry of an object, the one an undo would undo. */
-const latestEdit = (db: Db, kind: DeskObjectKind, object: string) =>
-  db
-    .selectFrom('desk_audit')
+const latestEdit = async (db: Db, kind: DeskObjectKind, object: string) => {
+  const row = await db
+    .selectFrom('audit')
     .selectAll()
     .where('object_kind', '=', kind)
     .where('object_id', '=', object)
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
+  return row ? toAuditRecord(row) : undefined;
+};
 
 /** Raises a claim's version (the one its ETag and its verdict share) if it is still `expected`. */
 async function bumpClaim(
@@ -579,8 +565,8 @@ export function claimDeskQueries(db: Kysely<Database>): ClaimDeskStore {
       return inTransaction(async (trx): Promise<DeskResult<Topic>> => {
         const current = await topicOf(trx, story, name);
         if (current.version !== expectedVersion) return { kind: 'stale', current };
-        const last = await trx
-          .selectFrom('desk_audit')
+        const row = await trx
+          .selectFrom('audit')
           .selectAll()
           .where('object_kind', '=', 'topic')
           .where('object_id', '=', name)
@@ -588,10 +574,11 @@ export function claimDeskQueries(db: Kysely<Database>): ClaimDeskStore {
           .orderBy('id', 'desc')
           .limit(1)
           .executeTakeFirst();
+        const last = row ? toAuditRecord(row) : undefined;
         if (!last || last.version !== expectedVersion || last.action !== 'rename') {
           return refused(409, 'nothing_to_undo', 'the latest change of this topic is not a rename', 'If-Match');
         }
-        const { name: from, claims } = JSON.parse(last.before_json ?? '{}') as { name: string; claims: string[] };
+        const { name: from, claims } = (last.before ?? {}) as { name: string; claims: string[] };
         const still = (await liveClaimsOfTopic(trx, story, name)).filter((id) => claims.includes(id));
         await retopic(trx, still, from);
         const version = Math.max(expectedVersion, await topicVersion(trx, story, from)) + 1;
@@ -859,7 +846,7 @@ export function claimDeskQueries(db: Kysely<Database>): ClaimDeskStore {
     },
 
     async listDeskEdits(kind, object) {
-      let query = db.selectFrom('desk_audit').selectAll();
+      let query = db.selectFrom('audit').selectAll();
       query =
         kind === 'claim'
           ? query.where((eb) =>
@@ -872,9 +859,9 @@ export function claimDeskQueries(db: Kysely<Database>): ClaimDeskStore {
       const rows = await query.orderBy('id').execute();
       const ids = rows.map((row) => row.id);
       const undoneRows =
-        ids.length === 0 ? [] : await db.selectFrom('desk_audit').select('undoes').where('undoes', 'in', ids).execute();
-      const undone = new Set(undoneRows.map((row) => row.undoes));
-      return rows.map((row) => toDeskEdit(row, undone.has(row.id)));
+        ids.length === 0 ? [] : await db.selectFrom('audit').select('undoes').where('undoes', 'in', ids).execute();
+      const undone = new Set(undoneRows.map((row) => Number(row.undoes)));
+      return rows.map((row) => toDeskEdit(toAuditRecord(row), undone.has(Number(row.id))));
     },
   };
 }

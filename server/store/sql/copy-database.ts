@@ -22,7 +22,7 @@ const COPIED: readonly { table: keyof Database; order: string; identity?: string
   { table: 'security_log', order: 'id', identity: 'id' },
   { table: 'security_log_prunes', order: 'id', identity: 'id' },
   { table: 'suggestion_rejections', order: 'rowid' },
-  { table: 'event_audit', order: 'id', identity: 'id' },
+  { table: 'audit', order: 'id', identity: 'id' },
   { table: 'article_versions', order: 'article, version' },
   { table: 'span_changes', order: 'id', identity: 'id' },
   { table: 'evidence_changes', order: 'id', identity: 'id' },

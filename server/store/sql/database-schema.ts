@@ -27,12 +27,10 @@ export type Database = {
   suggestion_rejections: SuggestionRejectionsTable;
   change_log: ChangeLogTable;
   article_archives: ArticleArchivesTable;
-  event_audit: EventAuditTable;
   topic_versions: TopicVersionsTable;
-  desk_audit: DeskAuditTable;
+  audit: AuditTable;
   story_versions: StoryVersionsTable;
   story_changes: StoryChangesTable;
-  story_audit: StoryAuditTable;
   publications: PublicationsTable;
   publication_audit: PublicationAuditTable;
   imported_annotations: ImportedAnnotationsTable;
@@ -53,20 +51,6 @@ export type StoryChangesTable = {
   item: string;
   claim: string | null;
   article: string | null;
-};
-
-export type StoryAuditTable = {
-  id: Generated<number>;
-  story: string;
-  object_kind: string;
-  object_id: string;
-  version: number;
-  action: string;
-  editor: string;
-  at: string;
-  /** The object before and after the change as JSON, or null. */
-  before_json: string | null;
-  after_json: string | null;
 };
 
 export type ChangeLogTable = {
@@ -271,31 +255,22 @@ export type SuggestionRejectionsTable = InsertionOrder & {
   at: string;
 };
 
-export type EventAuditTable = {
-  id: Generated<number>;
-  event: string;
-  story: string;
-  /** The event's version after this change (for a removal, the version the removal has). */
-  version: number;
-  action: string;
-  editor: string;
-  at: string;
-  /** JSON events before and after the change; null where there was none (a creation, a removal). */
-  from_event: string | null;
-  to_event: string | null;
-};
-
 /** A topic's version (its ETag) once it has been renamed; a topic without a row is at version 1. */
 export type TopicVersionsTable = { story: string; name: string; version: number };
 
-/** Append-only: one row per accepted change of a claim, mention, topic or actor. */
-export type DeskAuditTable = {
+/**
+ * Append-only: one row per accepted change made at the desk, of a story, an article, a claim, a
+ * mention, a topic, an actor or an event, in the order the changes were made.
+ */
+export type AuditTable = {
   id: Generated<number>;
   story: string;
+  /** What changed: story, article, claim, mention, topic, actor or event; with its id. */
   object_kind: string;
   object_id: string;
+  /** Another object the change touched (the claim of a mention, the claim a merge went into), or null. */
   related: string | null;
-  /** The object's version after the change. */
+  /** The object's version after the change (for a removal, the version the removal has). */
   version: number;
   action: string;
   editor: string;

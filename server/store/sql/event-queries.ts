@@ -12,8 +12,9 @@ import {
   type VersionedEvent,
 } from '@/domain/schemas';
 import type { EventDeskStore } from '../event-desk-store';
-import type { Database, EventAuditTable, EventsTable } from './database-schema';
-import { derivedFromJson, idsFromJson, jsonOrNull, optionalField, relatedFromJson } from './row-codecs';
+import { appendAudit, EVENT_AUDIT_KIND, toAuditRecord, type AuditRecord } from './audit-writer';
+import type { Database, EventsTable } from './database-schema';
+import { derivedFromJson, idsFromJson, optionalField, relatedFromJson } from './row-codecs';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -85,35 +86,39 @@ function fieldColumns(e: StoryEvent) {
   };
 }
 
-const eventJson = (text: string | null) => (text === null ? null : storyEventSchema.parse(JSON.parse(text)));
+const eventJson = (value: unknown) => (value === null ? null : storyEventSchema.parse(value));
 
-function toAuditEntry(row: Selectable<EventAuditTable>): EventAuditEntry {
+function toAuditEntry(record: AuditRecord): EventAuditEntry {
   return eventAuditEntrySchema.parse({
-    id: Number(row.id),
-    event: row.event,
-    story: row.story,
-    version: Number(row.version),
-    action: row.action,
-    editor: row.editor,
-    at: row.at,
-    from: eventJson(row.from_event),
-    to: eventJson(row.to_event),
+    id: record.id,
+    event: record.objectId,
+    story: record.story,
+    version: record.version,
+    action: record.action,
+    editor: record.editor,
+    at: record.at,
+    from: eventJson(record.before),
+    to: eventJson(record.after),
   });
 }
+
+/** An event's entries in the history. */
+const eventEntries = (db: Db, id: string) =>
+  db.selectFrom('audit').where('object_kind', '=', EVENT_AUDIT_KIND).where('object_id', '=', id);
 
 const readEvent = async (db: Db, id: string) => {
   const row = await db.selectFrom('events').select(eventColumns).where('id', '=', id).executeTakeFirst();
   return row ? toVersionedEvent(row) : null;
 };
 
-const lastEntry = (db: Db, id: string) =>
-  db
-    .selectFrom('event_audit')
+const lastEntry = async (db: Db, id: string) => {
+  const row = await eventEntries(db, id)
     .selectAll()
-    .where('event', '=', id)
     .orderBy('version', 'desc')
     .orderBy('id', 'desc')
     .executeTakeFirst();
+  return row ? toAuditRecord(row) : undefined;
+};
 
 async function audit(
   db: Db,
@@ -128,21 +133,10 @@ async function audit(
     to: StoryEvent | null;
   },
 ) {
-  const row = await db
-    .insertInto('event_audit')
-    .values({
-      event: entry.event,
-      story: entry.story,
-      version: entry.version,
-      action: entry.action,
-      editor: entry.editor,
-      at: entry.at,
-      from_event: jsonOrNull(entry.from ?? undefined),
-      to_event: jsonOrNull(entry.to ?? undefined),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toAuditEntry(row);
+  const { event, from, to, ...rest } = entry;
+  return toAuditEntry(
+    await appendAudit(db, { ...rest, kind: EVENT_AUDIT_KIND, objectId: event, before: from, after: to }),
+  );
 }
 
 /** The version a removed event's removal has, or null when the event was never removed. */
@@ -169,7 +163,7 @@ export function eventQueries(db: Kysely<Database>): EventDeskStore {
       return db.transaction().execute(async (trx) => {
         const taken =
           (await trx.selectFrom('events').select('id').where('id', '=', event.id).executeTakeFirst()) ??
-          (await trx.selectFrom('event_audit').select('event').where('event', '=', event.id).executeTakeFirst());
+          (await eventEntries(trx, event.id).select('object_id').executeTakeFirst());
         if (taken) return { kind: 'exists' } as const;
         const row = await trx
           .insertInto('events')
@@ -254,7 +248,7 @@ export function eventQueries(db: Kysely<Database>): EventDeskStore {
         if (Number(last.version) !== expectedVersion) {
           return { kind: 'stale', current: null, version: Number(last.version) } as const;
         }
-        const event = eventJson(last.from_event);
+        const event = eventJson(last.before);
         if (!event) return { kind: 'not_found' } as const;
         const version = expectedVersion + 1;
         const row = await trx
@@ -278,14 +272,8 @@ export function eventQueries(db: Kysely<Database>): EventDeskStore {
     },
 
     async listEventHistory(eventId) {
-      const rows = await db
-        .selectFrom('event_audit')
-        .selectAll()
-        .where('event', '=', eventId)
-        .orderBy('version')
-        .orderBy('id')
-        .execute();
-      return rows.map(toAuditEntry);
+      const rows = await eventEntries(db, eventId).selectAll().orderBy('version').orderBy('id').execute();
+      return rows.map((row) => toAuditEntry(toAuditRecord(row)));
     },
   };
 }

@@ -9,6 +9,8 @@ type Ddl = {
   serialId: string;
   /** Statements that make the database itself refuse UPDATE and DELETE of a table's rows. */
   appendOnly(table: string, noun: string): string[];
+  /** Statements that take those guards off a table again, before it is dropped. */
+  dropAppendOnly(table: string): string[];
 };
 
 const DDL: Record<EngineKind, Ddl> = {
@@ -20,6 +22,10 @@ const DDL: Record<EngineKind, Ddl> = {
        BEGIN SELECT RAISE(ABORT, '${noun} cannot be changed'); END`,
       `CREATE TRIGGER ${table}_is_append_only_delete BEFORE DELETE ON ${table}
        BEGIN SELECT RAISE(ABORT, '${noun} cannot be deleted'); END`,
+    ],
+    dropAppendOnly: (table) => [
+      `DROP TRIGGER IF EXISTS ${table}_is_append_only_update`,
+      `DROP TRIGGER IF EXISTS ${table}_is_append_only_delete`,
     ],
   },
   postgres: {
@@ -34,6 +40,10 @@ const DDL: Record<EngineKind, Ddl> = {
        FOR EACH ROW EXECUTE FUNCTION parallax_refuse_change('${noun}')`,
       `CREATE TRIGGER ${table}_is_never_truncated BEFORE TRUNCATE ON ${table}
        FOR EACH STATEMENT EXECUTE FUNCTION parallax_refuse_change('${noun}')`,
+    ],
+    dropAppendOnly: (table) => [
+      `DROP TRIGGER IF EXISTS ${table}_is_append_only ON ${table}`,
+      `DROP TRIGGER IF EXISTS ${table}_is_never_truncated ON ${table}`,
     ],
   },
 };
@@ -462,6 +472,68 @@ const STEPS: readonly Step[] = [
     // version the editor compared theirs with, so the history shows the conflict and its resolution.
     name: '0017-views',
     statements: () => ['ALTER TABLE verdict_audit ADD COLUMN conflict_version INTEGER'],
+  },
+  {
+    // One history of the changes made at the desk: story_audit (stories and articles),
+    // desk_audit (claims, mentions, topics, actors) and event_audit (events) had one shape and
+    // become `audit`, written by one function (audit-writer.ts). Every row is copied in the order
+    // the changes were made (by time, then id; a table's own order is never changed, so an
+    // undo still finds the entry it found before), with new ids; an undo's `undoes` follows its
+    // entry to the new id. verdict_audit and publication_audit stay as they are: their typed
+    // from/to columns (status, note, evidence; publication state and verdict version) back the
+    // verdict and publication histories and the queries over them, which JSON could not.
+    name: '0019-one-audit',
+    statements: (d, kind) => [
+      `CREATE TABLE audit (
+        id ${d.serialId},
+        story TEXT NOT NULL,
+        object_kind TEXT NOT NULL,
+        object_id TEXT NOT NULL,
+        related TEXT,
+        version INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        editor TEXT NOT NULL,
+        at TEXT NOT NULL,
+        before_json TEXT,
+        after_json TEXT,
+        undoes BIGINT,
+        CHECK (object_kind <> 'event' OR action IN ('created', 'edited', 'removed', 'restored')))`,
+      'CREATE INDEX audit_by_object ON audit(object_kind, object_id)',
+      'CREATE INDEX audit_by_related ON audit(related)',
+      'CREATE INDEX audit_by_story ON audit(story)',
+      'CREATE UNIQUE INDEX audit_undone_once ON audit(undoes)',
+      `CREATE UNIQUE INDEX audit_event_version_once ON audit(object_id, version) WHERE object_kind = 'event'`,
+      `WITH old AS (
+         SELECT 1 AS source, id, story, object_kind, object_id, CAST(NULL AS TEXT) AS related, version, action,
+           editor, at, before_json, after_json, CAST(NULL AS BIGINT) AS undoes
+         FROM story_audit
+         UNION ALL
+         SELECT 2, id, story, object_kind, object_id, related, version, action, editor, at, before_json, after_json, undoes
+         FROM desk_audit
+         UNION ALL
+         SELECT 3, id, story, 'event', event, NULL, version, action, editor, at, from_event, to_event, NULL
+         FROM event_audit
+       ), timed AS (
+         SELECT old.*, max(at) OVER (PARTITION BY source ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS after_at
+         FROM old
+       ), numbered AS (
+         SELECT timed.*, row_number() OVER (ORDER BY after_at, source, id) AS new_id FROM timed
+       )
+       INSERT INTO audit (id, story, object_kind, object_id, related, version, action, editor, at, before_json,
+         after_json, undoes) ${kind === 'postgres' ? 'OVERRIDING SYSTEM VALUE' : ''}
+       SELECT n.new_id, n.story, n.object_kind, n.object_id, n.related, n.version, n.action, n.editor, n.at,
+         n.before_json, n.after_json, u.new_id
+       FROM numbered n LEFT JOIN numbered u ON u.source = 2 AND u.id = n.undoes
+       ORDER BY n.new_id`,
+      ...(kind === 'postgres'
+        ? [`SELECT setval(pg_get_serial_sequence('audit', 'id'), (SELECT max(id) FROM audit))`]
+        : []),
+      ...['story_audit', 'desk_audit', 'event_audit'].flatMap((table) => [
+        ...d.dropAppendOnly(table),
+        `DROP TABLE ${table}`,
+      ]),
+      ...d.appendOnly('audit', 'audit entries'),
+    ],
   },
 ];
 

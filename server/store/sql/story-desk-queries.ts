@@ -7,7 +7,8 @@ import {
   type StoryRecord,
 } from '@/domain/schemas';
 import type { ChangeBy, StoryDeskStore } from '../story-desk-store';
-import type { Database, StoryAuditTable } from './database-schema';
+import { appendAudit as appendEntry, STORY_AUDIT_KINDS, toAuditRecord, type AuditRecord } from './audit-writer';
+import type { Database } from './database-schema';
 import { chainFromJson } from './row-codecs';
 import { toArticleMeta, articleMetaColumns, insertStoryRows, insertOutletRow } from './story-queries';
 import { emptySeedReport } from '../store';
@@ -43,18 +44,18 @@ const readArticle = async (db: Db, id: string): Promise<ArticleRecord | null> =>
   return { ...toArticleMeta(row), version: Number(row.version), removed: row.removed_at !== null };
 };
 
-const toAuditEntry = (row: Selectable<StoryAuditTable>): StoryAuditEntry =>
+const toAuditEntry = (record: AuditRecord): StoryAuditEntry =>
   storyAuditEntrySchema.parse({
-    id: Number(row.id),
-    story: row.story,
-    object: row.object_kind,
-    objectId: row.object_id,
-    version: Number(row.version),
-    action: row.action,
-    editor: row.editor,
-    at: row.at,
-    before: row.before_json === null ? null : (JSON.parse(row.before_json) as unknown),
-    after: row.after_json === null ? null : (JSON.parse(row.after_json) as unknown),
+    id: record.id,
+    story: record.story,
+    object: record.kind,
+    objectId: record.objectId,
+    version: record.version,
+    action: record.action,
+    editor: record.editor,
+    at: record.at,
+    before: record.before,
+    after: record.after,
   });
 
 async function appendAudit(
@@ -62,22 +63,8 @@ async function appendAudit(
   entry: Omit<StoryAuditEntry, 'id' | 'editor' | 'at'>,
   by: ChangeBy,
 ): Promise<StoryAuditEntry> {
-  const row = await db
-    .insertInto('story_audit')
-    .values({
-      story: entry.story,
-      object_kind: entry.object,
-      object_id: entry.objectId,
-      version: entry.version,
-      action: entry.action,
-      editor: by.editor,
-      at: by.at,
-      before_json: entry.before === null ? null : JSON.stringify(entry.before),
-      after_json: entry.after === null ? null : JSON.stringify(entry.after),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toAuditEntry(row);
+  const { object, ...rest } = entry;
+  return toAuditEntry(await appendEntry(db, { ...rest, kind: object, editor: by.editor, at: by.at }));
 }
 
 const touchStory = (db: Db, storyId: string, at: string) =>
@@ -275,8 +262,14 @@ export function storyDeskQueries(db: Kysely<Database>): StoryDeskStore {
     },
 
     async listStoryAudit(storyId) {
-      const rows = await db.selectFrom('story_audit').selectAll().where('story', '=', storyId).orderBy('id').execute();
-      return rows.map(toAuditEntry);
+      const rows = await db
+        .selectFrom('audit')
+        .selectAll()
+        .where('story', '=', storyId)
+        .where('object_kind', 'in', STORY_AUDIT_KINDS)
+        .orderBy('id')
+        .execute();
+      return rows.map((row) => toAuditEntry(toAuditRecord(row)));
     },
 
     async importStory({ story, outlets, actors }, by) {

@@ -19,6 +19,7 @@ import type { CorpusStory } from '../../corpus/load-corpus';
 import { emptySeedReport, type SeedReport, type StoryStore } from '../store';
 import { referencedBy } from '../story-references';
 import { insertArchiveRow } from './archive-queries';
+import { STORY_AUDIT_KINDS } from './audit-writer';
 import type { ArticlesTable, Database } from './database-schema';
 import { eventColumns, plainEvent, toVersionedEvent } from './event-queries';
 import {
@@ -379,9 +380,10 @@ export function storyQueries(db: Kysely<Database>): StoryStore {
             .whereRef('story', '=', 's.id')
             .as('verdict_at'),
           eb
-            .selectFrom('story_audit')
+            .selectFrom('audit')
             .select((e) => e.fn.max('at').as('at'))
             .whereRef('story', '=', 's.id')
+            .where('object_kind', 'in', STORY_AUDIT_KINDS)
             .as('desk_at'),
         ])
         .orderBy('s.rowid')
