@@ -41,7 +41,7 @@ export default defineConfig({
               // What every view runs on, in one chunk: fewer, larger files compress better than
               // the fragments the splitter would otherwise cut from them.
               name: 'runtime',
-              test: /[\\/]node_modules[\\/](preact|@tanstack[\\/](query-core|react-query)|zod)[\\/]/,
+              test: /[\\/]node_modules[\\/](react|react-dom|scheduler|preact|@tanstack[\\/](query-core|react-query)|zod)[\\/]/,
             },
           ],
         },
