@@ -23,13 +23,14 @@ async function tabTo(page: Page, target: Locator, limit = 250) {
   throw new Error(`Tab never reached ${String(target)}`);
 }
 
-async function expectDealView(page: Page) {
+/** The deal selected in three panes; scrolled to its evidence unless a followed passage was scrolled to instead. */
+async function expectDealView(page: Page, { scrolledToClaim = true } = {}) {
   await expect(page.getByRole('heading', { level: 2, name: DEAL_TEXT })).toBeVisible();
   await expect(page.getByRole('article')).toHaveCount(3);
   for (const outlet of ['Israel National News', 'International Business Times']) {
     const selected = paneText(page, outlet).locator('mark.hl--selected');
     await expect(selected.first()).toBeVisible();
-    await expect(selected.first()).toBeInViewport();
+    if (scrolledToClaim) await expect(selected.first()).toBeInViewport();
     await expect(pane(page, outlet).getByText(/the selected claim ·/)).toBeVisible();
   }
   await expect(
@@ -75,12 +76,16 @@ test('compares articles on the reported deal, follows a shared passage, and reop
   await paneText(page, 'Israel National News').locator('mark.hl--selected').first().hover();
   await expect(page.getByRole('tooltip').filter({ hasText: 'Egyptian sources → Al-Araby Al-Jadeed' })).toBeVisible();
 
+  // The link holds the followed passage too: the fresh view opens on it, the deal still selected.
   const copied = page.url();
+  expect(copied).toMatch(/[?&]passage=passage-/);
   const fresh = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   try {
     const reopened = await fresh.newPage();
     await reopened.goto(copied);
-    await expectDealView(reopened);
+    await expectDealView(reopened, { scrolledToClaim: false });
+    await expect(reopened.getByRole('region', { name: 'Shared passage in 3 articles' })).toBeVisible();
+    await expect(paneText(reopened, 'Israel National News').locator('mark.hl--followed').first()).toBeInViewport();
     await expect(reopened.getByRole('article').locator('.pane__outlet')).toHaveText([
       'Israel National News',
       'International Business Times',
