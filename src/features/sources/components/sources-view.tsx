@@ -342,19 +342,19 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: Story
             Only {MAX_PANES} articles fit side by side, so not shown: {resolved.overflow.map(outletName).join(', ')}.
           </p>
         ) : null}
-        <Suspense fallback={<p role="status">Loading the articles…</p>}>
-          <div
-            className="panes"
-            id="sources-panes"
-            tabIndex={-1}
-            style={{ '--pane-count': panes.length } as CSSProperties}
-          >
-            {panes.map((id, position) => {
-              const meta = index.articles.get(id);
-              if (!meta) return null;
-              return (
+        <div
+          className="panes"
+          id="sources-panes"
+          tabIndex={-1}
+          style={{ '--pane-count': panes.length } as CSSProperties}
+        >
+          {panes.map((id, position) => {
+            const meta = index.articles.get(id);
+            if (!meta) return null;
+            return (
+              // A boundary per pane: a pane that closes while its code loads takes its boundary with it.
+              <Suspense key={id} fallback={<p role="status">Loading the article…</p>}>
                 <ArticlePane
-                  key={id}
                   meta={meta}
                   outlet={index.outlets.get(meta.outlet)}
                   index={index}
@@ -370,10 +370,10 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: Story
                   editor={editor}
                   search={filters.q}
                 />
-              );
-            })}
-          </div>
-        </Suspense>
+              </Suspense>
+            );
+          })}
+        </div>
       </div>
       <Announcer />
     </div>
