@@ -1,6 +1,6 @@
-import type { Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
-import { E2E_PASSWORD as PASSWORD, withOwnServer } from './own-server';
+import { withOwnServer } from './own-server';
+import { signInWithTheForm } from './sign-in-form';
 
 /*
  * An article updated after a verdict: the pane says so, compares the versions, lists the
@@ -17,24 +17,12 @@ type Bundle = {
   mentions: { id: string; claim: string; article: string; spans: Span[] }[];
 };
 
-async function signIn(page: Page) {
-  const banner = page.getByRole('banner');
-  await banner.getByRole('button', { name: 'Sign in' }).click();
-  const form = banner.getByRole('form', { name: 'Sign in' });
-  await form.getByLabel('Name').fill('alice');
-  await form.getByLabel('Password').fill(PASSWORD);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  await expect(banner).toContainText('Signed in as alice (editor)');
-}
-
 test('an updated article shows its notice, the diff, the unanchored evidence and the flagged verdict', async ({
   page,
   playwright,
 }) => {
   const request = await playwright.request.newContext({ extraHTTPHeaders: { Origin: own.url } });
-  expect(
-    (await request.post(`${own.url}/api/session`, { data: { username: 'alice', password: PASSWORD } })).status(),
-  ).toBe(200);
+  expect((await own.signIn(request, 'alice')).status()).toBe(200);
   const [summary] = (await (await request.get(`${own.url}/api/stories`)).json()) as { id: string }[];
   const bundle = (await (await request.get(`${own.url}/api/stories/${summary!.id}`)).json()) as Bundle;
 
@@ -77,7 +65,7 @@ test('an updated article shows its notice, the diff, the unanchored evidence and
   await request.dispose();
 
   await page.goto(`${own.url}/claims/${kept.claim}`);
-  await signIn(page);
+  await signInWithTheForm(page, 'alice');
   const flag = page.getByRole('region', { name: 'Evidence changed since this verdict' });
   await expect(flag).toBeVisible();
   await expectNoSeriousA11yViolations(page);

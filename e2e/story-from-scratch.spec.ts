@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
-import { createOwnServer, E2E_PASSWORD, type OwnServer } from './own-server';
+import { withOwnServer } from './own-server';
+import { signInWithTheForm } from './sign-in-form';
 
 /*
  * A desk builds a second story from nothing, in the browser only, against a server of its
@@ -10,20 +11,9 @@ import { createOwnServer, E2E_PASSWORD, type OwnServer } from './own-server';
  * then the matrix, the origins, the timeline and Sources show it, and a copied link reopens it.
  */
 
-const own = createOwnServer('story-from-scratch');
-let server: OwnServer;
+const own = withOwnServer(test, 'story-from-scratch', { accounts: { erin: 'editor' } });
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
-
-test.beforeAll(async () => {
-  own.addAccount('erin', 'editor');
-  server = await own.start();
-});
-
-test.afterAll(async () => {
-  if (server) await own.stop(server, 'SIGTERM');
-  own.remove();
-});
 
 const STORY = 'harbour-strike-talks';
 const ARTICLES = [
@@ -56,16 +46,6 @@ const ARTICLES = [
 ] as const;
 const DEAL = 'Union and managers agreed a draft deal on wages.';
 const RESUME = 'The harbour strike resumes on Monday.';
-
-async function signIn(page: Page) {
-  const banner = page.getByRole('banner');
-  await banner.getByRole('button', { name: 'Sign in' }).click();
-  const form = banner.getByRole('form', { name: 'Sign in' });
-  await form.getByLabel('Name').fill('erin');
-  await form.getByLabel('Password').fill(E2E_PASSWORD);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  await expect(banner).toContainText('Signed in as erin (editor)');
-}
 
 const paneOf = (page: Page, outlet: string) =>
   page
@@ -183,8 +163,8 @@ test('a desk builds a story from nothing in the browser, corrects it, and a copi
   page,
   browser,
 }) => {
-  await page.goto(`${server.url}/stories`);
-  await signIn(page);
+  await page.goto(`${own.url}/stories`);
+  await signInWithTheForm(page, 'erin');
 
   // The story.
   const start = page.getByRole('form', { name: 'New story' });
@@ -196,7 +176,7 @@ test('a desk builds a story from nothing in the browser, corrects it, and a copi
   // Three articles, pasted under Add coverage.
   const ids: string[] = [];
   for (const article of ARTICLES) {
-    await page.goto(`${server.url}/add?story=${STORY}`);
+    await page.goto(`${own.url}/add?story=${STORY}`);
     const form = page.getByRole('form', { name: 'Add an article' });
     await form.getByLabel('Article text').fill(article.text);
     await form.getByLabel('Outlet').fill(article.outlet);
@@ -210,7 +190,7 @@ test('a desk builds a story from nothing in the browser, corrects it, and a copi
   const [wire, times, daily] = ARTICLES.map((a) => a.outlet) as [string, string, string];
 
   // Claims worded from sentences, evidence recorded by selecting words.
-  await page.goto(`${server.url}/?story=${STORY}&panes=${ids.join(',')}`);
+  await page.goto(`${own.url}/?story=${STORY}&panes=${ids.join(',')}`);
   await expect(paneOf(page, wire)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await selectWords(page, wire, 'The talks produced a draft deal on wages', 3);
@@ -270,7 +250,7 @@ test('a desk builds a story from nothing in the browser, corrects it, and a copi
   await eventFrom(page, daily, 'will resume on Monday', 'Strike resumes', 'announcement', 'planned');
 
   // The matrix: both claims, the deal contested, with its independent origins.
-  await page.goto(`${server.url}/matrix?story=${STORY}`);
+  await page.goto(`${own.url}/matrix?story=${STORY}`);
   const dealRow = page.getByRole('row').filter({ hasText: DEAL });
   await expect(dealRow.getByRole('gridcell', { name: /independent origins? for, \d+ against/ })).toBeVisible();
   const origins = await dealRow.getByRole('gridcell', { name: /independent origins? for/ }).getAttribute('aria-label');
@@ -279,20 +259,20 @@ test('a desk builds a story from nothing in the browser, corrects it, and a copi
   await expect(page.getByRole('row').filter({ hasText: RESUME })).toBeVisible();
 
   // The timeline: the two events on their days.
-  await page.goto(`${server.url}/timeline?story=${STORY}`);
+  await page.goto(`${own.url}/timeline?story=${STORY}`);
   const rows = page.getByRole('table').locator('tbody tr');
   await expect(rows).toHaveCount(2);
   await expect(rows.filter({ hasText: 'Rotterdam port talks' })).toContainText('13 Jun 2024');
   await expect(rows.filter({ hasText: 'Strike resumes' })).toBeVisible();
 
   // Sources: the deal selected, the Coastal Times carrying it twice; its link copied and reopened.
-  await page.goto(`${server.url}/?story=${STORY}&panes=${ids.join(',')}`);
+  await page.goto(`${own.url}/?story=${STORY}&panes=${ids.join(',')}`);
   await page
     .getByRole('region', { name: /Claims/ })
     .getByRole('link', { name: DEAL })
     .click();
   await expect(paneOf(page, times).locator('mark.hl--selected')).toHaveCount(2);
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: own.url });
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByText('Link copied')).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
-import { E2E_PASSWORD as PASSWORD, withOwnServer } from './own-server';
+import { withOwnServer } from './own-server';
+import { signInWithTheForm } from './sign-in-form';
 
 /*
  * Events built in the Timeline by an editor, against a server of this spec's own (a fresh
@@ -15,16 +16,6 @@ const INN = '000_8afd1a478485ac90';
 const chartOf = (page: Page) => page.getByRole('group', { name: /^Timeline of .*one mark per event/ });
 const tableRows = (page: Page) => page.getByRole('table').locator('tbody tr');
 
-async function signIn(page: Page) {
-  const banner = page.getByRole('banner');
-  await banner.getByRole('button', { name: 'Sign in' }).click();
-  const form = banner.getByRole('form', { name: 'Sign in' });
-  await form.getByLabel('Name').fill('alice');
-  await form.getByLabel('Password').fill(PASSWORD);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  await expect(banner).toContainText('Signed in as alice (editor)');
-}
-
 test('an editor adds two events (one dated from a sentence), edits one, deletes one and undoes it; chart and table follow', async ({
   page,
 }) => {
@@ -32,7 +23,7 @@ test('an editor adds two events (one dated from a sentence), edits one, deletes 
   await expect(tableRows(page)).toHaveCount(14);
   // Readers see no editing controls.
   await expect(page.getByRole('button', { name: 'Add event' })).toHaveCount(0);
-  await signIn(page);
+  await signInWithTheForm(page, 'alice');
 
   // An empty form says what is missing, at the fields, and focus goes to the first.
   await page.getByRole('button', { name: 'Add event' }).click();

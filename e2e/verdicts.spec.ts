@@ -1,6 +1,7 @@
-import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import type { APIRequestContext, Browser } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
-import { E2E_PASSWORD as PASSWORD, withOwnServer } from './own-server';
+import { withOwnServer } from './own-server';
+import { signInWithTheForm } from './sign-in-form';
 
 /*
  * Editorial verdicts against the real server on its own fresh database (see own-server.ts),
@@ -31,20 +32,6 @@ async function openSecondBrowser(browser: Browser) {
   return { context, page, errors };
 }
 
-async function signInWithTheForm(page: Page, name: string, { checkA11y = false } = {}) {
-  const banner = page.getByRole('banner');
-  await banner.getByRole('button', { name: 'Sign in' }).click();
-  const form = banner.getByRole('form', { name: 'Sign in' });
-  await expect(form.getByLabel('Name')).toBeFocused();
-  if (checkA11y) await expectNoSeriousA11yViolations(page);
-  await form.getByLabel('Name').fill(name);
-  await form.getByLabel('Password').fill(PASSWORD);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  await expect(banner).toContainText(`Signed in as ${name} (editor)`);
-  // The form has gone: focus starts again at the view's heading, not at the page top.
-  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
-}
-
 async function currentVersion(request: APIRequestContext, claimId: string): Promise<number> {
   const claim = await (await request.get(`${own.url}/api/claims/${claimId}`)).json();
   return claim.verdict.version;
@@ -52,8 +39,7 @@ async function currentVersion(request: APIRequestContext, claimId: string): Prom
 
 /** Changes a claim's verdict through the API as an editor, on whatever version it stands at. */
 async function changeThroughApi(request: APIRequestContext, name: string, claimId: string, body: object) {
-  const signIn = await request.post(`${own.url}/api/session`, { data: { username: name, password: PASSWORD } });
-  expect(signIn.status()).toBe(200);
+  expect((await own.signIn(request, name)).status()).toBe(200);
   const version = await currentVersion(request, claimId);
   const response = await request.patch(`${own.url}/api/claims/${claimId}/verdict`, {
     headers: { 'If-Match': `"${version}"` },

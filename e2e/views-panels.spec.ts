@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
-import { createOwnServer, E2E_PASSWORD, type OwnServer } from './own-server';
+import { withOwnServer } from './own-server';
 import { smallTargets } from './target-size';
 
 /*
@@ -9,8 +9,7 @@ import { smallTargets } from './target-size';
  * the editor's changes leave the shared database as bundled.
  */
 
-const own = createOwnServer('views-panels');
-let server: OwnServer;
+const own = withOwnServer(test, 'views-panels', { accounts: { erin: 'editor', bob: 'editor' } });
 const DEAL = 'us-accepts-rafah-for-no-iran-strike';
 const INN = '000_8afd1a478485ac90';
 const JPOST = '002_2c3146867d4d03b4';
@@ -18,23 +17,8 @@ const NYT = '003_f7a75abec57e02c2';
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
-test.beforeAll(async () => {
-  own.addAccount('erin', 'editor');
-  own.addAccount('bob', 'editor');
-  server = await own.start();
-});
-
-test.afterAll(async () => {
-  if (server) await own.stop(server);
-  own.remove();
-});
-
 async function signIn(page: Page, username = 'erin') {
-  const response = await page.request.post(`${server.url}/api/session`, {
-    data: { username, password: E2E_PASSWORD },
-    headers: { Origin: server.url },
-  });
-  expect(response.status()).toBe(200);
+  expect((await own.signIn(page.request, username)).status()).toBe(200);
 }
 
 /** axe and the target sizes, for one state of one view. */
@@ -51,7 +35,7 @@ const SIZES = [
 for (const size of SIZES) {
   test(`Sources with a selected claim and its open panels pass axe at ${size.name} size`, async ({ page }) => {
     await page.setViewportSize({ width: size.width, height: size.height });
-    await page.goto(`${server.url}/?panes=${INN},${JPOST},${NYT}&claim=${DEAL}&q=Iran%20strike`);
+    await page.goto(`${own.url}/?panes=${INN},${JPOST},${NYT}&claim=${DEAL}&q=Iran%20strike`);
     await expect(page.getByRole('heading', { level: 2, name: /US agreed to accept/ })).toBeVisible();
     await expect(page.locator('mark.hl--selected').first()).toBeVisible();
     await expect(page.locator('mark.search-hit').first()).toBeAttached();
@@ -80,7 +64,7 @@ for (const size of SIZES) {
   }) => {
     await page.setViewportSize({ width: size.width, height: size.height });
     await signIn(page);
-    await page.goto(`${server.url}/claims/${DEAL}`);
+    await page.goto(`${own.url}/claims/${DEAL}`);
     const verdict = page.getByRole('region', { name: 'Verdict' });
     const form = verdict.getByRole('form', { name: 'Change the verdict' });
     await expect(form).toBeVisible();
@@ -93,19 +77,12 @@ for (const size of SIZES) {
     const other = await page.context().browser()?.newContext();
     if (!other) throw new Error('no browser');
     const bob = other.request;
+    expect((await own.signIn(bob, 'bob')).status()).toBe(200);
+    const version = (await (await bob.get(`${own.url}/api/claims/${DEAL}`)).json()).verdict.version as number;
     expect(
       (
-        await bob.post(`${server.url}/api/session`, {
-          data: { username: 'bob', password: E2E_PASSWORD },
-          headers: { Origin: server.url },
-        })
-      ).status(),
-    ).toBe(200);
-    const version = (await (await bob.get(`${server.url}/api/claims/${DEAL}`)).json()).verdict.version as number;
-    expect(
-      (
-        await bob.patch(`${server.url}/api/claims/${DEAL}/verdict`, {
-          headers: { 'If-Match': `"${version}"`, Origin: server.url },
+        await bob.patch(`${own.url}/api/claims/${DEAL}/verdict`, {
+          headers: { 'If-Match': `"${version}"`, Origin: own.url },
           data: { status: theirs },
         })
       ).status(),
@@ -131,7 +108,7 @@ for (const size of SIZES) {
   test(`the add coverage form of an editor passes axe at ${size.name} size`, async ({ page }) => {
     await page.setViewportSize({ width: size.width, height: size.height });
     await signIn(page);
-    await page.goto(`${server.url}/add`);
+    await page.goto(`${own.url}/add`);
     await expect(page.getByRole('form', { name: 'Add an article' })).toBeVisible();
     await expectAccessible(page, 'add, editor');
   });
