@@ -9,12 +9,12 @@ import {
   type Stance,
 } from '@/domain/schemas';
 import { claimDeskQueries, useDeskChange, type DeskRequest } from '@/lib/api/claim-desk-queries';
+import { deskPaths } from '@/lib/api/desk-paths';
 import { useDeskNotice } from './undo-store';
 import { ChainEditor } from './chain-editor';
 import './desk.css';
 
 const STANCES = stanceSchema.options;
-const mentionPath = (id: string) => `/api/mentions/${encodeURIComponent(id)}`;
 
 type Props = {
   mention: Mention;
@@ -50,23 +50,20 @@ export function MentionEditor({ mention, outletName, storyId, publishedBy, where
         const key = claimDeskQueries.mention(mention.id).queryKey;
         // Kept even for a deletion (the answer is the mention as it was): asking again would find nothing.
         client.setQueryData(key, saved);
-        show(text, { path: `${mentionPath(mention.id)}/undo`, version: saved.version }, where);
+        show(text, { path: deskPaths.mentionUndo(mention.id), version: saved.version }, where);
       },
       onFail: (e) => setError(e.message),
     });
   };
+  /** One change to the mention, based on the version shown. */
+  const patch = (body: Record<string, unknown>, text: string) =>
+    send({ method: 'PATCH', path: deskPaths.mention(mention.id), body, ifMatch: version }, text);
   const onStance = (event: FormEvent) => {
     event.preventDefault();
-    send(
-      { method: 'PATCH', path: mentionPath(mention.id), body: { stance }, ifMatch: version },
-      `Stance in ${outletName} is now “${stance}”.`,
-    );
+    patch({ stance }, `Stance in ${outletName} is now “${stance}”.`);
   };
   const saveChain = (attribution: AttributionStep[]) =>
-    send(
-      { method: 'PATCH', path: mentionPath(mention.id), body: { attribution }, ifMatch: version },
-      `Attribution chain in ${outletName} saved.`,
-    );
+    patch({ attribution }, `Attribution chain in ${outletName} saved.`);
 
   const spansOf = (spans: readonly SpanInput[]) =>
     [...spans].sort((a, b) => a.start - b.start).map(({ start, end }) => ({ start, end }));
@@ -101,17 +98,7 @@ export function MentionEditor({ mention, outletName, storyId, publishedBy, where
                 type="button"
                 disabled={change.isPending}
                 onClick={() =>
-                  send(
-                    {
-                      method: 'PATCH',
-                      path: mentionPath(mention.id),
-                      body: {
-                        spans: spansOf(mention.spans.filter((_, j) => j !== i)),
-                      },
-                      ifMatch: version,
-                    },
-                    'Evidence span removed.',
-                  )
+                  patch({ spans: spansOf(mention.spans.filter((_, j) => j !== i)) }, 'Evidence span removed.')
                 }
               >
                 Remove span {i + 1}
@@ -125,17 +112,7 @@ export function MentionEditor({ mention, outletName, storyId, publishedBy, where
           <button
             type="button"
             disabled={change.isPending}
-            onClick={() =>
-              send(
-                {
-                  method: 'PATCH',
-                  path: mentionPath(mention.id),
-                  body: { spans: spansOf([...mention.spans, selection]) },
-                  ifMatch: version,
-                },
-                'Evidence span added.',
-              )
-            }
+            onClick={() => patch({ spans: spansOf([...mention.spans, selection]) }, 'Evidence span added.')}
           >
             Add “{selection.exact}” to this mention’s evidence
           </button>
@@ -153,7 +130,7 @@ export function MentionEditor({ mention, outletName, storyId, publishedBy, where
         disabled={change.isPending}
         onClick={() =>
           send(
-            { method: 'DELETE', path: mentionPath(mention.id), ifMatch: version },
+            { method: 'DELETE', path: deskPaths.mention(mention.id), ifMatch: version },
             `Mention in ${outletName} deleted.`,
           )
         }

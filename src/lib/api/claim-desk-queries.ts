@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import * as z from 'zod/mini';
 import { actorSchema, deskEditSchema, outletSchema, topicSchema, versionedMentionSchema } from '@/domain/schemas';
 import { claimQueries } from './claim-queries';
+import { deskPaths } from './desk-paths';
 import { getJson } from './get-json';
 import { sendJson } from './send-json';
 import { storyQueries } from './story-queries';
@@ -26,8 +27,7 @@ export const claimDeskQueries = {
   mention: (mentionId: string) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'mention', mentionId] as const,
-      queryFn: ({ signal }) =>
-        getJson(`/api/mentions/${encodeURIComponent(mentionId)}`, versionedMentionSchema, signal),
+      queryFn: ({ signal }) => getJson(deskPaths.mention(mentionId), versionedMentionSchema, signal),
     }),
   edits: (claimId: string) =>
     queryOptions({

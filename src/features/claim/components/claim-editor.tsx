@@ -1,14 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { claimSchema, type Claim } from '@/domain/schemas';
+import { deskPaths } from '@/lib/api/desk-paths';
 import { claimDeskQueries, useDeskChange, type DeskRequest } from '@/lib/api/claim-desk-queries';
 import { navigate } from '@/lib/router/location-store';
 import { hrefFor, useUrlState } from '@/lib/url-state/use-url-state';
 import { useDeskNotice } from '@/components/desk/undo-store';
 
 type Props = { claim: Claim; claims: readonly Claim[]; mentionCount: number };
-
-const claimPath = (id: string) => `/api/claims/${encodeURIComponent(id)}`;
 
 /**
  * An editor's corrections of a claim: its wording, its topic (an existing one or a new one),
@@ -40,7 +39,7 @@ export function ClaimEditor({ claim, claims, mentionCount }: Props) {
   };
   const undoClaim = (answer: unknown) => {
     const saved = claimSchema.parse(answer);
-    return { path: `${claimPath(saved.id)}/undo`, version: saved.verdict.version };
+    return { path: deskPaths.claimUndo(saved.id), version: saved.verdict.version };
   };
 
   return (
@@ -55,7 +54,7 @@ export function ClaimEditor({ claim, claims, mentionCount }: Props) {
         aria-label="Reword the claim"
         onSubmit={(e) =>
           submit(e, () =>
-            send({ method: 'PATCH', path: claimPath(claim.id), body: { text }, ifMatch: version }, (answer) =>
+            send({ method: 'PATCH', path: deskPaths.claim(claim.id), body: { text }, ifMatch: version }, (answer) =>
               show('Wording saved; the old wording stays in the history.', undoClaim(answer)),
             ),
           )
@@ -73,7 +72,7 @@ export function ClaimEditor({ claim, claims, mentionCount }: Props) {
         aria-label="Change the topic"
         onSubmit={(e) =>
           submit(e, () =>
-            send({ method: 'PATCH', path: claimPath(claim.id), body: { topic }, ifMatch: version }, (answer) =>
+            send({ method: 'PATCH', path: deskPaths.claim(claim.id), body: { topic }, ifMatch: version }, (answer) =>
               show(`Moved to the topic “${topic.trim()}”.`, undoClaim(answer)),
             ),
           )
@@ -127,11 +126,11 @@ export function ClaimEditor({ claim, claims, mentionCount }: Props) {
         onSubmit={(e) =>
           submit(e, () =>
             send(
-              { method: 'POST', path: `${claimPath(claim.id)}/merge`, body: { into }, ifMatch: version },
+              { method: 'POST', path: `${deskPaths.claim(claim.id)}/merge`, body: { into }, ifMatch: version },
               (answer) => {
                 const merged = answer as { claim: Claim; into: Claim };
                 show(`Merged into “${merged.into.text}”; its mentions moved there.`, {
-                  path: `${claimPath(claim.id)}/undo`,
+                  path: deskPaths.claimUndo(claim.id),
                   version: merged.claim.verdict.version,
                 });
                 navigate(hrefFor(state, { view: 'claim', claim: merged.into.id }));
@@ -163,7 +162,7 @@ export function ClaimEditor({ claim, claims, mentionCount }: Props) {
           disabled={mentionCount > 0 || change.isPending}
           aria-describedby={mentionCount > 0 ? `${errorId}-why` : undefined}
           onClick={() =>
-            send({ method: 'DELETE', path: claimPath(claim.id), ifMatch: version }, (answer) => {
+            send({ method: 'DELETE', path: deskPaths.claim(claim.id), ifMatch: version }, (answer) => {
               show(`Claim “${claim.text}” deleted.`, undoClaim(answer));
             })
           }

@@ -3,6 +3,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { claimSchema, claimTextSchema, topicNameSchema, versionedMentionSchema, type Stance } from '@/domain/schemas';
 import { useDeskNotice } from '@/components/desk/undo-store';
 import { claimDeskQueries, useDeskChange } from '@/lib/api/claim-desk-queries';
+import { deskPaths } from '@/lib/api/desk-paths';
+import { recordSelection } from '../model/selection-mention';
 import type { TextSelection } from '../hooks/use-text-selection';
 import { DeskError, StanceField } from './desk-fields';
 
@@ -46,27 +48,20 @@ export function ClaimFromSelection({ storyId, articleId, outletName, selection, 
     setError(null);
     change.mutate({
       method: 'POST',
-      path: `/api/stories/${encodeURIComponent(storyId)}/claims`,
+      path: deskPaths.storyClaims(storyId),
       body: { text: wording.data, topic: named.data },
       onFail: (e) => setError({ field: null, message: e.message }),
       onDone: (answer) => {
         const claim = claimSchema.parse(answer);
-        const takeBack = { path: `/api/claims/${encodeURIComponent(claim.id)}/undo`, version: claim.verdict.version };
+        const takeBack = { path: deskPaths.claimUndo(claim.id), version: claim.verdict.version };
         change.mutate({
-          method: 'POST',
-          path: `/api/stories/${encodeURIComponent(storyId)}/mentions`,
-          body: {
-            claim: claim.id,
-            article: articleId,
-            stance,
-            spans: [{ start: selection.range[0], end: selection.range[1], exact: selection.exact }],
-          },
+          ...recordSelection({ storyId, articleId }, claim.id, stance, selection),
           onDone: (saved) => {
             const mention = versionedMentionSchema.parse(saved);
             show(
               `New claim “${claim.text}” recorded from ${outletName} (${stance}).`,
               {
-                path: `/api/mentions/${encodeURIComponent(mention.id)}/undo`,
+                path: deskPaths.mentionUndo(mention.id),
                 version: mention.version,
                 then: takeBack,
               },

@@ -3,6 +3,8 @@ import { claimMatcher } from '@/domain/claim-search';
 import { versionedMentionSchema, type Claim, type Stance } from '@/domain/schemas';
 import { useDeskNotice } from '@/components/desk/undo-store';
 import { useDeskChange } from '@/lib/api/claim-desk-queries';
+import { deskPaths } from '@/lib/api/desk-paths';
+import { recordSelection } from '../model/selection-mention';
 import type { TextSelection } from '../hooks/use-text-selection';
 import { DeskError, StanceField } from './desk-fields';
 
@@ -41,19 +43,12 @@ export function EvidenceForm({ storyId, articleId, outletName, selection, claims
     }
     setError(null);
     change.mutate({
-      method: 'POST',
-      path: `/api/stories/${encodeURIComponent(storyId)}/mentions`,
-      body: {
-        claim: chosen.id,
-        article: articleId,
-        stance,
-        spans: [{ start: selection.range[0], end: selection.range[1], exact: selection.exact }],
-      },
+      ...recordSelection({ storyId, articleId }, chosen.id, stance, selection),
       onDone: (answer) => {
         const mention = versionedMentionSchema.parse(answer);
         show(
           `Evidence for “${chosen.text}” recorded in ${outletName} (${stance}).`,
-          { path: `/api/mentions/${encodeURIComponent(mention.id)}/undo`, version: mention.version },
+          { path: deskPaths.mentionUndo(mention.id), version: mention.version },
           articleId,
         );
         onDone();
