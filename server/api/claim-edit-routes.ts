@@ -108,7 +108,8 @@ export function claimEditRoutes(deps: ApiDeps) {
         ({ claim, into: target }) => ({
           body: { claim, into: target },
           version: claim.verdict.version,
-          feed: { story: claim.story, kind: 'claim', id: target.id },
+          // The duplicate's mentions are the target's now: both claims' evidence changed.
+          feed: { story: claim.story, kind: 'claim', id: target.id, claim: claim.id },
         }),
         staleClaim,
       );

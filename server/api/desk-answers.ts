@@ -1,6 +1,7 @@
 import { answerStale } from './stale-answer';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { CoverageChangeEvent } from '@/domain/schemas';
 import type { DeskResult } from '../store/claim-desk-store';
 import type { ApiDeps, ApiEnv } from './api-context';
 import { etagFor } from './if-match';
@@ -19,7 +20,7 @@ export async function answerDesk<E extends ApiEnv, T, C>(
   show: (value: T) => {
     body: unknown;
     version: number;
-    feed: { story: string; kind: 'claim' | 'mention'; id: string };
+    feed: CoverageChangeEvent;
   },
   showStale: (current: C) => { body: Record<string, unknown>; version: number | null },
 ) {

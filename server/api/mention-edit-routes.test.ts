@@ -42,7 +42,14 @@ describe('recording a mention', () => {
       'reports',
     ]);
     expect(await kit.auditCount()).toBe(before + 1);
-    expect(kit.published.at(-1)?.data).toEqual({ story: STORY, kind: 'mention', id: mention.id });
+    // The live update names the mention's claim and article, so pages refetch only that evidence.
+    expect(kit.published.at(-1)?.data).toEqual({
+      story: STORY,
+      kind: 'mention',
+      id: mention.id,
+      claim: 'deal',
+      article: 'art-b',
+    });
     const got = await kit.app.request(`/api/mentions/${mention.id}`);
     expect(got.headers.get('ETag')).toBe('"1"');
     expect(versionedMentionSchema.parse(await got.json()).attribution).toEqual(chain);
@@ -178,6 +185,13 @@ describe('correcting a mention', () => {
     const undo = await kit.send('POST', `/api/mentions/${created.id}/undo`, undefined, { ifMatch: '"1"' });
     expect(undo.status).toBe(200);
     expect((await kit.bundle()).mentions.map((m) => m.id)).not.toContain(created.id);
+    expect(kit.published.at(-1)?.data).toEqual({
+      story: STORY,
+      kind: 'mention',
+      id: created.id,
+      claim: created.claim,
+      article: created.article,
+    });
   });
 });
 
@@ -193,6 +207,7 @@ describe('sources for chains', () => {
     const created = await kit.send('POST', path, body);
     expect(created.status).toBe(201);
     const actor = actorSchema.parse(await created.json());
+    expect(kit.published.at(-1)?.data).toEqual({ story: STORY, kind: 'actor', id: actor.id });
     expect((await record({ attribution: [{ kind: 'actor', id: actor.id }, chain[2]] })).status).toBe(201);
   });
 });

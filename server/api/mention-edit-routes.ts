@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import * as z from 'zod/mini';
 import { shortHash, slugify } from '@/domain/ingest/article-id';
 import {
   mentionPatchSchema,
@@ -9,6 +10,7 @@ import {
   type AttributionStep,
   type Mention,
   type SpanInput,
+  idSchema,
 } from '@/domain/schemas';
 import type { DeskAuthor, StoredMention } from '../store/claim-desk-store';
 import type { ApiDeps, ApiEnv } from './api-context';
@@ -20,11 +22,18 @@ import { requireEditor, type SignedInEnv } from './require-role';
 import { refuseChange } from './security-log';
 import { idParam, jsonBody } from './validators';
 
+const mentionPlaceSchema = z.object({ claim: idSchema, article: idSchema });
+
 const showMention = ({ story, ...mention }: StoredMention) => ({
   body: mention,
   version: mention.version,
-  feed: { story, kind: 'mention' as const, id: mention.id },
+  feed: { story, kind: 'mention' as const, id: mention.id, claim: mention.claim, article: mention.article },
 });
+/** The claim and article a mention's stored form names, for the live update of its removal. */
+const placeOf = (stored: unknown) => {
+  const place = mentionPlaceSchema.safeParse(stored);
+  return place.success ? place.data : {};
+};
 const staleMention = (mention: StoredMention | null) => ({
   body: mention ? { mention: showMention(mention).body } : {},
   version: mention?.version ?? null,
@@ -158,7 +167,10 @@ export function mentionEditRoutes(deps: ApiDeps) {
       if (result.kind === 'done' && result.value === null) {
         // The undo took back the mention's creation: nothing is left to show but the entry.
         const { edit } = result;
-        deps.changes.publish({ name: 'coverage', data: { story: edit.story, kind: 'mention', id } });
+        deps.changes.publish({
+          name: 'coverage',
+          data: { story: edit.story, kind: 'mention', id, ...placeOf(edit.before) },
+        });
         c.header('ETag', etagFor(edit.version));
         c.header('Parallax-Edit', String(edit.id));
         return c.json({ removed: id });
@@ -205,7 +217,7 @@ export function mentionEditRoutes(deps: ApiDeps) {
         c,
         result,
         { noun: 'source', ifMatch: 0, status: 201 },
-        (value) => ({ body: value, version: 1, feed: { story, kind: 'mention', id: value.id } }),
+        (value) => ({ body: value, version: 1, feed: { story, kind: 'actor', id: value.id } }),
         () => ({ body: {}, version: null }),
       );
     },

@@ -189,7 +189,10 @@ export function publicationRoutes(deps: ApiDeps) {
           return refuseChange(deps, c, 409, 'already_imported', 'these annotations were imported before', 'items');
         }
         for (const { mention } of placed) {
-          changes.publish({ name: 'coverage', data: { story, kind: 'mention', id: mention.id } });
+          changes.publish({
+            name: 'coverage',
+            data: { story, kind: 'mention', id: mention.id, claim: mention.claim, article: mention.article },
+          });
         }
       }
       return c.json({

@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   apiErrorSchema,
+  passageSchema,
   storyBundleSchema,
   storyChangesSchema,
   storyEvidenceSchema,
@@ -8,15 +10,16 @@ import {
   type StoryBundle,
 } from '@/domain/schemas';
 import { bundledCorpus } from '../corpus/corpus-test-kit';
-import { openSqliteStore } from '../store/sql/sql-store';
+import { openSqliteStore, type SqlStore } from '../store/sql/sql-store';
 import { createTestApi } from './api-test-kit';
 
 const STORY = 'rafah-scg-2024';
 let api: Awaited<ReturnType<typeof createTestApi>>;
 let bundle: StoryBundle;
+let store: SqlStore;
 
 beforeEach(async () => {
-  const store = await openSqliteStore(':memory:');
+  store = await openSqliteStore(':memory:');
   await store.seed(bundledCorpus());
   api = await createTestApi({ store });
   bundle = storyBundleSchema.parse(await (await api.app.request(`/api/stories/${STORY}`)).json());
@@ -99,6 +102,35 @@ describe('GET /api/stories/:story/evidence', () => {
     expect(byCell.mentions).toEqual(bundle.mentions.filter((m) => m.claim === claim && m.article === article));
   });
 
+  it('leaves out what the whole story leaves out: a removed article, its places in passages, mentions left without evidence', async () => {
+    // A passage in two articles only: removing one of them leaves it standing nowhere twice.
+    const pair = bundle.passages.find((p) => new Set(p.spans.map((s) => s.article)).size === 2)!;
+    const [gone, kept] = [...new Set(pair.spans.map((s) => s.article))] as [string, string];
+    const bare = bundle.mentions.find((m) => m.article === kept)!;
+    const db = store.sql.db;
+    await sql`UPDATE articles SET removed_at = '2024-06-01T00:00:00Z' WHERE id = ${gone}`.execute(db);
+    // Every span of a mention unanchored by a new version: the mention has no evidence left.
+    await sql`DELETE FROM spans WHERE mention = ${bare.id}`.execute(db);
+
+    const whole = storyBundleSchema.parse(await (await get(`/api/stories/${STORY}`)).json());
+    expect(whole.mentions.map((m) => m.id)).not.toContain(bare.id);
+    const overview = storyOverviewSchema.parse(await (await get(`/api/stories/${STORY}/overview`)).json());
+    expect(overview.cells).toEqual(whole.mentions.map(({ spans: _spans, basis: _basis, ...cell }) => cell));
+    expect(overview.events).toEqual(whole.events);
+    for (const article of whole.articles) {
+      const evidence = storyEvidenceSchema.parse(
+        await (await get(`/api/stories/${STORY}/evidence?article=${article.id}`)).json(),
+      );
+      expect(evidence.mentions).toEqual(whole.mentions.filter((m) => m.article === article.id));
+      expect(evidence.passages).toEqual(whole.passages.filter((p) => p.spans.some((s) => s.article === article.id)));
+    }
+    const claim = storyEvidenceSchema.parse(
+      await (await get(`/api/stories/${STORY}/evidence?claim=${bare.claim}`)).json(),
+    );
+    expect(claim.mentions).toEqual(whole.mentions.filter((m) => m.claim === bare.claim));
+    expect((await get(`/api/stories/${STORY}/passages/${pair.id}`)).status).toBe(404);
+  });
+
   it('refuses a request that names no scope, or an unknown parameter, naming the field', async () => {
     for (const [query, field] of [
       ['', 'claim'],
@@ -107,6 +139,24 @@ describe('GET /api/stories/:story/evidence', () => {
     ] as const) {
       const response = await get(`/api/stories/${STORY}/evidence?${query}`);
       expect(response.status).toBe(400);
+      expect(apiErrorSchema.parse(await response.json()).error.field).toBe(field);
+    }
+  });
+});
+
+describe('GET /api/stories/:story/passages/:passage', () => {
+  it('sends one shared passage with every place it stands in, or 404 naming what is missing', async () => {
+    const passage = bundle.passages[0]!;
+    const found = await get(`/api/stories/${STORY}/passages/${passage.id}`);
+    expect(found.status).toBe(200);
+    expect(passageSchema.parse(await found.json())).toEqual(passage);
+    for (const [path, status, field] of [
+      [`/api/stories/${STORY}/passages/no-such-passage`, 404, 'passage'],
+      [`/api/stories/no-such-story/passages/${passage.id}`, 404, 'story'],
+      [`/api/stories/${STORY}/passages/Not%20An%20Id`, 400, 'passage'],
+    ] as const) {
+      const response = await get(path);
+      expect(response.status).toBe(status);
       expect(apiErrorSchema.parse(await response.json()).error.field).toBe(field);
     }
   });

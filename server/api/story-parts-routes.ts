@@ -5,7 +5,7 @@ import { evidenceScopeSchema, type StoryChanges } from '@/domain/schemas';
 import type { ApiContext, ApiDeps, ApiEnv } from './api-context';
 import { jsonError } from './api-errors';
 import { revalidatedStoryRead } from './story-etag';
-import { idParam, issueField } from './validators';
+import { idParam, idParams, issueField } from './validators';
 
 /** How many changed rows a catching-up page is sent; past it, it reads the story again. */
 export const MAX_LISTED_CHANGES = 2_000;
@@ -41,6 +41,8 @@ const sinceQuery = validator('query', (query, c: ApiContext) => {
  *   stance cells, events, topics, counts), no evidence text;
  * - GET /stories/:story/evidence?claim=&article=: the mentions with their evidence of a claim,
  *   an article or one cell, and an article's shared passages;
+ * - GET /stories/:story/passages/:passage: one shared passage, for a link that follows one
+ *   none of the open articles carries;
  * - GET /stories/:story/changes?since=EPOCH.VERSION: what changed since a version, so a page
  *   that missed live updates refetches only that.
  */
@@ -56,6 +58,14 @@ export function storyPartsRoutes({ store, storyReads }: ApiDeps) {
     const { story } = c.req.valid('param');
     const scope = c.req.valid('query');
     return revalidatedStoryRead(c, store, story, 'evidence', () => store.getStoryEvidence(story, scope));
+  });
+
+  routes.get('/stories/:story/passages/:passage', idParams(['story', 'passage']), async (c) => {
+    const { story, passage } = c.req.valid('param');
+    if (!(await store.getStoryVersion(story))) return jsonError(c, 404, 'not_found', `no story "${story}"`, 'story');
+    const found = await store.getStoryPassage(story, passage);
+    if (!found) return jsonError(c, 404, 'not_found', `no shared passage "${passage}" in this story`, 'passage');
+    return c.json(found);
   });
 
   routes.get('/stories/:story/changes', idParam('story'), sinceQuery, async (c) => {

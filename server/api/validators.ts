@@ -43,13 +43,25 @@ function invalidBody(c: ApiContext, issues: readonly z.core.$ZodIssue[]) {
 
 /** An id path parameter (`:story`), or 400 naming it. The handler reads `c.req.valid('param')[name]`. */
 export function idParam<N extends string>(name: N, { onRefused }: ValidationOptions = {}) {
+  return idParams([name], { onRefused });
+}
+
+/** Several id path parameters (`:story/passages/:passage`), or 400 naming the first that is not one. */
+export function idParams<N extends string>(names: readonly N[], { onRefused }: ValidationOptions = {}) {
   return validator('param', async (params, c: ApiContext) => {
-    const result = idSchema.safeParse(params[name]);
-    if (result.success) return { [name]: result.data } as Record<N, string>;
-    const message = `${name} ${result.error.issues[0]?.message ?? 'is invalid'}`;
-    const response = jsonError(c, 400, 'invalid_parameter', message, name);
-    await onRefused?.(c, response);
-    return response;
+    const ids = {} as Record<N, string>;
+    for (const name of names) {
+      const result = idSchema.safeParse(params[name]);
+      if (result.success) {
+        ids[name] = result.data;
+        continue;
+      }
+      const message = `${name} ${result.error.issues[0]?.message ?? 'is invalid'}`;
+      const response = jsonError(c, 400, 'invalid_parameter', message, name);
+      await onRefused?.(c, response);
+      return response;
+    }
+    return ids;
   });
 }
 

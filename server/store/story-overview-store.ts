@@ -1,4 +1,4 @@
-import type { EvidenceScope, StoryEvidence, StoryOverview } from '@/domain/schemas';
+import type { EvidenceScope, Passage, StoryEvidence, StoryOverview } from '@/domain/schemas';
 
 /** A story in the parts its views need: the first-view overview, and evidence on demand. */
 export interface StoryOverviewStore {
@@ -6,4 +6,6 @@ export interface StoryOverviewStore {
   getStoryOverview(storyId: string): Promise<StoryOverview | null>;
   /** The mentions (with their evidence) of a claim, an article, or one cell, and the article's shared passages. */
   getStoryEvidence(storyId: string, scope: EvidenceScope): Promise<StoryEvidence | null>;
+  /** One shared passage of a story, with its places in the live articles; null when there is none such. */
+  getStoryPassage(storyId: string, passageId: string): Promise<Passage | null>;
 }

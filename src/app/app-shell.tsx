@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import type { View } from '@/domain/url-state';
 import { Link } from '@/lib/router/link';
-import { useStoryData, useStoryOverview } from '@/lib/story/use-story-data';
+import { useStoryOverview } from '@/lib/story/use-story-data';
 import { hrefFor, useUrlState } from '@/lib/url-state/use-url-state';
 import { StoryNotices } from './story-notices';
 import { UrlNotices } from './url-notices';
@@ -11,8 +11,6 @@ import { VIEW_COMPONENTS, VIEW_LABELS } from './views';
 
 const NAV_VIEWS: View[] = ['sources', 'matrix', 'timeline', 'coverage', 'stories'];
 
-/** The views that still read the whole story: the header reads it there too, rather than the overview besides. */
-const WHOLE_STORY_VIEWS: ReadonlySet<View> = new Set(['sources', 'coverage']);
 /** A read-only edition of one story: the story's own views, nothing to sign in to or change. */
 const READ_ONLY_NAV_VIEWS: View[] = ['sources', 'matrix', 'timeline'];
 
@@ -30,11 +28,8 @@ const LiveUpdates = lazy(() => import('@/lib/live/live-updates').then((m) => ({ 
 export function AppShell({ readOnly = false }: { readOnly?: boolean }) {
   useCanonicalUrl();
   const { state } = useUrlState();
-  // The header reads what the view reads: the compact overview, or the whole story where the view needs it.
-  const wholeStory = WHOLE_STORY_VIEWS.has(state.view);
-  const whole = useStoryData(wholeStory);
-  const overview = useStoryOverview(!wholeStory);
-  const story = wholeStory ? whole : overview;
+  // The header reads what every view starts from: the story's compact overview.
+  const story = useStoryOverview();
   const storyTitle = story.status === 'success' ? story.bundle.story.title : null;
   const summary = story.status === 'success' ? story.bundle.story.summary : null;
   const ViewComponent = VIEW_COMPONENTS[state.view];

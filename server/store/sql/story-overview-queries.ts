@@ -4,6 +4,7 @@ import {
   stepSources,
   supportSchema,
   type Mention,
+  type Passage,
   type Span,
   type StanceCell,
   type StoryOverview,
@@ -48,6 +49,7 @@ export function storyOverviewQueries(db: Kysely<Database>): StoryOverviewStore {
       snapshot(db, async (trx) => {
         const story = await trx.selectFrom('stories').select('id').where('id', '=', storyId).executeTakeFirst();
         if (!story) return null;
+        const live = new Set(await liveArticleIds(trx, storyId));
         let query = trx
           .selectFrom('mentions')
           .select(['id', 'claim', 'article', 'stance', 'attribution', 'support', 'basis'])
@@ -55,60 +57,73 @@ export function storyOverviewQueries(db: Kysely<Database>): StoryOverviewStore {
         if (scope.claim !== undefined) query = query.where('claim', '=', scope.claim);
         if (scope.article !== undefined) query = query.where('article', '=', scope.article);
         // A removed article's evidence left with it.
-        query = query.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('articles')
-              .select('articles.id')
-              .whereRef('articles.id', '=', 'mentions.article')
-              .where('articles.removed_at', 'is', null),
-          ),
-        );
-        const rows = await query.orderBy('rowid').execute();
+        const rows = (await query.orderBy('rowid').execute()).filter((row) => live.has(row.article));
         const spansByMention = new Map<string, Span[]>();
-        if (rows.length > 0) {
+        for (let from = 0; from < rows.length; from += 500) {
           const spanRows = await trx
             .selectFrom('spans')
             .select(['mention', 'article', 'start', 'end', 'exact', 'prefix', 'suffix'])
             .where(
               'mention',
               'in',
-              rows.map((row) => row.id),
+              rows.slice(from, from + 500).map((row) => row.id),
             )
             .orderBy('mention')
             .orderBy('ordinal')
             .execute();
           for (const { mention, ...span } of spanRows) {
-            spansByMention.set(mention, [...(spansByMention.get(mention) ?? []), span]);
+            if (live.has(span.article)) spansByMention.set(mention, [...(spansByMention.get(mention) ?? []), span]);
           }
         }
-        const mentions: Mention[] = rows.map((row) => ({
-          id: row.id,
-          claim: row.claim,
-          article: row.article,
-          stance: stanceSchema.parse(row.stance),
-          attribution: chainFromJson.parse(row.attribution),
-          spans: spansByMention.get(row.id) ?? [],
-          ...optionalField('support', row.support, (text) => supportSchema.parse(text)),
-          ...optionalField('basis', row.basis, (text) => mentionBasisFromJson.parse(text)),
-        }));
+        const mentions: Mention[] = rows
+          // As in the whole story: a mention whose every span a new version unanchored has no evidence left.
+          .filter((row) => spansByMention.has(row.id))
+          .map((row) => ({
+            id: row.id,
+            claim: row.claim,
+            article: row.article,
+            stance: stanceSchema.parse(row.stance),
+            attribution: chainFromJson.parse(row.attribution),
+            spans: spansByMention.get(row.id) ?? [],
+            ...optionalField('support', row.support, (text) => supportSchema.parse(text)),
+            ...optionalField('basis', row.basis, (text) => mentionBasisFromJson.parse(text)),
+          }));
         // Shared passages belong to articles: an article's (or a cell's) scope carries those with a span in it.
         const passages =
           scope.article === undefined
             ? []
-            : (
-                await trx
-                  .selectFrom('passages')
-                  .select(['id', 'story', 'text', 'spans'])
-                  .where('story', '=', storyId)
-                  .orderBy('rowid')
-                  .execute()
-              )
-                .map((row) => ({ ...row, spans: passageSpansFromJson.parse(row.spans) }))
-                .filter((passage) => passage.spans.some((span) => span.article === scope.article));
+            : (await livePassages(trx, storyId)).filter((passage) =>
+                passage.spans.some((span) => span.article === scope.article),
+              );
         return { mentions, passages };
       }),
+
+    getStoryPassage: (storyId, passageId) =>
+      snapshot(db, async (trx) => {
+        const found = (await livePassages(trx, storyId, passageId))[0];
+        return found ?? null;
+      }),
   };
+}
+
+const liveArticleIds = async (db: Db, storyId: string) =>
+  (
+    await db.selectFrom('articles').select('id').where('story', '=', storyId).where('removed_at', 'is', null).execute()
+  ).map((row) => row.id);
+
+/**
+ * A story's shared passages as the whole story shows them: each with its places in the live
+ * articles, and only while it still stands in two places at least.
+ */
+async function livePassages(db: Db, storyId: string, passageId?: string): Promise<Passage[]> {
+  let query = db.selectFrom('passages').select(['id', 'story', 'text', 'spans']).where('story', '=', storyId);
+  if (passageId !== undefined) query = query.where('id', '=', passageId);
+  const rows = await query.orderBy('rowid').execute();
+  if (rows.length === 0) return [];
+  const live = new Set(await liveArticleIds(db, storyId));
+  return rows
+    .map((row) => ({ ...row, spans: passageSpansFromJson.parse(row.spans).filter((span) => live.has(span.article)) }))
+    .filter((passage) => passage.spans.length >= 2);
 }
 
 async function readOverview(db: Transaction<Database>, storyId: string): Promise<StoryOverview | null> {
@@ -118,6 +133,12 @@ async function readOverview(db: Transaction<Database>, storyId: string): Promise
   const articles = await readLiveArticles(db, storyId);
   const liveArticles = new Set(articles.map((article) => article.id));
   const claims = await readLiveClaims(db, storyId);
+  // As in the whole story: a mention whose every span a new version unanchored has no evidence left.
+  const withEvidence = new Set(
+    (await db.selectFrom('spans').select('mention').distinct().where('story', '=', storyId).execute()).map(
+      (row) => row.mention,
+    ),
+  );
   const cells: StanceCell[] = (
     await db
       .selectFrom('mentions')
@@ -126,7 +147,7 @@ async function readOverview(db: Transaction<Database>, storyId: string): Promise
       .orderBy('rowid')
       .execute()
   )
-    .filter((row) => liveArticles.has(row.article))
+    .filter((row) => liveArticles.has(row.article) && withEvidence.has(row.id))
     .map((row) => ({
       id: row.id,
       claim: row.claim,
@@ -137,8 +158,9 @@ async function readOverview(db: Transaction<Database>, storyId: string): Promise
     }));
   const cellIds = new Set(cells.map((cell) => cell.id));
   const events = await readStoryEvents(db, storyId);
+  for (const event of events) event.mentions = event.mentions.filter((id) => cellIds.has(id));
   // The timeline words an event's reports by their quotes: those of the mentions events cite.
-  const cited = [...new Set(events.flatMap((event) => event.mentions))].filter((id) => cellIds.has(id));
+  const cited = [...new Set(events.flatMap((event) => event.mentions))];
   const eventQuotes: Record<string, string[]> = {};
   for (let from = 0; from < cited.length; from += 500) {
     const rows = await db

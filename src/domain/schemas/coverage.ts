@@ -146,10 +146,16 @@ export const rejectSuggestionRequestSchema = z.strictObject({
 });
 export type RejectSuggestionRequest = z.infer<typeof rejectSuggestionRequestSchema>;
 
-/** What GET /api/changes sends when coverage changes: an article, mention or claim was added. */
+/**
+ * What GET /api/changes sends when coverage changes: an article, mention, claim or source was
+ * added or changed. A mention's names the claim and article it is (or was) of, so that a page
+ * refetches only the evidence it is in.
+ */
 export const coverageChangeEventSchema = z.object({
   story: idSchema,
-  kind: z.enum(['article', 'mention', 'claim']),
+  kind: z.enum(['article', 'mention', 'claim', 'actor']),
   id: idSchema,
+  claim: z.optional(idSchema),
+  article: z.optional(idSchema),
 });
 export type CoverageChangeEvent = z.infer<typeof coverageChangeEventSchema>;

@@ -1,7 +1,8 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { articleRecordSchema, type ArticlePatch } from '@/domain/schemas';
+import { articleRecordSchema, type ArticlePatch, type ArticleRecord } from '@/domain/schemas';
 import { getJson } from './get-json';
 import { sendJson } from './send-json';
+import { overviewReadsOf, storyReadsOf } from './story-part-queries';
 import { storyQueries } from './story-queries';
 
 /** An article's metadata with its version (the ETag an edit names) and whether it is removed. */
@@ -16,29 +17,34 @@ export const articleRecordQueries = {
 
 const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 
-/** Correcting an article's metadata, removing it and bringing it back. */
+/**
+ * Correcting an article's metadata, removing it and bringing it back. Its metadata is in the
+ * story's overview; a removal or a return also changes the shared passages of the other
+ * articles, so the story's evidence is refetched too.
+ */
 export function useArticleActions() {
   const client = useQueryClient();
-  const refresh = (articleId: string) =>
+  const refresh = (record: ArticleRecord, evidence: boolean) =>
     Promise.all([
-      client.invalidateQueries({ queryKey: storyQueries.all() }),
-      client.invalidateQueries({ queryKey: articleRecordQueries.record(articleId).queryKey }),
+      client.invalidateQueries(evidence ? storyReadsOf(record.story) : overviewReadsOf(record.story)),
+      client.invalidateQueries({ queryKey: storyQueries.list().queryKey }),
+      client.invalidateQueries({ queryKey: articleRecordQueries.record(record.id).queryKey }),
     ]);
   const path = (id: string) => `/api/articles/${encodeURIComponent(id)}`;
   const edit = useMutation({
     mutationFn: ({ id, version, body }: { id: string; version: number; body: ArticlePatch }) =>
       sendJson(path(id), { method: 'PATCH', body, headers: ifMatch(version) }, articleRecordSchema),
-    onSuccess: (record) => refresh(record.id),
+    onSuccess: (record) => refresh(record, false),
   });
   const remove = useMutation({
     mutationFn: ({ id, version }: { id: string; version: number }) =>
       sendJson(path(id), { method: 'DELETE', headers: ifMatch(version) }, articleRecordSchema),
-    onSuccess: (record) => refresh(record.id),
+    onSuccess: (record) => refresh(record, true),
   });
   const restore = useMutation({
     mutationFn: ({ id, version }: { id: string; version: number }) =>
       sendJson(`${path(id)}/restore`, { method: 'POST', headers: ifMatch(version) }, articleRecordSchema),
-    onSuccess: (record) => refresh(record.id),
+    onSuccess: (record) => refresh(record, true),
   });
   return { edit, remove, restore };
 }

@@ -5,7 +5,7 @@ import { claimQueries } from './claim-queries';
 import { deskPaths } from './desk-paths';
 import { getJson } from './get-json';
 import { sendJson } from './send-json';
-import { storyQueries } from './story-queries';
+import { refreshPartsAfterDeskChange } from './story-part-queries';
 
 const story = (id: string) => `/api/stories/${encodeURIComponent(id)}`;
 
@@ -59,8 +59,9 @@ export type DeskRequest = {
 };
 
 /**
- * Sends a change of the desk's own work and refreshes what shows it: the story and every
- * claim query (the live update does the same for other pages).
+ * Sends a change of the desk's own work and refreshes what shows it: the story's overview,
+ * the evidence the change touched and every claim query (the live update does the same for
+ * other pages).
  */
 export function useDeskChange() {
   const client = useQueryClient();
@@ -73,9 +74,9 @@ export function useDeskChange() {
       ),
     onSuccess: (answer, request) => request.onDone?.(answer),
     onError: (error, request) => request.onFail?.(error),
-    onSettled: () =>
+    onSettled: (answer, error) =>
       Promise.all([
-        client.invalidateQueries({ queryKey: storyQueries.all() }),
+        refreshPartsAfterDeskChange(client, answer, error !== null),
         client.invalidateQueries({ queryKey: claimQueries.all(), predicate: notAMention }),
       ]),
   });

@@ -5,6 +5,7 @@ import type { SqlStore } from '../../../server/store/sql/sql-store';
 import { serveEditorialApi } from '@/test/editorial-api';
 import {
   catchUpStory,
+  evidenceTouchOfAnswer,
   isStoryPartQuery,
   patchOverviewVerdict,
   refreshPartsAfterCoverage,
@@ -69,6 +70,57 @@ describe('a story in parts, in the client cache', () => {
 
     expect(isStoryPartQuery(storyPartQueries.overview(STORY).queryKey)).toBe(true);
     expect(isStoryPartQuery(storyQueries.bundle(STORY).queryKey)).toBe(false);
+    client.clear();
+  });
+
+  it('refreshes of the evidence only what a changed mention is in: its article, its claim, and wherever it was', async () => {
+    await serveEditorialApi();
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+    const overview = await client.fetchQuery(storyPartQueries.overview(STORY));
+    const [a, b] = overview.articles;
+    const mention = overview.cells.find((cell) => cell.article === a!.id)!;
+    const other = overview.claims.find((claim) => claim.id !== mention.claim)!;
+    const scopes = [{ article: a!.id }, { article: b!.id }, { claim: mention.claim }, { claim: other.id }];
+    for (const scope of scopes) await client.fetchQuery(storyPartQueries.evidence(STORY, scope));
+    const stale = () =>
+      scopes.map((scope) => client.getQueryState(storyPartQueries.evidence(STORY, scope).queryKey)?.isInvalidated);
+    const reset = () => client.resetQueries({ queryKey: storyPartQueries.evidenceOf(STORY) });
+
+    refreshPartsAfterCoverage(client, { story: STORY, kind: 'mention', id: mention.id, article: a!.id });
+    expect(stale()).toEqual([true, false, true, false]);
+    await reset();
+    for (const scope of scopes) await client.fetchQuery(storyPartQueries.evidence(STORY, scope));
+    // A source added touches no evidence; an article (its text, so every article's shared passages) all of it.
+    refreshPartsAfterCoverage(client, { story: STORY, kind: 'actor', id: 'new-source' });
+    expect(stale()).toEqual([false, false, false, false]);
+    refreshPartsAfterCoverage(client, { story: STORY, kind: 'article', id: b!.id });
+    expect(stale()).toEqual([true, true, true, true]);
+    client.clear();
+  });
+
+  it('tells from the answer to a desk change which evidence it touched', async () => {
+    await serveEditorialApi();
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const overview = await client.fetchQuery(storyPartQueries.overview(STORY));
+    const cell = overview.cells[0]!;
+    const [mention] = (await client.fetchQuery(storyPartQueries.evidence(STORY, { article: cell.article }))).mentions;
+    const claim = overview.claims[0]!;
+    const event = overview.events[0]!;
+    expect(evidenceTouchOfAnswer({ ...mention, version: 2 })).toEqual({
+      articles: [mention!.article],
+      claims: [mention!.claim],
+      mentions: [mention!.id],
+    });
+    expect(evidenceTouchOfAnswer({ removed: mention!.id })).toEqual({ mentions: [mention!.id] });
+    expect(evidenceTouchOfAnswer(claim)).toEqual({ claims: [claim.id], mentionsOfClaims: [claim.id] });
+    expect(evidenceTouchOfAnswer({ claim, into: overview.claims[1] })).toEqual({
+      claims: [claim.id, overview.claims[1]!.id],
+      mentionsOfClaims: [claim.id, overview.claims[1]!.id],
+    });
+    expect(evidenceTouchOfAnswer({ ...event, version: 1 })).toBeNull();
+    expect(evidenceTouchOfAnswer({ removed: true, event, version: 2 })).toBeNull();
+    expect(evidenceTouchOfAnswer(overview.actors[0])).toBeNull();
+    expect(evidenceTouchOfAnswer({ something: 'else' })).toBe('all');
     client.clear();
   });
 });

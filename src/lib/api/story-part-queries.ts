@@ -1,12 +1,17 @@
 import { queryOptions, type Query, type QueryClient } from '@tanstack/react-query';
+import * as z from 'zod/mini';
 import {
+  actorSchema,
   type Claim,
   type CoverageChangeEvent,
+  idSchema,
+  passageSchema,
   storyChangesSchema,
   storyEvidenceSchema,
   storyOverviewSchema,
   type EvidenceScope,
   type StoryChanges,
+  type StoryEvidence,
   type StoryOverview,
   type StoryVersion,
 } from '@/domain/schemas';
@@ -27,6 +32,8 @@ export const storyPartQueries = {
       queryKey: [...storyQueries.all(), 'overview', storyId] as const,
       queryFn: ({ signal }) => getJson(`${storyPath(storyId)}/overview`, storyOverviewSchema, signal),
     }),
+  /** All passage queries of a story, for invalidating them by prefix. */
+  passagesOf: (storyId: string) => [...storyQueries.all(), 'passage', storyId] as const,
   /** All evidence queries of a story, for invalidating them by prefix. */
   evidenceOf: (storyId: string) => [...storyQueries.all(), 'evidence', storyId] as const,
   evidence: (storyId: string, scope: EvidenceScope) =>
@@ -38,6 +45,13 @@ export const storyPartQueries = {
         if (scope.article !== undefined) query.set('article', scope.article);
         return getJson(`${storyPath(storyId)}/evidence?${query.toString()}`, storyEvidenceSchema, signal);
       },
+    }),
+  /** One shared passage: for a link that follows a passage none of the open articles carries. */
+  passage: (storyId: string, passageId: string) =>
+    queryOptions({
+      queryKey: [...storyPartQueries.passagesOf(storyId), passageId] as const,
+      queryFn: ({ signal }) =>
+        getJson(`${storyPath(storyId)}/passages/${encodeURIComponent(passageId)}`, passageSchema, signal),
     }),
   changesSince: (storyId: string, since: StoryVersion) =>
     queryOptions({
@@ -52,12 +66,70 @@ export const storyPartQueries = {
     }),
 };
 
-/** Every cached read of one story, for invalidating them together: the whole story, its overview and evidence. */
+/** Every cached read of one story, for invalidating them together: the whole story, its overview, evidence and passages. */
 export const storyReadsOf = (storyId: string) => ({
   queryKey: storyQueries.all(),
   predicate: (query: Query) =>
-    ['bundle', 'overview', 'evidence'].includes(String(query.queryKey[1])) && query.queryKey[2] === storyId,
+    ['bundle', 'overview', 'evidence', 'passage'].includes(String(query.queryKey[1])) && query.queryKey[2] === storyId,
 });
+
+/**
+ * The reads of one story besides its evidence: the overview (and the whole story, for exports) —
+ * what a change of an event or of an article's metadata leaves stale.
+ */
+export const overviewReadsOf = (storyId: string) => ({
+  queryKey: storyQueries.all(),
+  predicate: (query: Query) =>
+    ['bundle', 'overview'].includes(String(query.queryKey[1])) && query.queryKey[2] === storyId,
+});
+
+/**
+ * What a change touched, to tell which cached evidence it left stale — so that a change in
+ * one article refetches that article's evidence, not every open pane's.
+ */
+export type EvidenceTouch = {
+  /** Claims and articles whose evidence changed: their scopes refetch. */
+  claims?: readonly string[];
+  articles?: readonly string[];
+  /** Mentions changed, moved or removed: whatever evidence holds one refetches. */
+  mentions?: readonly string[];
+  /** Claims whose mentions changed claim or went (a merge, a removal): whatever evidence holds one refetches. */
+  mentionsOfClaims?: readonly string[];
+};
+
+/** Whether a cached evidence query holds, or is the scope of, something the change touched. */
+export function evidenceTouched(query: Pick<Query, 'queryKey' | 'state'>, touch: EvidenceTouch): boolean {
+  const [, , , claim, article] = query.queryKey;
+  if (typeof claim === 'string' && touch.claims?.includes(claim)) return true;
+  if (typeof article === 'string' && touch.articles?.includes(article)) return true;
+  const evidence = query.state.data as StoryEvidence | undefined;
+  return (
+    evidence?.mentions.some(
+      (mention) => touch.mentions?.includes(mention.id) || touch.mentionsOfClaims?.includes(mention.claim),
+    ) ?? false
+  );
+}
+
+/**
+ * Marks the evidence a change touched stale (an open view refetches it); `all` for a change
+ * whose reach is not known. Without a story, every cached story's evidence is looked at.
+ */
+export function refreshEvidence(client: QueryClient, storyId: string | null, touch: EvidenceTouch | 'all') {
+  return client.invalidateQueries({
+    queryKey: storyId === null ? [...storyQueries.all(), 'evidence'] : storyPartQueries.evidenceOf(storyId),
+    ...(touch === 'all' ? {} : { predicate: (query: Query) => evidenceTouched(query, touch) }),
+  });
+}
+
+/** A shared passage as some cached evidence of the story holds it (a pane closed since, say), and since when. */
+export function cachedPassage(client: QueryClient, storyId: string, passageId: string) {
+  for (const query of client.getQueryCache().findAll({ queryKey: storyPartQueries.evidenceOf(storyId) })) {
+    const evidence = query.state.data as StoryEvidence | undefined;
+    const passage = evidence?.passages.find((p) => p.id === passageId);
+    if (passage) return { passage, updatedAt: query.state.dataUpdatedAt };
+  }
+  return undefined;
+}
 
 /** Which cached evidence queries a list of changes touches: those of a changed claim or article. */
 export function touchedEvidence(changes: StoryChanges, scope: { claim: string | null; article: string | null }) {
@@ -111,22 +183,90 @@ export function patchOverviewVerdict(client: QueryClient, storyId: string, claim
   );
 }
 
+/** Which evidence a change of coverage leaves stale; null: none. */
+export function evidenceTouchOf(change: CoverageChangeEvent): EvidenceTouch | 'all' | null {
+  switch (change.kind) {
+    // Shared passages are a function of all the story's text: an article added, updated,
+    // removed or brought back can change every article's.
+    case 'article':
+      return 'all';
+    case 'claim': {
+      const claims = change.claim === undefined ? [change.id] : [change.id, change.claim];
+      return { claims, mentionsOfClaims: claims };
+    }
+    case 'mention':
+      // From a server that does not name the mention's article, the reach is not known.
+      if (change.article === undefined) return 'all';
+      return {
+        claims: change.claim === undefined ? [] : [change.claim],
+        articles: [change.article],
+        mentions: [change.id],
+      };
+    case 'actor':
+      return null;
+  }
+}
+
 /**
- * New coverage: the overview refetches (it is compact), and of the evidence only what the new
- * claim or article is in; a new mention's claim and article are not named, so a story's
- * evidence refetches as it is next shown.
+ * New or changed coverage: the overview refetches (it is compact), and of the evidence only
+ * what the change touched — a mention's article and claim, a claim's, or for an article every
+ * article's (their shared passages).
  */
 export function refreshPartsAfterCoverage(client: QueryClient, change: CoverageChangeEvent) {
   void client.invalidateQueries({ queryKey: storyPartQueries.overview(change.story).queryKey });
-  void client.invalidateQueries({
-    queryKey: storyPartQueries.evidenceOf(change.story),
-    predicate: (query) => {
-      const [, , , claim, article] = query.queryKey;
-      if (change.kind === 'claim') return claim === change.id;
-      if (change.kind === 'article') return article === change.id;
-      return true;
-    },
-  });
+  const touch = evidenceTouchOf(change);
+  if (touch !== null) void refreshEvidence(client, change.story, touch);
+  if (change.kind === 'article') void client.invalidateQueries({ queryKey: storyPartQueries.passagesOf(change.story) });
+}
+
+const mentionAnswer = z.object({ id: idSchema, claim: idSchema, article: idSchema, spans: z.array(z.unknown()) });
+const claimAnswer = z.object({ id: idSchema, story: idSchema, text: z.string(), verdict: z.object({}) });
+const answers = {
+  mention: mentionAnswer,
+  removed: z.object({ removed: idSchema }),
+  claim: claimAnswer,
+  merge: z.object({ claim: claimAnswer, into: claimAnswer }),
+  // What leaves evidence as it was: an event, a source, a topic.
+  untouched: z.union([
+    z.object({ id: idSchema, story: idSchema, title: z.string(), date: z.object({}) }),
+    z.object({ event: z.object({ id: idSchema, title: z.string() }) }),
+    actorSchema,
+    z.object({ name: z.string(), version: z.number(), claims: z.number() }),
+  ]),
+};
+
+/** Which evidence the answer to a change of the desk's work says the change touched. */
+export function evidenceTouchOfAnswer(answer: unknown): EvidenceTouch | 'all' | null {
+  const mention = answers.mention.safeParse(answer);
+  if (mention.success) {
+    const { id, claim, article } = mention.data;
+    return { articles: [article], claims: [claim], mentions: [id] };
+  }
+  const removed = answers.removed.safeParse(answer);
+  if (removed.success) return { mentions: [removed.data.removed] };
+  const merge = answers.merge.safeParse(answer);
+  const claim = answers.claim.safeParse(answer);
+  const claims = merge.success ? [merge.data.claim.id, merge.data.into.id] : claim.success ? [claim.data.id] : null;
+  if (claims) return { claims, mentionsOfClaims: claims };
+  return answers.untouched.safeParse(answer).success ? null : 'all';
+}
+
+/**
+ * After a change of the desk's work (a mention, claim, topic, event or source) made here: the
+ * overviews and the story list refetch (they are compact), and of the evidence what the
+ * answer says the change touched. A change that failed may have been refused as stale: all
+ * of the story's reads refetch.
+ */
+export function refreshPartsAfterDeskChange(client: QueryClient, answer: unknown, failed: boolean) {
+  if (failed) return client.invalidateQueries({ queryKey: storyQueries.all() });
+  const touch = evidenceTouchOfAnswer(answer);
+  return Promise.all([
+    client.invalidateQueries({
+      queryKey: storyQueries.all(),
+      predicate: (query) => ['list', 'overview', 'bundle'].includes(String(query.queryKey[1])),
+    }),
+    touch === null ? null : refreshEvidence(client, null, touch),
+  ]);
 }
 
 /** After a reconnection: every cached story catches up by its version. */

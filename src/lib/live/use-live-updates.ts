@@ -10,10 +10,10 @@ import { claimQueries, cachedClaim, putClaimInCache } from '../api/claim-queries
 import { publicationQueries, putPublicationInCache } from '../api/publication-queries';
 import {
   catchUpStories,
+  overviewReadsOf,
   isStoryPartQuery,
   patchOverviewVerdict,
   refreshPartsAfterCoverage,
-  storyReadsOf,
 } from '../api/story-part-queries';
 import { notAMention } from '../api/claim-desk-queries';
 import { storyQueries } from '../api/story-queries';
@@ -37,7 +37,10 @@ export function applyVerdictChange(client: QueryClient, data: string) {
   void client.invalidateQueries({ queryKey: claimQueries.history(event.claim).queryKey });
 }
 
-/** New coverage (an article, mention or claim) changes the story's grid and panes: refetch it. */
+/**
+ * New or changed coverage (an article, mention, claim or source) changes the story's grid and
+ * panes: the overview refetches, and the evidence the change touched.
+ */
 export function applyCoverageChange(client: QueryClient, data: string) {
   let event;
   try {
@@ -52,11 +55,14 @@ export function applyCoverageChange(client: QueryClient, data: string) {
   void client.invalidateQueries({ queryKey: claimQueries.all(), predicate: notAMention });
 }
 
-/** An event added, changed, removed or restored: the story's timeline refetches, and any open copy of the event. */
+/**
+ * An event added, changed, removed or restored: the story's overview (its timeline) refetches,
+ * and any open copy of the event; no evidence holds events.
+ */
 export function applyEventChange(client: QueryClient, data: string) {
   const event = eventChangeEventSchema.safeParse(safeJson(data));
   if (!event.success) return;
-  void client.invalidateQueries(storyReadsOf(event.data.story));
+  void client.invalidateQueries(overviewReadsOf(event.data.story));
   void client.invalidateQueries({ queryKey: ['events', event.data.event] });
 }
 

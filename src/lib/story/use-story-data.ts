@@ -1,19 +1,16 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { StanceCell, StoryBundle } from '@/domain/schemas';
+import type { StanceCell } from '@/domain/schemas';
 import { storyHomeOf } from '@/domain/story-home';
-import { indexStory, partsOfOverview, type StoryIndex, type StoryParts } from '@/domain/story-index';
+import { indexStory, partsOfOverview, type AnyStoryIndex, type StoryParts } from '@/domain/story-index';
 import { storyPartQueries } from '../api/story-part-queries';
 import { storyQueries } from '../api/story-queries';
 import { useUrlState } from '../url-state/use-url-state';
 
 type Pending = { status: 'pending' | 'error'; query: Pick<UseQueryResult, 'error' | 'refetch' | 'isFetching'> };
 
-export type StoryData = Pending | { status: 'success'; bundle: StoryBundle; index: StoryIndex };
-
 /** A story's overview as the parts views read: stance cells for mentions, their evidence on demand. */
-export type StoryOverviewData =
-  Pending | { status: 'success'; bundle: StoryParts<StanceCell>; index: StoryIndex<StanceCell> };
+export type StoryOverviewData = Pending | { status: 'success'; bundle: StoryParts<StanceCell>; index: AnyStoryIndex };
 
 /** Which story the URL names, or the one `/` opens (pinned, else the latest changed); null until known. */
 function useStoryId() {
@@ -43,26 +40,14 @@ function unresolved(
 }
 
 /**
- * The story the URL names (or the one `/` opens: pinned, else the latest changed), with its look-up index.
- * Not `enabled`, it reads only what is cached.
+ * The story the URL names (or the one `/` opens: pinned, else the latest changed), read as its
+ * compact overview (claims, article metadata, stance cells, events) with its look-up index:
+ * what every view starts from, at a cost that does not grow with the evidence text. The
+ * evidence of a claim or article is read on demand (storyPartQueries.evidence).
  */
-export function useStoryData(enabled = true): StoryData {
+export function useStoryOverview(): StoryOverviewData {
   const { storyId, list } = useStoryId();
-  const bundle = useQuery({ ...storyQueries.bundle(storyId ?? ''), enabled: enabled && storyId !== null });
-  const index = useMemo(() => (bundle.data ? indexStory(bundle.data) : null), [bundle.data]);
-
-  if (bundle.data && index) return { status: 'success', bundle: bundle.data, index };
-  return unresolved(list, storyId, bundle);
-}
-
-/**
- * The same story read as its compact overview (claims, article metadata, stance cells, events):
- * what the header, the matrix and the timeline need first, at a cost that does not grow with the
- * evidence text. The evidence of a claim or article is read on demand (storyPartQueries.evidence).
- */
-export function useStoryOverview(enabled = true): StoryOverviewData {
-  const { storyId, list } = useStoryId();
-  const overview = useQuery({ ...storyPartQueries.overview(storyId ?? ''), enabled: enabled && storyId !== null });
+  const overview = useQuery({ ...storyPartQueries.overview(storyId ?? ''), enabled: storyId !== null });
   const parts = overview.data ? partsOfOverview(overview.data) : null;
   const index = useMemo(() => (parts ? indexStory(parts) : null), [parts]);
 

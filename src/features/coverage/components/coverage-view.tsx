@@ -3,15 +3,19 @@ import { useMemo } from 'react';
 import { QueryStatus } from '@/components/query-status';
 import { canEditVerdicts } from '@/domain/schemas';
 import { sessionQueries } from '@/lib/api/session-queries';
-import { useStoryData } from '@/lib/story/use-story-data';
+import { useStoryOverview } from '@/lib/story/use-story-data';
 import { useUrlState } from '@/lib/url-state/use-url-state';
 import { AddArticleForm } from './add-article-form';
 import { ReviewPanel } from './review-panel';
 import './coverage.css';
 
-/** Adding coverage: a new article in, normalized, and its claim suggestions reviewed by an editor. */
+/**
+ * Adding coverage: a new article in, normalized, and its claim suggestions reviewed by an
+ * editor. The story's overview is all it reads of the story: claims, topics, outlets, sources
+ * and the stances their origins are counted from.
+ */
 export function CoverageView() {
-  const data = useStoryData();
+  const data = useStoryOverview();
   const session = useQuery(sessionQueries.current());
   const { state, setUrlState } = useUrlState();
   const topics = useMemo(

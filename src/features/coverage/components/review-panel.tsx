@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { QueryStatus } from '@/components/query-status';
-import type { StoryIndex } from '@/domain/story-index';
+import type { AnyStoryIndex } from '@/domain/story-index';
 import { prefillChain } from '@/domain/ingest/attribution-prefill';
 import { countClaimOrigins, originContextFor, sideOf } from '@/domain/origin-analysis';
 import type { AttributionNode, ClaimSuggestionData, Stance } from '@/domain/schemas';
@@ -15,7 +15,7 @@ import { SuggestionCard, type ChainChoice } from './suggestion-card';
 /** Sentences with suggestions shown before "show all". */
 const SHOWN_AT_FIRST = 15;
 
-type ReviewPanelProps = { storyId: string; articleId: string; index: StoryIndex; topics: readonly string[] };
+type ReviewPanelProps = { storyId: string; articleId: string; index: AnyStoryIndex; topics: readonly string[] };
 
 /** The suggestions for a new article: accept (with the right stance), reject, or word a new claim. */
 export function ReviewPanel({ storyId, articleId, index, topics }: ReviewPanelProps) {

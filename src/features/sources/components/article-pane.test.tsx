@@ -20,6 +20,17 @@ const meta = {
 
 const BODY = 'Before <script>window.pwned = true</script> and <img src=x onerror="window.pwned = true"> after.';
 
+/** The story's index over these mentions, and the pane's evidence request answered with them. */
+function storyWith(mentions: Mention[]) {
+  mockServer.use(
+    http.get('*/api/stories/fixture/evidence', ({ request }) => {
+      const article = new URL(request.url).searchParams.get('article');
+      return HttpResponse.json({ mentions: mentions.filter((m) => m.article === article), passages: [] });
+    }),
+  );
+  return indexStory(bundleWith(mentions));
+}
+
 function bundleWith(mentions: Mention[]): StoryBundle {
   return {
     story: { id: 'fixture', title: 'Fixture', summary: '' },
@@ -66,7 +77,7 @@ beforeEach(() => {
 
 describe('ArticlePane', () => {
   it('renders article text as text, never as HTML', async () => {
-    const index = indexStory(bundleWith([]));
+    const index = storyWith([]);
     const { container } = renderWithProviders(<ArticlePane meta={meta} outlet={undefined} index={index} />);
     expect(await screen.findByText(BODY)).toBeInTheDocument();
     expect(container.querySelector('script, img')).toBeNull();
@@ -74,7 +85,7 @@ describe('ArticlePane', () => {
   });
 
   it('keeps hostile text literal inside an evidence highlight too', async () => {
-    const index = indexStory(bundleWith([hostileMention]));
+    const index = storyWith([hostileMention]);
     const { container } = renderWithProviders(
       <ArticlePane meta={meta} outlet={index.outlets.get('outlet')} index={index} selectedClaim="scripted" />,
     );
@@ -87,7 +98,7 @@ describe('ArticlePane', () => {
   });
 
   it('shows a highlight’s claim, stance and attribution chain on focus, by keyboard', async () => {
-    const index = indexStory(bundleWith([hostileMention]));
+    const index = storyWith([hostileMention]);
     const { user } = renderWithProviders(
       <ArticlePane meta={meta} outlet={index.outlets.get('outlet')} index={index} />,
     );
@@ -106,7 +117,7 @@ describe('ArticlePane', () => {
   });
 
   it('says so when the article does not mention the selected claim', async () => {
-    const index = indexStory(bundleWith([]));
+    const index = storyWith([]);
     renderWithProviders(
       <ArticlePane meta={meta} outlet={index.outlets.get('outlet')} index={index} selectedClaim="scripted" />,
     );
@@ -114,8 +125,29 @@ describe('ArticlePane', () => {
     expect(within(await screen.findByRole('region', { name: 'Text of The Outlet' })).queryByRole('mark')).toBeNull();
   });
 
+  it('says so when its evidence cannot be read, and reads it again on Retry', async () => {
+    const index = storyWith([hostileMention]);
+    let refuse = true;
+    mockServer.use(
+      http.get('*/api/stories/fixture/evidence', () =>
+        refuse
+          ? HttpResponse.json({ error: { code: 'unavailable', message: 'Try later.' } }, { status: 503 })
+          : undefined,
+      ),
+    );
+    const { user } = renderWithProviders(
+      <ArticlePane meta={meta} outlet={index.outlets.get('outlet')} index={index} />,
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/Could not load the article’s evidence/);
+    refuse = false;
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    const text = await screen.findByRole('region', { name: 'Text of The Outlet' });
+    await waitFor(() => expect(text.querySelector('mark')).toHaveTextContent('<script>window.pwned = true</script>'));
+  });
+
   it('shows the publication date with how it was established', async () => {
-    const index = indexStory(bundleWith([]));
+    const index = storyWith([]);
     renderWithProviders(
       <ArticlePane meta={{ ...meta, id: '000_8afd1a478485ac90' }} outlet={undefined} index={index} />,
     );

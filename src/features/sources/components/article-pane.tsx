@@ -12,9 +12,10 @@ import {
   type MouseEvent,
 } from 'react';
 import { QueryStatus } from '@/components/query-status';
-import type { ArticleMeta, ArticleUpdate, Mention, Outlet, Passage } from '@/domain/schemas';
-import type { StoryIndex } from '@/domain/story-index';
+import type { ArticleMeta, ArticleUpdate, Mention, Outlet, Passage, StanceCell } from '@/domain/schemas';
+import type { AnyStoryIndex } from '@/domain/story-index';
 import { findTextHits } from '@/domain/text-search';
+import { storyPartQueries } from '@/lib/api/story-part-queries';
 import { articleQueries } from '../api/article-queries';
 import { isTypingTarget, scrollWithin } from '../dom';
 import { parseSegment } from '../hooks/segment-elements';
@@ -32,14 +33,13 @@ import { PaneSearch } from './pane-search';
 import { hitsByParagraph, PaneText } from './pane-text';
 
 const NO_MENTIONS: readonly Mention[] = [];
+const NO_CELLS: readonly StanceCell[] = [];
 const NO_PASSAGES: readonly Passage[] = [];
 
 export type ArticlePaneProps = {
   meta: ArticleMeta;
   outlet: Outlet | undefined;
-  index: StoryIndex;
-  /** The shared passages that stand in this article. */
-  passages?: readonly Passage[];
+  index: AnyStoryIndex;
   selectedClaim?: string | null;
   /** Place among the panes, from 0, and how many there are. */
   position?: number;
@@ -58,6 +58,8 @@ export type ArticlePaneProps = {
 
 /**
  * One article: its header, how it treats the selected claim, and its text with the evidence marked.
+ * The pane reads its own article's evidence (mentions with their spans, the shared passages in
+ * it) beside its text; how it treats the selected claim shows from the overview at once.
  * The text's tooltip (useEvidenceTip), stepping through its highlights (useMarkCursor) and scrolling
  * to what was chosen elsewhere (useRevealInPane) are hooks; this component wires the text's events.
  */
@@ -65,7 +67,6 @@ export const ArticlePane = memo(function ArticlePane({
   meta,
   outlet,
   index,
-  passages = NO_PASSAGES,
   selectedClaim = null,
   position = 0,
   count = 1,
@@ -78,7 +79,10 @@ export const ArticlePane = memo(function ArticlePane({
   search = '',
 }: ArticlePaneProps) {
   const article = useQuery(articleQueries.detail(meta.id, update?.version));
-  const mentions = index.mentionsByArticle.get(meta.id) ?? NO_MENTIONS;
+  const evidence = useQuery(storyPartQueries.evidence(meta.story, { article: meta.id }));
+  const mentions = evidence.data?.mentions ?? NO_MENTIONS;
+  const passages = evidence.data?.passages ?? NO_PASSAGES;
+  const cells = index.mentionsByArticle.get(meta.id) ?? NO_CELLS;
   const name = outlet?.name ?? meta.outlet;
   const headingId = `pane-${meta.id}`;
   const tipId = useId();
@@ -86,15 +90,24 @@ export const ArticlePane = memo(function ArticlePane({
   const paneRef = useRef<HTMLElement>(null);
   useEffect(preloadExtras, []);
 
+  // Text and evidence are drawn together, so that the text never shows first without its marks.
   const model = useMemo(
-    () => (article.data ? buildPaneModel(meta.id, article.data.paragraphs, mentions, passages) : null),
-    [article.data, meta.id, mentions, passages],
+    () =>
+      article.data && evidence.data
+        ? buildPaneModel(meta.id, article.data.paragraphs, evidence.data.mentions, evidence.data.passages)
+        : null,
+    [article.data, evidence.data, meta.id],
   );
   const passageLabels = useMemo(() => labelPassages(passages, meta.id, index), [passages, meta.id, index]);
-  const claimMentions = useMemo(
-    () => (selectedClaim === null ? [] : mentions.filter((m) => m.claim === selectedClaim)),
-    [mentions, selectedClaim],
+  const claimCells = useMemo(
+    () => (selectedClaim === null ? NO_CELLS : cells.filter((cell) => cell.claim === selectedClaim)),
+    [cells, selectedClaim],
   );
+  const claimSpans = evidence.data
+    ? mentions
+        .filter((m) => m.claim === selectedClaim)
+        .reduce((n, m) => n + m.spans.filter((s) => s.article === meta.id).length, 0)
+    : null;
   const hits = useMemo(
     () => (article.data ? findTextHits(article.data.body, article.data.paragraphs, search) : []),
     [article.data, search],
@@ -197,15 +210,15 @@ export const ArticlePane = memo(function ArticlePane({
           <LazyArticleVersions articleId={meta.id} story={meta.story} update={update} index={index} editor={editor} />
         </Suspense>
       ) : null}
-      <PaneBanner articleId={meta.id} name={name} selectedClaim={selectedClaim} claimMentions={claimMentions} />
+      <PaneBanner name={name} selectedClaim={selectedClaim} claimCells={claimCells} spans={claimSpans} />
       <PaneNav
         name={name}
-        unit={selectedClaim !== null && claimMentions.length > 0 ? 'span' : 'highlight'}
+        unit={selectedClaim !== null && claimCells.length > 0 ? 'span' : 'highlight'}
         total={cursor.targets.length}
         current={cursor.current}
         onStep={cursor.step}
       />
-      {editor && article.data ? (
+      {editor && article.data && evidence.data ? (
         <Suspense fallback={null}>
           <LazyPaneDesk
             text={bodyRef}
@@ -213,6 +226,7 @@ export const ArticlePane = memo(function ArticlePane({
             meta={meta}
             name={name}
             article={article.data}
+            mentions={mentions}
             index={index}
             selectedClaim={selectedClaim}
           />
@@ -249,6 +263,8 @@ export const ArticlePane = memo(function ArticlePane({
             hits={paragraphHits}
             currentHit={currentHit === -1 ? null : currentHit}
           />
+        ) : article.data ? (
+          <QueryStatus status={evidence.isError ? 'error' : 'pending'} query={evidence} what="the article’s evidence" />
         ) : (
           <QueryStatus status={article.isError ? 'error' : 'pending'} query={article} what="the article text" />
         )}

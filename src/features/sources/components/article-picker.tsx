@@ -2,7 +2,7 @@ import { memo, useMemo, useState } from 'react';
 import { PublishedDate } from '@/components/published-date';
 import { VirtualList } from '@/components/virtual-list/virtual-list';
 import type { ArticleMeta } from '@/domain/schemas';
-import type { StoryIndex } from '@/domain/story-index';
+import type { AnyStoryIndex } from '@/domain/story-index';
 import { MAX_PANES } from '../model/resolve-panes';
 import { searchMatcher, searchTerms } from '@/domain/claim-search';
 import { foldText } from '@/domain/text-folding';
@@ -14,7 +14,7 @@ const articleKey = (article: ArticleMeta) => article.id;
 
 type ArticlePickerProps = {
   articles: readonly ArticleMeta[];
-  index: StoryIndex;
+  index: AnyStoryIndex;
   panes: readonly string[];
   onToggle: (articleId: string) => void;
 };

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { diffWords } from 'diff';
 import { useId, useState, type FormEvent } from 'react';
 import { addArticleVersionResponseSchema, type ArticleUpdate } from '@/domain/schemas';
-import type { StoryIndex } from '@/domain/story-index';
+import type { AnyStoryIndex } from '@/domain/story-index';
 import { ApiError } from '@/lib/api/api-error';
 import { sendJson } from '@/lib/api/send-json';
 import { storyReadsOf } from '@/lib/api/story-part-queries';
@@ -88,7 +88,7 @@ type ArticleVersionsProps = {
   articleId: string;
   story: string;
   update: ArticleUpdate | undefined;
-  index: StoryIndex;
+  index: AnyStoryIndex;
   editor: boolean;
 };
 

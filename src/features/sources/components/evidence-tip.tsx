@@ -1,5 +1,5 @@
 import { StanceBadge } from '@/components/stance-badge';
-import { formatAttribution, type StoryIndex } from '@/domain/story-index';
+import { formatAttribution, type AnyStoryIndex } from '@/domain/story-index';
 import type { TipAnchor } from '../hooks/use-evidence-tip';
 import type { EvidenceMark, PaneMark } from '../model/pane-marks';
 
@@ -9,7 +9,7 @@ type EvidenceTipProps = {
   marks: readonly PaneMark[];
   /** The marks over the anchored text. */
   over: readonly number[];
-  index: StoryIndex;
+  index: AnyStoryIndex;
   selectedClaim: string | null;
   passageLabels: ReadonlyMap<string, string>;
 };

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { mockServer } from '../../../../mocks/node';
 import type { StoryBundle } from '@/domain/schemas';
 import { serveEditorialApi, signInThroughApi } from '@/test/editorial-api';
 import { renderApp } from '@/test/render-app';
@@ -20,6 +21,18 @@ async function openSources(who: 'alice' | 'rita' = 'alice') {
   await waitFor(() => expect(text.querySelector('mark')).not.toBeNull(), SLOW);
   const pane = text.closest('article')!;
   return { ...rendered, text, pane };
+}
+
+/** The story's evidence the page asks for from now on, by article. */
+function evidenceRequests() {
+  const articles: string[] = [];
+  const listener = ({ request }: { request: Request }) => {
+    const url = new URL(request.url);
+    if (url.pathname.endsWith('/evidence')) articles.push(url.searchParams.get('article') ?? '');
+  };
+  mockServer.events.on('request:start', listener);
+  onTestFinished(() => void mockServer.events.removeListener('request:start', listener));
+  return articles;
 }
 
 /** Selects part of the first long run of the article's text, cutting words at both ends. */
@@ -121,6 +134,25 @@ describe('recording evidence by selecting words in Sources', { timeout: 30_000 }
       SLOW,
     );
     expect((await bundle()).mentions).toHaveLength(before.mentions.length + 1);
+  });
+
+  it('shows recorded evidence in its pane at once, refetching that article’s evidence and not the other pane’s', async () => {
+    const { user, text, pane } = await openSources();
+    await within(pane).findByRole('toolbar', { name: /Evidence tools/ }, SLOW);
+    const jpost = await screen.findByRole('region', { name: 'Text of The Jerusalem Post' }, SLOW);
+    await waitFor(() => expect(jpost.querySelector('mark')).not.toBeNull(), SLOW);
+    const marks = text.querySelectorAll('mark.hl').length;
+    selectInside(text);
+    await user.click(await within(pane).findByRole('button', { name: /^Use the selected words/ }));
+    const form = within(pane).getByRole('form', { name: 'Evidence for a claim' });
+    const picker = within(form).getByRole('listbox', { name: 'Claim' });
+    await user.selectOptions(picker, within(picker).getAllByRole('option')[1]!);
+    const requests = evidenceRequests();
+    await user.click(within(form).getByRole('button', { name: 'Record evidence' }));
+    await within(pane).findByText(/^Evidence for “.*” recorded in Israel National News/, {}, SLOW);
+    await waitFor(() => expect(text.querySelectorAll('mark.hl').length).toBeGreaterThan(marks), SLOW);
+    expect(requests).toContain(INN);
+    expect(requests).not.toContain(JPOST);
   });
 
   it('proposes an event’s date from the sentence, and refuses an event without a title', async () => {

@@ -2,7 +2,7 @@ import { useId, useRef, useState, type RefObject } from 'react';
 import { MentionEditor } from '@/components/desk/mention-editor';
 import { UndoNotice } from '@/components/desk/undo-notice';
 import type { Article, ArticleMeta, Mention } from '@/domain/schemas';
-import type { StoryIndex } from '@/domain/story-index';
+import type { AnyStoryIndex } from '@/domain/story-index';
 import { useTextSelection } from '../hooks/use-text-selection';
 import { SelectionMenu } from './selection-menu';
 import './pane-desk.css';
@@ -15,18 +15,18 @@ export type PaneDeskProps = {
   meta: ArticleMeta;
   name: string;
   article: Article;
-  index: StoryIndex;
+  /** The article's mentions with their evidence. */
+  mentions: readonly Mention[];
+  index: AnyStoryIndex;
   selectedClaim: string | null;
 };
-
-const NO_MENTIONS: readonly Mention[] = [];
 
 /**
  * An editor's tools in a pane: words selected in its text become evidence for a claim, a new
  * claim or a timeline event (from a button beside the selection, or in the pane's bar, for
  * the keyboard); a highlight's claim, once selected, offers its mentions here to edit.
  */
-export function PaneDesk({ text, pane, meta, name, article, index, selectedClaim }: PaneDeskProps) {
+export function PaneDesk({ text, pane, meta, name, article, mentions, index, selectedClaim }: PaneDeskProps) {
   const { selection, clear } = useTextSelection(text, {
     body: article.body,
     paragraphs: article.paragraphs,
@@ -36,7 +36,6 @@ export function PaneDesk({ text, pane, meta, name, article, index, selectedClaim
   const [editing, setEditing] = useState<string | null>(null);
   const opener = useRef<HTMLButtonElement | null>(null);
   const panelId = useId();
-  const mentions = index.mentionsByArticle.get(meta.id) ?? NO_MENTIONS;
   const ofClaim = selectedClaim === null ? [] : mentions.filter((m) => m.claim === selectedClaim);
   // A mention deleted (here or elsewhere) takes its editor with it.
   const edited = editing === null ? undefined : mentions.find((m) => m.id === editing);

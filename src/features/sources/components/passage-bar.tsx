@@ -1,5 +1,5 @@
 import type { Passage } from '@/domain/schemas';
-import type { StoryIndex } from '@/domain/story-index';
+import type { AnyStoryIndex } from '@/domain/story-index';
 import { MAX_PANES } from '../model/resolve-panes';
 import { useSourcesUi } from '../store/sources-ui-store';
 
@@ -7,7 +7,7 @@ const QUOTE_LENGTH = 180;
 
 type PassageBarProps = {
   passages: ReadonlyMap<string, Passage>;
-  index: StoryIndex;
+  index: AnyStoryIndex;
   panes: readonly string[];
   onOpen: (articleId: string) => void;
   /** Closes the bar: the passage leaves the URL too. */

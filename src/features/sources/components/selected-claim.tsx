@@ -1,7 +1,7 @@
 import { StanceBadge } from '@/components/stance-badge';
 import type { Stance } from '@/domain/schemas';
 import { isContested, STANCES } from '@/domain/stance-rules';
-import type { StoryIndex } from '@/domain/story-index';
+import type { AnyStoryIndex } from '@/domain/story-index';
 import { Link } from '@/lib/router/link';
 import { MAX_PANES } from '../model/resolve-panes';
 
@@ -10,7 +10,7 @@ const OFFERED = 6;
 
 type SelectedClaimProps = {
   claimId: string | null;
-  index: StoryIndex;
+  index: AnyStoryIndex;
   panes: readonly string[];
   claimHref: string | null;
   onStep: (step: 1 | -1) => void;
@@ -123,7 +123,7 @@ export function SelectedClaim({ claimId, index, panes, claimHref, onStep, onClea
   );
 }
 
-function outletName(index: StoryIndex, articleId: string): string {
+function outletName(index: AnyStoryIndex, articleId: string): string {
   const meta = index.articles.get(articleId);
   return (meta && index.outlets.get(meta.outlet)?.name) ?? meta?.title ?? articleId;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Article, ArticleMeta, Mention } from '@/domain/schemas';
-import type { StoryIndex } from '@/domain/story-index';
+import type { AnyStoryIndex } from '@/domain/story-index';
 import type { TextSelection } from '../hooks/use-text-selection';
 import { ClaimFromSelection } from './claim-from-selection';
 import { EventFromSentence } from './event-from-sentence';
@@ -18,7 +18,7 @@ type Props = {
   meta: ArticleMeta;
   name: string;
   article: Article;
-  index: StoryIndex;
+  index: AnyStoryIndex;
   mentions: readonly Mention[];
   selection: TextSelection;
   selectedClaim: string | null;

@@ -1,5 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { mockServer } from '../../../../mocks/node';
+import { bundledStory } from '../../../../server/corpus/corpus-test-kit';
 import { renderApp } from '@/test/render-app';
 import { resetSourcesUi, useSourcesUi } from '../store/sources-ui-store';
 
@@ -28,6 +30,20 @@ async function loadedText(outlet: string) {
   return text;
 }
 
+/** The API requests the page makes from now on, as paths with their query. */
+function apiRequests() {
+  const paths: string[] = [];
+  const listener = ({ request }: { request: Request }) => {
+    const url = new URL(request.url);
+    if (url.pathname.startsWith('/api/')) paths.push(`${url.pathname}${url.search}`);
+  };
+  mockServer.events.on('request:start', listener);
+  onTestFinished(() => void mockServer.events.removeListener('request:start', listener));
+  return paths;
+}
+const STORY_PATH = '/api/stories/rafah-scg-2024';
+const evidenceOf = (article: string) => `${STORY_PATH}/evidence?article=${article}`;
+
 beforeEach(() => resetSourcesUi());
 
 describe('the Sources view', () => {
@@ -39,6 +55,48 @@ describe('the Sources view', () => {
     ).toEqual(['Israel National News', 'International Business Times']);
     expect(screen.getByRole('checkbox', { name: /^Israel National News/ })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: /^The New York Times/ })).not.toBeChecked();
+  });
+
+  it('reads the story’s overview and the evidence of the open articles only, never the whole story', async () => {
+    const requests = apiRequests();
+    const { user } = renderApp(`/?panes=${INN},${IBT}&claim=${DEAL}`);
+    await loadedText('Israel National News');
+    await loadedText('International Business Times');
+    expect(within(paneOf('International Business Times')).getByText(/the selected claim · 3 spans/)).toBeVisible();
+    const story = requests.filter((path) => path.startsWith(STORY_PATH));
+    expect(story).not.toContain(STORY_PATH);
+    expect(story.sort()).toEqual([`${STORY_PATH}/overview`, evidenceOf(INN), evidenceOf(IBT)].sort());
+
+    // Opening a third article reads its evidence, and nothing else of the story again.
+    requests.length = 0;
+    await user.click(screen.getByRole('checkbox', { name: /^The New York Times/ }));
+    await loadedText('The New York Times');
+    expect(requests.filter((path) => path.startsWith(STORY_PATH))).toEqual([evidenceOf(NYT)]);
+  });
+
+  it('follows a passage the link names once its evidence has arrived, even when no open article carries it', async () => {
+    const { bundle } = bundledStory();
+    const passage = bundle.passages.find((p) =>
+      p.spans.every((span) => span.article === INN || span.article === JPOST),
+    );
+    if (!passage) throw new Error('no passage of INN and JPOST only');
+    const requests = apiRequests();
+    renderApp(`/?panes=${IBT},${NYT}&passage=${passage.id}`);
+    const bar = await screen.findByRole('region', { name: 'Shared passage in 2 articles' }, SLOW);
+    expect(within(bar).getByRole('button', { name: 'Open Israel National News' })).toBeEnabled();
+    expect(within(bar).getByRole('button', { name: 'Open The Jerusalem Post' })).toBeEnabled();
+    expect(requests).toContain(`${STORY_PATH}/passages/${passage.id}`);
+    expect(screen.queryByText(/No shared passage/)).toBeNull();
+  });
+
+  it('names a passage the story lacks only once the open articles’ evidence and the story have been asked', async () => {
+    const requests = apiRequests();
+    renderApp(`/?panes=${INN},${JPOST}&passage=passage-none`);
+    expect(await screen.findByText(/No shared passage passage-none in this story/, {}, SLOW)).toBeInTheDocument();
+    expect(requests).toEqual(
+      expect.arrayContaining([evidenceOf(INN), evidenceOf(JPOST), `${STORY_PATH}/passages/passage-none`]),
+    );
+    expect(screen.queryByRole('region', { name: /Shared passage in/ })).toBeNull();
   });
 
   it('highlights a claim in every pane and marks the silent pane', async () => {

@@ -11,18 +11,18 @@ import {
 } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { QueryStatus } from '@/components/query-status';
-import { canEditVerdicts, type ArticleUpdate, type Passage, type StoryBundle } from '@/domain/schemas';
-import type { StoryIndex } from '@/domain/story-index';
+import { canEditVerdicts, type ArticleUpdate, type StanceCell } from '@/domain/schemas';
+import type { AnyStoryIndex, StoryParts } from '@/domain/story-index';
 import type { StanceFilter, UrlState } from '@/domain/url-state';
 import type { NavigateOptions } from '@/lib/router/location-store';
 import { sessionQueries } from '@/lib/api/session-queries';
-import { useStoryData } from '@/lib/story/use-story-data';
+import { useStoryOverview } from '@/lib/story/use-story-data';
 import { hrefFor, useUrlState } from '@/lib/url-state/use-url-state';
 import { articleQueries } from '../api/article-queries';
 import { isTypingTarget } from '../dom';
+import { usePanesEvidence } from '../hooks/use-panes-evidence';
 import { buildClaimList, stepClaim, storyTopics, type ClaimFilters } from '../model/claim-rows';
 import { joinNames } from '../model/join-names';
-import { passagesByArticle } from '../model/passages-by-article';
 import { MAX_PANES, resolvePanes } from '../model/resolve-panes';
 import { useSourcesUi } from '../store/sources-ui-store';
 import { Announcer } from './announcer';
@@ -37,8 +37,6 @@ import {
   preloadExtras,
 } from './lazy-extras';
 import './sources-view.css';
-
-const NO_PASSAGES: readonly Passage[] = [];
 
 // The panes' code loads beside the article texts (prefetched below), not before the lists can show.
 const ArticlePane = lazy(() => import('./article-pane').then((m) => ({ default: m.ArticlePane })));
@@ -62,18 +60,22 @@ function skipToPanes(event: { preventDefault: () => void }) {
   first.focus();
 }
 
-/** Sources: two to five articles side by side, the claims beside them, evidence marked in the text. */
+/**
+ * Sources: two to five articles side by side, the claims beside them, evidence marked in the
+ * text. The lists, filters and selected claim read the story's overview (who says what); each
+ * open pane reads its own article's evidence, and nothing reads the evidence of closed ones.
+ */
 export function SourcesView() {
-  const data = useStoryData();
+  const data = useStoryOverview();
   if (data.status !== 'success') return <QueryStatus {...data} what="the story" />;
   return <SourcesWorkspace bundle={data.bundle} index={data.index} />;
 }
 
-function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: StoryIndex }) {
+function SourcesWorkspace({ bundle, index }: { bundle: StoryParts<StanceCell>; index: AnyStoryIndex }) {
   const { state, setUrlState } = useUrlState();
   const announce = useSourcesUi((s) => s.announce);
 
-  const resolved = resolvePanes(state.panes, state.claim, bundle, index);
+  const resolved = resolvePanes(state.panes, state.claim, bundle.articles, index);
   // Decoding the URL makes new arrays on every change; key the derived data on their contents.
   const paneKey = resolved.panes.join(',');
   const panes = useMemo(() => (paneKey === '' ? [] : paneKey.split(',')), [paneKey]);
@@ -88,8 +90,7 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: Story
   // claims to "not mention" it.
   const selectedClaim = state.claim !== null && index.claims.has(state.claim) ? state.claim : null;
   const hiddenByFilters = selectedClaim !== null && !list.order.includes(selectedClaim);
-  const passagesIn = useMemo(() => passagesByArticle(bundle.passages), [bundle]);
-  const passageById = useMemo(() => new Map(bundle.passages.map((p) => [p.id, p])), [bundle]);
+  const { passages: passageById, unknown: unknownPassage } = usePanesEvidence(bundle.story.id, panes, state.passage);
   const updates = useMemo(
     () => new Map<string, ArticleUpdate>((bundle.articleUpdates ?? []).map((u) => [u.article, u])),
     [bundle],
@@ -210,19 +211,20 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: Story
     write({ passage: null });
   }, [write]);
   // The followed passage is part of the link: one opened from a URL (or by going back) is followed
-  // as if clicked, in every open pane that carries it. Only a change of the URL is answered here,
-  // so a passage just followed is not undone before its URL is written.
+  // as if clicked, in every open pane that carries it, once the evidence that holds it has arrived.
+  // Only a change of the URL is answered here, so a passage just followed is not undone before
+  // its URL is written.
   const passageInUrl = useRef<string | null>(null);
-  const unknownPassage = state.passage !== null && !passageById.has(state.passage);
   useEffect(() => {
     if (state.passage === passageInUrl.current) return;
-    passageInUrl.current = state.passage;
     const ui = useSourcesUi.getState();
     if (state.passage === null) {
       if (ui.passageFocus) ui.clearPassage();
-    } else if (ui.passageFocus?.passage !== state.passage && passageById.has(state.passage)) {
+    } else if (ui.passageFocus?.passage !== state.passage) {
+      if (!passageById.has(state.passage)) return;
       ui.followPassage(state.passage, '');
     }
+    passageInUrl.current = state.passage;
   }, [state.passage, passageById]);
   const filter = useCallback((patch: Partial<ClaimFilters>) => write(patch, { replace: true }), [write]);
   const chooseFromList = useCallback(() => useSourcesUi.getState().setSelectionOrigin(null), []);
@@ -358,7 +360,6 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryBundle; index: Story
                   meta={meta}
                   outlet={index.outlets.get(meta.outlet)}
                   index={index}
-                  passages={passagesIn.get(id) ?? NO_PASSAGES}
                   selectedClaim={selectedClaim}
                   position={position}
                   count={panes.length}

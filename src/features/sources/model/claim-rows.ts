@@ -1,6 +1,6 @@
 import type { Claim, Stance } from '@/domain/schemas';
 import { STANCES } from '@/domain/stance-rules';
-import type { StoryIndex } from '@/domain/story-index';
+import type { AnyStoryIndex } from '@/domain/story-index';
 import type { StanceFilter } from '@/domain/url-state';
 import { claimMatcher } from '@/domain/claim-search';
 
@@ -33,7 +33,7 @@ export type ClaimFilters = { topics: string[]; stances: StanceFilter[]; q: strin
  */
 export function buildClaimList(
   claims: readonly Claim[],
-  index: StoryIndex,
+  index: AnyStoryIndex,
   panes: readonly string[],
   filters: ClaimFilters,
 ): ClaimList {

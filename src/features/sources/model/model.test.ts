@@ -3,7 +3,6 @@ import { bundledCorpus, bundledStory } from '../../../../server/corpus/corpus-te
 import { buildClaimList, stepClaim, storyTopics } from './claim-rows';
 import { joinNames } from './join-names';
 import { buildPaneModel, claimsOf, claimToSelect, navigationTargets } from './pane-marks';
-import { passagesByArticle } from './passages-by-article';
 import { resolvePanes } from './resolve-panes';
 
 const story = bundledCorpus().stories[0]!;
@@ -13,7 +12,7 @@ const DEAL = 'us-accepts-rafah-for-no-iran-strike';
 
 describe('resolvePanes', () => {
   it('keeps the articles the link names, in order, and reports unknown ones', () => {
-    expect(resolvePanes([NYT, 'nope', INN], null, bundle, index)).toEqual({
+    expect(resolvePanes([NYT, 'nope', INN], null, bundle.articles, index)).toEqual({
       panes: [NYT, INN],
       unknown: ['nope'],
       overflow: [],
@@ -25,7 +24,7 @@ describe('resolvePanes', () => {
     const all = [...index.articles.keys()];
     expect(all).toHaveLength(5);
     const linked = [all[0]!, 'nope', all[1]!, all[2]!, 'gone', all[3]!, all[4]!];
-    expect(resolvePanes(linked, null, bundle, index)).toEqual({
+    expect(resolvePanes(linked, null, bundle.articles, index)).toEqual({
       panes: all,
       unknown: ['nope', 'gone'],
       overflow: [],
@@ -33,7 +32,7 @@ describe('resolvePanes', () => {
     });
     const sixth = { ...index.articles.get(all[0]!)!, id: 'sixth' };
     const larger = { ...index, articles: new Map([...index.articles, ['sixth', sixth]]) };
-    expect(resolvePanes([...all, 'sixth'], null, bundle, larger)).toEqual({
+    expect(resolvePanes([...all, 'sixth'], null, bundle.articles, larger)).toEqual({
       panes: all,
       unknown: [],
       overflow: ['sixth'],
@@ -42,7 +41,7 @@ describe('resolvePanes', () => {
   });
 
   it('opens the first two articles without a choice', () => {
-    expect(resolvePanes([], null, bundle, index)).toEqual({
+    expect(resolvePanes([], null, bundle.articles, index)).toEqual({
       panes: [INN, IBT],
       unknown: [],
       overflow: [],
@@ -51,12 +50,12 @@ describe('resolvePanes', () => {
   });
 
   it('opens a supporting and an opposing article for a selected claim', () => {
-    expect(resolvePanes([], DEAL, bundle, index).panes).toEqual([INN, IBT]);
+    expect(resolvePanes([], DEAL, bundle.articles, index).panes).toEqual([INN, IBT]);
     // Only supporting coverage: the first two articles that carry it.
-    expect(resolvePanes([], 'us-concerns-rafah', bundle, index).panes).toEqual([INN, JPOST]);
+    expect(resolvePanes([], 'us-concerns-rafah', bundle.articles, index).panes).toEqual([INN, JPOST]);
     // Carried by one article: it, then the story's first.
-    expect(resolvePanes([], 'may-fixed-corridors', bundle, index).panes).toEqual([TOI, INN]);
-    expect(resolvePanes([], 'no-such-claim', bundle, index).panes).toEqual([INN, IBT]);
+    expect(resolvePanes([], 'may-fixed-corridors', bundle.articles, index).panes).toEqual([TOI, INN]);
+    expect(resolvePanes([], 'no-such-claim', bundle.articles, index).panes).toEqual([INN, IBT]);
   });
 });
 
@@ -114,7 +113,7 @@ describe('pane marks', () => {
     jpost.id,
     jpost.paragraphs,
     index.mentionsByArticle.get(jpost.id) ?? [],
-    passagesByArticle(bundle.passages).get(jpost.id) ?? [],
+    bundle.passages.filter((passage) => passage.spans.some((span) => span.article === jpost.id)),
   );
 
   it('lays every evidence span and shared passage of the article over its text, in reading order', () => {

@@ -1,9 +1,13 @@
 import type { Passage } from '@/domain/schemas';
-import type { StoryIndex } from '@/domain/story-index';
+import type { AnyStoryIndex } from '@/domain/story-index';
 import { joinNames } from './join-names';
 
 /** "Shared passage, also in The Jerusalem Post and The New York Times" for each passage of the article. */
-export function labelPassages(passages: readonly Passage[], articleId: string, index: StoryIndex): Map<string, string> {
+export function labelPassages(
+  passages: readonly Passage[],
+  articleId: string,
+  index: AnyStoryIndex,
+): Map<string, string> {
   const labels = new Map<string, string>();
   for (const passage of passages) {
     const others = [...new Set(passage.spans.map((span) => span.article))].filter((id) => id !== articleId);

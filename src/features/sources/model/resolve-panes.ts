@@ -1,6 +1,6 @@
-import type { StoryBundle } from '@/domain/schemas';
+import type { ArticleMeta } from '@/domain/schemas';
 import { isOpposing, isSupporting } from '@/domain/stance-rules';
-import type { StoryIndex } from '@/domain/story-index';
+import type { AnyStoryIndex } from '@/domain/story-index';
 import { MAX_PANES } from '@/domain/url-state/url-vocabulary';
 
 export { MAX_PANES };
@@ -27,8 +27,8 @@ export type ResolvedPanes = {
 export function resolvePanes(
   requested: readonly string[],
   claim: string | null,
-  bundle: StoryBundle,
-  index: StoryIndex,
+  articles: readonly ArticleMeta[],
+  index: AnyStoryIndex,
 ): ResolvedPanes {
   const known = requested.filter((id) => index.articles.has(id));
   const unknown = requested.filter((id) => !index.articles.has(id));
@@ -42,12 +42,12 @@ export function resolvePanes(
   };
   const mentions = (claim && index.mentionsByClaim.get(claim)) || [];
   if (mentions.length > 0) {
-    const order = new Map(bundle.articles.map((article, i) => [article.id, i]));
+    const order = new Map(articles.map((article, i) => [article.id, i]));
     const sorted = [...mentions].sort((a, b) => (order.get(a.article) ?? 0) - (order.get(b.article) ?? 0));
     add(sorted.find((m) => isSupporting(m.stance))?.article);
     add(sorted.find((m) => isOpposing(m.stance))?.article);
     for (const mention of sorted) add(mention.article);
   }
-  for (const article of bundle.articles) add(article.id);
+  for (const article of articles) add(article.id);
   return { panes: picked, unknown, overflow: [], chosen: true };
 }

@@ -13,7 +13,7 @@ import { ApiError } from '@/lib/api/api-error';
 import { getJson } from '@/lib/api/get-json';
 import { sendJson } from '@/lib/api/send-json';
 import { sessionQueries } from '@/lib/api/session-queries';
-import { storyReadsOf } from '@/lib/api/story-part-queries';
+import { overviewReadsOf } from '@/lib/api/story-part-queries';
 import { storyQueries } from '@/lib/api/story-queries';
 
 const eventPath = (id: string) => `/api/events/${encodeURIComponent(id)}`;
@@ -127,7 +127,7 @@ export function staleEventOf(error: unknown): { event: VersionedEvent | null } |
   return event.success ? { event: event.data } : null;
 }
 
-/** Sends an event change; the story's bundle and the event are refetched, so every view shows it. */
+/** Sends an event change; the story's overview and the event are refetched, so every view shows it. */
 export function useEventChange() {
   const client = useQueryClient();
   return useMutation({
@@ -138,7 +138,7 @@ export function useEventChange() {
       }
       const story = request.kind === 'create' ? request.story : change?.event.story;
       await client.invalidateQueries({ queryKey: eventQueries.all() });
-      if (story) await client.invalidateQueries(storyReadsOf(story));
+      if (story) await client.invalidateQueries(overviewReadsOf(story));
       else await client.invalidateQueries({ queryKey: storyQueries.all() });
     },
   });

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import type { StoryBundle } from '@/domain/schemas';
-import type { StoryIndex } from '@/domain/story-index';
+import type { StanceCell } from '@/domain/schemas';
+import type { AnyStoryIndex, StoryParts } from '@/domain/story-index';
 import { eventQueries, useEventChange, type EventChange } from '../api/event-queries';
 import { draftOf, emptyDraft, newEventOf, patchOf, type EventDraft } from '../model/event-draft';
 import { EventForm } from './event-form';
@@ -9,8 +9,8 @@ import { EventForm } from './event-form';
 type EventEditorProps = {
   /** The event to edit, or null to add one. */
   eventId: string | null;
-  bundle: StoryBundle;
-  index: StoryIndex;
+  bundle: StoryParts<StanceCell>;
+  index: AnyStoryIndex;
   onSaved: (change: EventChange) => void;
   onCancel: () => void;
 };

@@ -8,10 +8,12 @@ import {
   eventFormatSchema,
   eventStatusSchema,
   type EventRelation,
-  type StoryBundle,
+  type Mention,
+  type StanceCell,
 } from '@/domain/schemas';
-import type { StoryIndex } from '@/domain/story-index';
+import type { AnyStoryIndex, StoryParts } from '@/domain/story-index';
 import { ApiError } from '@/lib/api/api-error';
+import { storyPartQueries } from '@/lib/api/story-part-queries';
 import { formatDay } from '@/lib/format-date';
 import { eventQueries } from '../api/event-queries';
 import {
@@ -35,8 +37,9 @@ type EventFormProps = {
   /** The event being edited, or null for a new one. */
   eventId: string | null;
   initial: EventDraft;
-  bundle: StoryBundle;
-  index: StoryIndex;
+  /** The story's overview: its events, sources and stance cells (the mentions to pick). */
+  bundle: StoryParts<StanceCell>;
+  index: AnyStoryIndex;
   saving: boolean;
   /** Saves the draft; a refusal throws the API's error, which the form shows at its field. */
   onSave: (draft: EventDraft) => Promise<void>;
@@ -192,8 +195,8 @@ export function EventForm({ eventId, initial, bundle, index, saving, onSave, onC
             fieldId={fieldId}
             error={errorOf('sentence')}
             describedBy={described('sentence')}
-            onPropose={(proposal, sentence, articleId, outlet) => {
-              setDraft((previous) => withProposal(previous, proposal, sentence, articleId, bundle.mentions));
+            onPropose={(proposal, sentence, articleId, outlet, mentions) => {
+              setDraft((previous) => withProposal(previous, proposal, sentence, articleId, mentions));
               const when =
                 proposal.date.precision === 'day'
                   ? formatDay(proposal.date.start)
@@ -449,20 +452,31 @@ function SentencePicker({
   describedBy,
   onPropose,
 }: {
-  bundle: StoryBundle;
-  index: StoryIndex;
+  bundle: StoryParts<StanceCell>;
+  index: AnyStoryIndex;
   fieldId: (field: DraftField) => string;
   error: ReactNode;
   describedBy: Record<string, unknown>;
-  onPropose: (proposal: Proposal, sentence: readonly [number, number], articleId: string, outlet: string) => void;
+  /** With the article's mentions and their evidence: those in the sentence report the event. */
+  onPropose: (
+    proposal: Proposal,
+    sentence: readonly [number, number],
+    articleId: string,
+    outlet: string,
+    mentions: readonly Mention[],
+  ) => void;
 }) {
   const [articleId, setArticleId] = useState('');
   const [choice, setChoice] = useState('');
   const article = useQuery({ ...eventQueries.article(articleId), enabled: articleId !== '' });
+  const evidence = useQuery({
+    ...storyPartQueries.evidence(bundle.story.id, { article: articleId }),
+    enabled: articleId !== '',
+  });
   const meta = index.articles.get(articleId);
   const outlet = meta ? (index.outlets.get(meta.outlet)?.name ?? meta.outlet) : '';
   const options = useMemo(() => {
-    if (!article.data) return [];
+    if (!article.data || !evidence.data) return [];
     return datedSentences({ ...article.data, outletName: outlet }).flatMap((sentence) =>
       sentence.proposals.map((proposal, i) => ({
         key: `${sentence.index}:${i}`,
@@ -471,7 +485,7 @@ function SentencePicker({
         proposal,
       })),
     );
-  }, [article.data, outlet]);
+  }, [article.data, evidence.data, outlet]);
   const chosen = options.find((option) => option.key === choice) ?? options[0];
 
   return (
@@ -496,8 +510,10 @@ function SentencePicker({
           </select>
         </div>
       </div>
-      {articleId && article.isPending ? <p className="tl-form__hint">Loading the article…</p> : null}
-      {articleId && article.data && options.length === 0 ? (
+      {articleId && (article.isPending || evidence.isPending) ? (
+        <p className="tl-form__hint">Loading the article…</p>
+      ) : null}
+      {articleId && article.data && evidence.data && options.length === 0 ? (
         <p className="tl-form__hint">No sentence of this article has a date phrase.</p>
       ) : null}
       {options.length > 0 ? (
@@ -519,7 +535,11 @@ function SentencePicker({
           </div>
           <button
             type="button"
-            onClick={() => chosen && onPropose(chosen.proposal, chosen.sentence.range, articleId, outlet)}
+            onClick={() =>
+              chosen &&
+              evidence.data &&
+              onPropose(chosen.proposal, chosen.sentence.range, articleId, outlet, evidence.data.mentions)
+            }
           >
             Propose the date
           </button>

@@ -4,7 +4,7 @@ import { isoDayOf } from '@/domain/calendar-days';
 import { canEditVerdicts, EVENT_KINDS, type EventKind } from '@/domain/schemas';
 import { QueryStatus } from '@/components/query-status';
 import { sessionQueries } from '@/lib/api/session-queries';
-import { useStoryData, useStoryOverview } from '@/lib/story/use-story-data';
+import { useStoryOverview } from '@/lib/story/use-story-data';
 import { useUrlState } from '@/lib/url-state/use-url-state';
 import { buildTimelineData } from '../model/timeline-data';
 import { summarizeTimeline } from '../model/timeline-summary';
@@ -33,7 +33,7 @@ const SUMMARY_ID = 'tl-summary';
 
 /** The story's events on a date axis, with an overview to zoom, a table of the same events and the sources of each. */
 export function TimelineView() {
-  // The chart and table read the overview; the event form, which proposes from the evidence, the whole story.
+  // The chart, the table and the event form read the overview; the form proposes dates from one article's evidence.
   const data = useStoryOverview();
   const { state, setUrlState } = useUrlState();
   const chartRef = useRef<HTMLDivElement>(null);
@@ -49,7 +49,6 @@ export function TimelineView() {
   const [editing, setEditing] = useState<{ id: string | null } | null>(null);
   const [undo, setUndo] = useState<UndoState | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
-  const wholeStory = useStoryData(editing !== null && canEdit);
 
   const bundle = data.status === 'success' ? data.bundle : null;
   const index = data.status === 'success' ? data.index : null;
@@ -247,18 +246,14 @@ export function TimelineView() {
           <EventsTable events={events} total={timeline.events.length} openId={state.event} onOpen={openEvent} />
         </div>
         {editing && canEdit ? (
-          wholeStory.status === 'success' ? (
-            <EventEditor
-              key={editing.id ?? 'new'}
-              eventId={editing.id}
-              bundle={wholeStory.bundle}
-              index={wholeStory.index}
-              onSaved={afterChange}
-              onCancel={() => setEditing(null)}
-            />
-          ) : (
-            <QueryStatus {...wholeStory} what="the story's evidence" />
-          )
+          <EventEditor
+            key={editing.id ?? 'new'}
+            eventId={editing.id}
+            bundle={data.bundle}
+            index={data.index}
+            onSaved={afterChange}
+            onCancel={() => setEditing(null)}
+          />
         ) : state.event ? (
           <EventDetails
             eventId={state.event}
