@@ -1,11 +1,11 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { actorSchema, deskEditSchema, outletSchema, topicSchema, versionedMentionSchema } from '@/domain/schemas';
-import { claimQueries } from './claim-queries';
+import { claimQueries, notAMention } from './claim-queries';
 import { deskPaths } from './desk-paths';
 import { getJson } from './get-json';
 import { sendJson } from './send-json';
-import { refreshPartsAfterDeskChange } from './story-part-queries';
+import { refreshPartsAfterDeskChange } from './desk-change-refresh';
 
 const story = (id: string) => `/api/stories/${encodeURIComponent(id)}`;
 
@@ -36,12 +36,6 @@ export const claimDeskQueries = {
         getJson(`/api/claims/${encodeURIComponent(claimId)}/edits`, z.array(deskEditSchema), signal),
     }),
 };
-
-/**
- * Every claim query but a stored mention's: that one is set from the answers to its own
- * changes, so a mention just deleted is not asked for again.
- */
-export const notAMention = (query: { queryKey: readonly unknown[] }) => query.queryKey[1] !== 'mention';
 
 /** One change of a claim, topic or mention: where it goes, with the version it was based on. */
 export type DeskRequest = {

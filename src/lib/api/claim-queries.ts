@@ -17,6 +17,12 @@ export const claimQueries = {
 };
 
 /**
+ * Every claim query but a stored mention's (claimDeskQueries.mention): that one is set from
+ * the answers to its own changes, so a mention just deleted is not asked for again.
+ */
+export const notAMention = (query: { queryKey: readonly unknown[] }) => query.queryKey[1] !== 'mention';
+
+/**
  * Puts a claim into its cached story bundle and overview, unless the cache already holds a
  * newer version. The rest of each keeps its identity, so only what shows this claim re-renders.
  */

@@ -1,15 +1,13 @@
 import { queryOptions, type Query, type QueryClient } from '@tanstack/react-query';
-import * as z from 'zod/mini';
 import {
-  actorSchema,
   type Claim,
   type CoverageChangeEvent,
-  idSchema,
   passageSchema,
   storyChangesSchema,
   storyEvidenceSchema,
   storyOverviewSchema,
   type EvidenceScope,
+  type Passage,
   type StoryChanges,
   type StoryEvidence,
   type StoryOverview,
@@ -52,6 +50,8 @@ export const storyPartQueries = {
       queryKey: [...storyPartQueries.passagesOf(storyId), passageId] as const,
       queryFn: ({ signal }) =>
         getJson(`${storyPath(storyId)}/passages/${encodeURIComponent(passageId)}`, passageSchema, signal),
+      // It changes only with the story's text, and is invalidated with it (refreshPartsAfterCoverage).
+      staleTime: Infinity,
     }),
   changesSince: (storyId: string, since: StoryVersion) =>
     queryOptions({
@@ -121,12 +121,11 @@ export function refreshEvidence(client: QueryClient, storyId: string | null, tou
   });
 }
 
-/** A shared passage as some cached evidence of the story holds it (a pane closed since, say), and since when. */
-export function cachedPassage(client: QueryClient, storyId: string, passageId: string) {
-  for (const query of client.getQueryCache().findAll({ queryKey: storyPartQueries.evidenceOf(storyId) })) {
-    const evidence = query.state.data as StoryEvidence | undefined;
+/** A shared passage as some cached evidence of the story holds it (an open pane's, say). */
+export function cachedPassage(client: QueryClient, storyId: string, passageId: string): Passage | undefined {
+  for (const [, evidence] of client.getQueriesData<StoryEvidence>({ queryKey: storyPartQueries.evidenceOf(storyId) })) {
     const passage = evidence?.passages.find((p) => p.id === passageId);
-    if (passage) return { passage, updatedAt: query.state.dataUpdatedAt };
+    if (passage) return passage;
   }
   return undefined;
 }
@@ -217,56 +216,6 @@ export function refreshPartsAfterCoverage(client: QueryClient, change: CoverageC
   const touch = evidenceTouchOf(change);
   if (touch !== null) void refreshEvidence(client, change.story, touch);
   if (change.kind === 'article') void client.invalidateQueries({ queryKey: storyPartQueries.passagesOf(change.story) });
-}
-
-const mentionAnswer = z.object({ id: idSchema, claim: idSchema, article: idSchema, spans: z.array(z.unknown()) });
-const claimAnswer = z.object({ id: idSchema, story: idSchema, text: z.string(), verdict: z.object({}) });
-const answers = {
-  mention: mentionAnswer,
-  removed: z.object({ removed: idSchema }),
-  claim: claimAnswer,
-  merge: z.object({ claim: claimAnswer, into: claimAnswer }),
-  // What leaves evidence as it was: an event, a source, a topic.
-  untouched: z.union([
-    z.object({ id: idSchema, story: idSchema, title: z.string(), date: z.object({}) }),
-    z.object({ event: z.object({ id: idSchema, title: z.string() }) }),
-    actorSchema,
-    z.object({ name: z.string(), version: z.number(), claims: z.number() }),
-  ]),
-};
-
-/** Which evidence the answer to a change of the desk's work says the change touched. */
-export function evidenceTouchOfAnswer(answer: unknown): EvidenceTouch | 'all' | null {
-  const mention = answers.mention.safeParse(answer);
-  if (mention.success) {
-    const { id, claim, article } = mention.data;
-    return { articles: [article], claims: [claim], mentions: [id] };
-  }
-  const removed = answers.removed.safeParse(answer);
-  if (removed.success) return { mentions: [removed.data.removed] };
-  const merge = answers.merge.safeParse(answer);
-  const claim = answers.claim.safeParse(answer);
-  const claims = merge.success ? [merge.data.claim.id, merge.data.into.id] : claim.success ? [claim.data.id] : null;
-  if (claims) return { claims, mentionsOfClaims: claims };
-  return answers.untouched.safeParse(answer).success ? null : 'all';
-}
-
-/**
- * After a change of the desk's work (a mention, claim, topic, event or source) made here: the
- * overviews and the story list refetch (they are compact), and of the evidence what the
- * answer says the change touched. A change that failed may have been refused as stale: all
- * of the story's reads refetch.
- */
-export function refreshPartsAfterDeskChange(client: QueryClient, answer: unknown, failed: boolean) {
-  if (failed) return client.invalidateQueries({ queryKey: storyQueries.all() });
-  const touch = evidenceTouchOfAnswer(answer);
-  return Promise.all([
-    client.invalidateQueries({
-      queryKey: storyQueries.all(),
-      predicate: (query) => ['list', 'overview', 'bundle'].includes(String(query.queryKey[1])),
-    }),
-    touch === null ? null : refreshEvidence(client, null, touch),
-  ]);
 }
 
 /** After a reconnection: every cached story catches up by its version. */

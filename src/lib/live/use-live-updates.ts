@@ -6,7 +6,7 @@ import {
   publicationChangeEventSchema,
   verdictChangeEventSchema,
 } from '@/domain/schemas';
-import { claimQueries, cachedClaim, putClaimInCache } from '../api/claim-queries';
+import { claimQueries, cachedClaim, notAMention, putClaimInCache } from '../api/claim-queries';
 import { publicationQueries, putPublicationInCache } from '../api/publication-queries';
 import {
   catchUpStories,
@@ -15,7 +15,6 @@ import {
   patchOverviewVerdict,
   refreshPartsAfterCoverage,
 } from '../api/story-part-queries';
-import { notAMention } from '../api/claim-desk-queries';
 import { storyQueries } from '../api/story-queries';
 
 const MAX_RETRY_MS = 30_000;

@@ -6,7 +6,8 @@ import { useSourcesUi } from '../store/sources-ui-store';
 const QUOTE_LENGTH = 180;
 
 type PassageBarProps = {
-  passages: ReadonlyMap<string, Passage>;
+  /** The passage the link follows, once it is known. */
+  passage: Passage | undefined;
   index: AnyStoryIndex;
   panes: readonly string[];
   onOpen: (articleId: string) => void;
@@ -15,11 +16,11 @@ type PassageBarProps = {
 };
 
 /** The shared passage the reader followed: its words and every article that carries it. */
-export function PassageBar({ passages, index, panes, onOpen, onClose }: PassageBarProps) {
+export function PassageBar({ passage: linked, index, panes, onOpen, onClose }: PassageBarProps) {
   const focus = useSourcesUi((s) => s.passageFocus);
   const showCopy = useSourcesUi((s) => s.showCopy);
   const announce = useSourcesUi((s) => s.announce);
-  const passage = focus ? passages.get(focus.passage) : undefined;
+  const passage = focus && linked?.id === focus.passage ? linked : undefined;
   if (!passage) return null;
   const articles = [...new Set(passage.spans.map((span) => span.article))];
   const outletOf = (article: string) => {

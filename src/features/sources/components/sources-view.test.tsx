@@ -63,18 +63,19 @@ describe('the Sources view', () => {
     await loadedText('Israel National News');
     await loadedText('International Business Times');
     expect(within(paneOf('International Business Times')).getByText(/the selected claim · 3 spans/)).toBeVisible();
-    const story = requests.filter((path) => path.startsWith(STORY_PATH));
-    expect(story).not.toContain(STORY_PATH);
-    expect(story.sort()).toEqual([`${STORY_PATH}/overview`, evidenceOf(INN), evidenceOf(IBT)].sort());
+    // What of the story was read (the test client keeps nothing fresh, so a read may repeat).
+    const readOfStory = () => new Set(requests.filter((path) => path.startsWith(STORY_PATH)));
+    expect(readOfStory()).toEqual(new Set([`${STORY_PATH}/overview`, evidenceOf(INN), evidenceOf(IBT)]));
 
-    // Opening a third article reads its evidence, and nothing else of the story again.
+    // Opening a third article reads its evidence, and no other article's.
     requests.length = 0;
     await user.click(screen.getByRole('checkbox', { name: /^The New York Times/ }));
     await loadedText('The New York Times');
-    expect(requests.filter((path) => path.startsWith(STORY_PATH))).toEqual([evidenceOf(NYT)]);
+    expect([...readOfStory()].filter((path) => path.includes('/evidence'))).toEqual([evidenceOf(NYT)]);
+    expect(readOfStory()).not.toContain(STORY_PATH);
   });
 
-  it('follows a passage the link names once its evidence has arrived, even when no open article carries it', async () => {
+  it('follows a passage the link names, even when no open article carries it', async () => {
     const { bundle } = bundledStory();
     const passage = bundle.passages.find((p) =>
       p.spans.every((span) => span.article === INN || span.article === JPOST),
@@ -89,13 +90,11 @@ describe('the Sources view', () => {
     expect(screen.queryByText(/No shared passage/)).toBeNull();
   });
 
-  it('names a passage the story lacks only once the open articles’ evidence and the story have been asked', async () => {
+  it('names a passage the link follows that the story lacks, once the server said so', async () => {
     const requests = apiRequests();
     renderApp(`/?panes=${INN},${JPOST}&passage=passage-none`);
     expect(await screen.findByText(/No shared passage passage-none in this story/, {}, SLOW)).toBeInTheDocument();
-    expect(requests).toEqual(
-      expect.arrayContaining([evidenceOf(INN), evidenceOf(JPOST), `${STORY_PATH}/passages/passage-none`]),
-    );
+    expect(requests).toContain(`${STORY_PATH}/passages/passage-none`);
     expect(screen.queryByRole('region', { name: /Shared passage in/ })).toBeNull();
   });
 
@@ -149,6 +148,7 @@ describe('the Sources view', () => {
   it('follows a shared passage from one pane to the others', async () => {
     const { user } = renderApp(`/?panes=${INN},${JPOST},${NYT}`);
     const inn = await loadedText('Israel National News');
+    const requests = apiRequests();
     const link = within(inn).getByRole('button', {
       name: 'Shared passage, also in The Jerusalem Post and The New York Times',
     });
@@ -156,6 +156,8 @@ describe('the Sources view', () => {
     const bar = await screen.findByRole('region', { name: /Shared passage in 3 articles/ }, SLOW);
     expect(bar).toHaveTextContent(/expressed concerns with various courses of action in Rafah/);
     expect(announced()).toBe('Shared passage shown in The Jerusalem Post and The New York Times.');
+    // The open panes' evidence holds it: nothing more is read.
+    expect(requests.filter((path) => path.startsWith(STORY_PATH))).toEqual([]);
     const nyt = await loadedText('The New York Times');
     expect(nyt.querySelector('.hl--followed')).toHaveTextContent(/U\.S\. participants expressed concerns/);
     await user.click(within(bar).getByRole('button', { name: 'Close the shared passage' }));

@@ -16,11 +16,12 @@ import type { AnyStoryIndex, StoryParts } from '@/domain/story-index';
 import type { StanceFilter, UrlState } from '@/domain/url-state';
 import type { NavigateOptions } from '@/lib/router/location-store';
 import { sessionQueries } from '@/lib/api/session-queries';
+import { cachedPassage, storyPartQueries } from '@/lib/api/story-part-queries';
 import { useStoryOverview } from '@/lib/story/use-story-data';
 import { hrefFor, useUrlState } from '@/lib/url-state/use-url-state';
 import { articleQueries } from '../api/article-queries';
 import { isTypingTarget } from '../dom';
-import { usePanesEvidence } from '../hooks/use-panes-evidence';
+import { useFollowedPassage } from '../hooks/use-followed-passage';
 import { buildClaimList, stepClaim, storyTopics, type ClaimFilters } from '../model/claim-rows';
 import { joinNames } from '../model/join-names';
 import { MAX_PANES, resolvePanes } from '../model/resolve-panes';
@@ -38,7 +39,7 @@ import {
 } from './lazy-extras';
 import './sources-view.css';
 
-// The panes' code loads beside the article texts (prefetched below), not before the lists can show.
+// The panes' code loads beside the article texts and evidence (prefetched below), not before the lists can show.
 const ArticlePane = lazy(() => import('./article-pane').then((m) => ({ default: m.ArticlePane })));
 
 const paneTexts = () => [...document.querySelectorAll<HTMLElement>('.panes > .pane .pane__body')];
@@ -90,7 +91,8 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryParts<StanceCell>; i
   // claims to "not mention" it.
   const selectedClaim = state.claim !== null && index.claims.has(state.claim) ? state.claim : null;
   const hiddenByFilters = selectedClaim !== null && !list.order.includes(selectedClaim);
-  const { passages: passageById, unknown: unknownPassage } = usePanesEvidence(bundle.story.id, panes, state.passage);
+  const storyId = bundle.story.id;
+  const { passage: linkedPassage, unknown: unknownPassage } = useFollowedPassage(storyId, state.passage);
   const updates = useMemo(
     () => new Map<string, ArticleUpdate>((bundle.articleUpdates ?? []).map((u) => [u.article, u])),
     [bundle],
@@ -118,6 +120,13 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryParts<StanceCell>; i
   useEffect(() => {
     for (const id of panes) void queryClient.prefetchQuery(articleQueries.detail(id, updates.get(id)?.version));
   }, [panes, queryClient, updates]);
+  // Each pane's evidence too, unless it is cached already: a pane opened or a story changed
+  // refetches no other pane's (what a change touched is refetched by its own invalidation).
+  useEffect(() => {
+    for (const id of panes) {
+      void queryClient.ensureQueryData(storyPartQueries.evidence(storyId, { article: id })).catch(() => undefined);
+    }
+  }, [panes, queryClient, storyId]);
 
   /** Writes the URL; panes the view chose by itself are written out, so they stay put from now on. */
   const write = useCallback((patch: Partial<UrlState>, options?: NavigateOptions) => {
@@ -189,7 +198,8 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryParts<StanceCell>; i
     (passageId: string, fromArticle: string) => {
       useSourcesUi.getState().followPassage(passageId, fromArticle);
       write({ passage: passageId });
-      const passage = passageById.get(passageId);
+      // Followed from a pane, whose evidence holds it.
+      const passage = cachedPassage(queryClient, storyId, passageId);
       const carriers = [...new Set(passage?.spans.map((span) => span.article))].filter((id) => id !== fromArticle);
       const open = carriers.filter((id) => latest.current.panes.includes(id)).map(outletName);
       const closed = carriers.filter((id) => !latest.current.panes.includes(id)).map(outletName);
@@ -204,14 +214,14 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryParts<StanceCell>; i
           .join(' '),
       );
     },
-    [announce, outletName, passageById, write],
+    [announce, outletName, queryClient, storyId, write],
   );
   const closePassage = useCallback(() => {
     useSourcesUi.getState().clearPassage();
     write({ passage: null });
   }, [write]);
   // The followed passage is part of the link: one opened from a URL (or by going back) is followed
-  // as if clicked, in every open pane that carries it, once the evidence that holds it has arrived.
+  // as if clicked, in every open pane that carries it, once it is known.
   // Only a change of the URL is answered here, so a passage just followed is not undone before
   // its URL is written.
   const passageInUrl = useRef<string | null>(null);
@@ -221,11 +231,11 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryParts<StanceCell>; i
     if (state.passage === null) {
       if (ui.passageFocus) ui.clearPassage();
     } else if (ui.passageFocus?.passage !== state.passage) {
-      if (!passageById.has(state.passage)) return;
+      if (linkedPassage?.id !== state.passage) return;
       ui.followPassage(state.passage, '');
     }
     passageInUrl.current = state.passage;
-  }, [state.passage, passageById]);
+  }, [state.passage, linkedPassage]);
   const filter = useCallback((patch: Partial<ClaimFilters>) => write(patch, { replace: true }), [write]);
   const chooseFromList = useCallback(() => useSourcesUi.getState().setSelectionOrigin(null), []);
 
@@ -319,7 +329,13 @@ function SourcesWorkspace({ bundle, index }: { bundle: StoryParts<StanceCell>; i
           />
         </Suspense>
         <Suspense fallback={null}>
-          <LazyPassageBar passages={passageById} index={index} panes={panes} onOpen={openPane} onClose={closePassage} />
+          <LazyPassageBar
+            passage={linkedPassage}
+            index={index}
+            panes={panes}
+            onOpen={openPane}
+            onClose={closePassage}
+          />
         </Suspense>
         {hiddenByFilters ? (
           <p className="sources__notice" role="status">
