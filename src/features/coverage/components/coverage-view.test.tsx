@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { recordApiRequests } from '@/test/api-requests';
 import { serveEditorialApi, signInThroughApi } from '@/test/editorial-api';
 import { renderApp } from '@/test/render-app';
 
@@ -18,6 +19,7 @@ describe('Add coverage', () => {
   it('adds a pasted article, then accepts and rejects its suggestions', async () => {
     const api = await serveEditorialApi();
     await signInThroughApi('alice');
+    const requests = recordApiRequests();
     const { user } = renderApp('/add');
 
     const form = await screen.findByRole('form', { name: 'Add an article' });
@@ -49,6 +51,9 @@ describe('Add coverage', () => {
     const bundle = await api.store.getStoryBundle('rafah-scg-2024');
     expect(bundle?.mentions.filter((m) => m.article === articleId)).toHaveLength(1);
     expect(await api.store.listRejectedSuggestions(articleId)).toHaveLength(1);
+    // The view and the header read the story's overview; nothing reads the whole story.
+    expect(requests).toContain('/api/stories/rafah-scg-2024/overview');
+    expect(requests).not.toContain('/api/stories/rafah-scg-2024');
   });
 
   it('adds an article by its address: the server fetches the page, and a refused address is named', async () => {

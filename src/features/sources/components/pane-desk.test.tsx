@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
-import { mockServer } from '../../../../mocks/node';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { StoryBundle } from '@/domain/schemas';
+import { recordApiRequests } from '@/test/api-requests';
 import { serveEditorialApi, signInThroughApi } from '@/test/editorial-api';
 import { renderApp } from '@/test/render-app';
 import { resetSourcesUi } from '../store/sources-ui-store';
@@ -21,18 +21,6 @@ async function openSources(who: 'alice' | 'rita' = 'alice') {
   await waitFor(() => expect(text.querySelector('mark')).not.toBeNull(), SLOW);
   const pane = text.closest('article')!;
   return { ...rendered, text, pane };
-}
-
-/** The story's evidence the page asks for from now on, by article. */
-function evidenceRequests() {
-  const articles: string[] = [];
-  const listener = ({ request }: { request: Request }) => {
-    const url = new URL(request.url);
-    if (url.pathname.endsWith('/evidence')) articles.push(url.searchParams.get('article') ?? '');
-  };
-  mockServer.events.on('request:start', listener);
-  onTestFinished(() => void mockServer.events.removeListener('request:start', listener));
-  return articles;
 }
 
 /** Selects part of the first long run of the article's text, cutting words at both ends. */
@@ -147,12 +135,13 @@ describe('recording evidence by selecting words in Sources', { timeout: 30_000 }
     const form = within(pane).getByRole('form', { name: 'Evidence for a claim' });
     const picker = within(form).getByRole('listbox', { name: 'Claim' });
     await user.selectOptions(picker, within(picker).getAllByRole('option')[1]!);
-    const requests = evidenceRequests();
+    const requests = recordApiRequests();
     await user.click(within(form).getByRole('button', { name: 'Record evidence' }));
     await within(pane).findByText(/^Evidence for “.*” recorded in Israel National News/, {}, SLOW);
     await waitFor(() => expect(text.querySelectorAll('mark.hl').length).toBeGreaterThan(marks), SLOW);
-    expect(requests).toContain(INN);
-    expect(requests).not.toContain(JPOST);
+    const evidence = requests.filter((path) => path.includes('/evidence?'));
+    expect(evidence).toContain(`/api/stories/rafah-scg-2024/evidence?article=${INN}`);
+    expect(evidence.filter((path) => path.includes(JPOST))).toEqual([]);
   });
 
   it('proposes an event’s date from the sentence, and refuses an event without a title', async () => {

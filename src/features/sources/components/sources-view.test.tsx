@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
-import { mockServer } from '../../../../mocks/node';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { bundledStory } from '../../../../server/corpus/corpus-test-kit';
+import { recordApiRequests } from '@/test/api-requests';
 import { renderApp } from '@/test/render-app';
 import { resetSourcesUi, useSourcesUi } from '../store/sources-ui-store';
 
@@ -30,17 +30,6 @@ async function loadedText(outlet: string) {
   return text;
 }
 
-/** The API requests the page makes from now on, as paths with their query. */
-function apiRequests() {
-  const paths: string[] = [];
-  const listener = ({ request }: { request: Request }) => {
-    const url = new URL(request.url);
-    if (url.pathname.startsWith('/api/')) paths.push(`${url.pathname}${url.search}`);
-  };
-  mockServer.events.on('request:start', listener);
-  onTestFinished(() => void mockServer.events.removeListener('request:start', listener));
-  return paths;
-}
 const STORY_PATH = '/api/stories/rafah-scg-2024';
 const evidenceOf = (article: string) => `${STORY_PATH}/evidence?article=${article}`;
 
@@ -58,7 +47,7 @@ describe('the Sources view', () => {
   });
 
   it('reads the story’s overview and the evidence of the open articles only, never the whole story', async () => {
-    const requests = apiRequests();
+    const requests = recordApiRequests();
     const { user } = renderApp(`/?panes=${INN},${IBT}&claim=${DEAL}`);
     await loadedText('Israel National News');
     await loadedText('International Business Times');
@@ -81,7 +70,7 @@ describe('the Sources view', () => {
       p.spans.every((span) => span.article === INN || span.article === JPOST),
     );
     if (!passage) throw new Error('no passage of INN and JPOST only');
-    const requests = apiRequests();
+    const requests = recordApiRequests();
     renderApp(`/?panes=${IBT},${NYT}&passage=${passage.id}`);
     const bar = await screen.findByRole('region', { name: 'Shared passage in 2 articles' }, SLOW);
     expect(within(bar).getByRole('button', { name: 'Open Israel National News' })).toBeEnabled();
@@ -91,7 +80,7 @@ describe('the Sources view', () => {
   });
 
   it('names a passage the link follows that the story lacks, once the server said so', async () => {
-    const requests = apiRequests();
+    const requests = recordApiRequests();
     renderApp(`/?panes=${INN},${JPOST}&passage=passage-none`);
     expect(await screen.findByText(/No shared passage passage-none in this story/, {}, SLOW)).toBeInTheDocument();
     expect(requests).toContain(`${STORY_PATH}/passages/passage-none`);
@@ -148,7 +137,7 @@ describe('the Sources view', () => {
   it('follows a shared passage from one pane to the others', async () => {
     const { user } = renderApp(`/?panes=${INN},${JPOST},${NYT}`);
     const inn = await loadedText('Israel National News');
-    const requests = apiRequests();
+    const requests = recordApiRequests();
     const link = within(inn).getByRole('button', {
       name: 'Shared passage, also in The Jerusalem Post and The New York Times',
     });
