@@ -61,7 +61,7 @@ function newestSourceTime(): number {
       newest = Math.max(newest, stat.mtimeMs);
     }
   };
-  for (const path of ['src', 'index.html', 'public', 'vite.config.ts']) {
+  for (const path of ['src', 'index.html', 'public', 'vite.config.ts', 'vite-react-on-preact.ts']) {
     const full = join(root, path);
     if (existsSync(full)) visit(full);
   }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, useSyncExternalStore, type RefObject } from 'react';
+import { useLayoutEffect, useMemo, useState, useSyncExternalStore, type RefObject } from 'react';
 import { COMPACT_LAYOUT, COMPACT_QUERY, WIDE_LAYOUT, wideLayout, type FixedLayout } from '../model/grid-layout';
 
 const query = () => (typeof window.matchMedia === 'function' ? window.matchMedia(COMPACT_QUERY) : null);
@@ -9,12 +9,17 @@ function subscribe(onChange: () => void) {
   return () => list?.removeEventListener('change', onChange);
 }
 
-/** The inner width of the grid's scroller, followed as the window, the zoom or the detail panel change it. */
+/**
+ * The inner width of the grid's scroller, followed as the window, the zoom or the detail panel
+ * change it. Measured once before the first paint, so the grid is never drawn at the default
+ * width and then widened when the observer first reports (a frame or more later).
+ */
 function useInnerWidth(scrollRef: RefObject<HTMLElement | null>): number | null {
   const [width, setWidth] = useState<number | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const element = scrollRef.current;
     if (!element || typeof ResizeObserver !== 'function') return;
+    setWidth(element.clientWidth);
     const observer = new ResizeObserver(() => setWidth(element.clientWidth));
     observer.observe(element);
     return () => observer.disconnect();
