@@ -4,7 +4,7 @@ import { expect, test } from './fixtures';
 /**
  * The first view's JavaScript as a browser loads it: every script `/` fetches before the page
  * is idle, each gzipped at level 9, at most 90 KiB — 10 KiB of headroom under the 100 KiB
- * budget of PRODUCT.md. The app ships on Preact's implementation of React's API
+ * first-view budget the README states. The app ships on Preact's implementation of React's API
  * (vite-react-on-preact.ts) for it: on React DOM the runtime alone takes 88 KiB.
  */
 const CEILING_KIB = 90;
