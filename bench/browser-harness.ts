@@ -13,7 +13,22 @@ export type BrowserBenchContext = {
    * (CDP Performance.getMetrics TaskDuration) until the page is idle again.
    */
   measure: (action: () => Promise<void>) => Promise<number>;
+  /**
+   * Like `measure`, but from a page that has gone quiet to the page gone quiet again (see QUIET):
+   * everything the action set off counts, also what it left for later (effects, idle-time work,
+   * answers arriving and being drawn), none of what was still running from before.
+   */
+  measureUntilIdle: (action: () => Promise<void>) => Promise<number>;
 };
+
+/**
+ * Quiet: under `workMs` of main-thread tasks in `windowMs`, checked for at most `maxMs`. What
+ * counts is Chromium's TaskDuration, every task on the page's main thread — script, style,
+ * layout, paint, garbage collection — including the bench's own polls of the page (a
+ * selector tested per animation frame, well under a millisecond each); the last window, under
+ * `workMs`, is counted too.
+ */
+const QUIET = { windowMs: 250, workMs: 3, maxMs: 30_000 };
 
 const ROOT = join(import.meta.dirname, '..');
 const BENCH_DIST = join(ROOT, 'bench', '.cache', 'dist');
@@ -69,7 +84,24 @@ export async function withBrowserOnDatabase<T>(
       await settle();
       return (await taskSeconds()) * 1000 - before * 1000;
     };
-    return await run({ page, baseUrl: server.url, measure });
+    /** The task time at the end of the first quiet window; the last one seen when the page never went quiet. */
+    const quiet = async () => {
+      const until = Date.now() + QUIET.maxMs;
+      let last = (await taskSeconds()) * 1000;
+      while (Date.now() < until) {
+        await page.waitForTimeout(QUIET.windowMs);
+        const now = (await taskSeconds()) * 1000;
+        if (now - last < QUIET.workMs) return now;
+        last = now;
+      }
+      return last;
+    };
+    const measureUntilIdle = async (action: () => Promise<void>) => {
+      const before = await quiet();
+      await action();
+      return (await quiet()) - before;
+    };
+    return await run({ page, baseUrl: server.url, measure, measureUntilIdle });
   } finally {
     await browser.close();
     await server.close();

@@ -105,6 +105,48 @@ const goInApp = (page: Page, href: string) =>
     window.dispatchEvent(new PopStateEvent('popstate'));
   }, href);
 
+/** Two animation frames: what a scroll set off has been drawn. */
+const frames = (page: Page) =>
+  page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+
+/** How far the matrix is scrolled sideways looking for a quoted cell before the bench gives up. */
+const MAX_SCROLL_SCREENS = 200;
+
+/**
+ * A source cell that carries the claim, scrolled into view. Most cells of a large story are
+ * silent, and the grid draws only the columns in view: at the left end of the large story × 2
+ * no drawn cell carried a claim, so a click on "the first quoted cell" clicked nothing and the
+ * bench waited for evidence that was never asked for.
+ */
+async function quotedCellInView(page: Page) {
+  const quoted = page.locator('[role=gridcell][data-cell]');
+  for (let screen = 0; screen < MAX_SCROLL_SCREENS; screen += 1) {
+    if ((await quoted.count()) > 0) return quoted.first();
+    await page.locator('.mx-scroll').evaluate((scroller) => {
+      scroller.scrollLeft += scroller.clientWidth / 2;
+    });
+    await frames(page);
+  }
+  throw new Error(`no source cell that carries a claim within ${MAX_SCROLL_SCREENS} half screens of the matrix`);
+}
+
+/** The open claim's cell shows its evidence: every mention listed and none still loading. */
+const evidenceShows = (page: Page) =>
+  page.waitForFunction(
+    () => {
+      const evidence = document.querySelector('.mx-detail .mx-evidence');
+      return (
+        evidence !== null &&
+        evidence.querySelector('.mx-evidence__item') !== null &&
+        evidence.querySelector('[role=status]') === null
+      );
+    },
+    null,
+    { timeout: 120_000 },
+  );
+
 const summaryMatches = (page: Page, pattern: string) =>
   page.waitForFunction(
     (test) => new RegExp(test).test(document.querySelector('.mx-summary')?.textContent ?? ''),
@@ -112,44 +154,35 @@ const summaryMatches = (page: Page, pattern: string) =>
     { timeout: 120_000 },
   );
 
+/**
+ * Main-thread work of each interaction at the largest scale, from a quiet page to the page
+ * quiet again (measureUntilIdle), each on a freshly loaded matrix once its idle-time
+ * preparation (origin counts, both column modes) is done, as a reader who has read a while has.
+ * Selecting includes the pointer's hover (the cell's preview) and the evidence request.
+ */
 async function interactions(story: ScaleStory): Promise<Interactions> {
-  return withBrowserOnDatabase(story.databasePath, async ({ page, baseUrl, measure }) => {
+  return withBrowserOnDatabase(story.databasePath, async ({ page, baseUrl, measureUntilIdle }) => {
     const query = `story=${encodeURIComponent(story.storyId)}`;
     const samples: Interactions[] = [];
     for (let run = 0; run < RUNS + 1; run += 1) {
       await page.goto(`${baseUrl}/matrix?${query}`, { timeout: 300_000 });
       await page.locator(FIRST_SEEN.matrix).waitFor({ timeout: 300_000 });
-      // The matrix prepares origin counts while idle; interactions are measured after it.
-      await page.waitForTimeout(3000);
-      const select = await measure(async () => {
-        await page.evaluate(() => document.querySelector<HTMLElement>('[role=gridcell][data-cell]')?.click());
-        // Until the opened cell's evidence has arrived and shows (or the cell says it has none).
-        await page.waitForFunction(
-          () =>
-            document.querySelector('.mx-detail .mx-evidence') !== null &&
-            document.querySelector('.mx-detail .mx-evidence [role=status]') === null,
-          null,
-          { timeout: 120_000 },
-        );
+      const cell = await quotedCellInView(page);
+      const select = await measureUntilIdle(async () => {
+        await cell.click();
+        await evidenceShows(page);
       });
       await goInApp(page, `/matrix?${query}`);
       await page.locator('.mx-detail').waitFor({ state: 'detached' });
-      const filter = await measure(async () => {
-        await page.evaluate(() =>
-          document.querySelector<HTMLElement>('.mx-toolbar__check input[type=checkbox]')?.click(),
-        );
+      const filter = await measureUntilIdle(async () => {
+        await page.getByRole('checkbox', { name: 'Contested only' }).click();
         await summaryMatches(page, '^Showing (\\d+) of (?!\\1 )\\d+ claims');
       });
-      const sort = await measure(async () => {
-        await page.evaluate(() => {
-          const select = document.querySelector<HTMLSelectElement>('.mx-toolbar select');
-          if (!select) throw new Error('no sort control');
-          select.value = 'origins';
-          select.dispatchEvent(new Event('change', { bubbles: true }));
-        });
+      const sort = await measureUntilIdle(async () => {
+        await page.getByRole('combobox', { name: 'Sort' }).selectOption('origins');
         await page.waitForURL(/sort=origins/);
       });
-      const timeline = await measure(async () => {
+      const timeline = await measureUntilIdle(async () => {
         await goInApp(page, `/timeline?${query}`);
         await page.locator('.tl-events [role="button"]').first().waitFor({ timeout: 120_000 });
       });
@@ -195,13 +228,17 @@ export async function measureScaleInBrowser(stories: readonly ScaleStory[]): Pro
       ],
     },
     {
-      title: `Main-thread work at the largest scale (${largest.label}; CDP TaskDuration, median of ${RUNS})`,
+      title: `Main-thread work at the largest scale (${largest.label}; CDP TaskDuration until idle, median of ${RUNS})`,
       columns: ['interaction', 'main thread'],
       rows: [
         ['select a claim (open a matrix cell, until its evidence shows)', under(done.select, 100)],
         ['filter (contested only)', under(done.filter, 100)],
         ['sort (most independent origins)', under(done.sort, 100)],
         ['timeline first render (from the matrix, story loaded)', under(done.timeline, 100)],
+      ],
+      notes: [
+        'every main-thread task (script, style, layout, paint, GC) from a quiet page to the page quiet again',
+        '(under 3 ms in 250 ms), on a matrix loaded afresh each run once its idle-time preparation is done.',
       ],
     },
   ];
