@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium-options';
 import { startServer } from '../server/start-server';
+import { traceMainThread, type MainThreadWork } from './main-thread-trace';
 
 export type BrowserBenchContext = {
   page: Page;
@@ -14,20 +15,17 @@ export type BrowserBenchContext = {
    */
   measure: (action: () => Promise<void>) => Promise<number>;
   /**
-   * Like `measure`, but from a page that has gone quiet to the page gone quiet again (see QUIET):
-   * everything the action set off counts, also what it left for later (effects, idle-time work,
-   * answers arriving and being drawn), none of what was still running from before.
+   * The main thread's work from a page that has gone quiet (see QUIET) through `action` to the
+   * page gone quiet again, from Chromium's trace of the page's tasks (traceMainThread): every
+   * task counts — script, style, layout, paint, garbage collection, and what the action left
+   * for later (effects, idle-time work, answers arriving and being drawn), also the bench's own
+   * polls of the page (a selector tested per animation frame, well under a millisecond each) —
+   * none of what was still running from before.
    */
-  measureUntilIdle: (action: () => Promise<void>) => Promise<number>;
+  measureUntilIdle: (action: () => Promise<void>) => Promise<MainThreadWork>;
 };
 
-/**
- * Quiet: under `workMs` of main-thread tasks in `windowMs`, checked for at most `maxMs`. What
- * counts is Chromium's TaskDuration, every task on the page's main thread — script, style,
- * layout, paint, garbage collection — including the bench's own polls of the page (a
- * selector tested per animation frame, well under a millisecond each); the last window, under
- * `workMs`, is counted too.
- */
+/** Quiet: under `workMs` of main-thread tasks (CDP TaskDuration) in `windowMs`, waited for at most `maxMs`. */
 const QUIET = { windowMs: 250, workMs: 3, maxMs: 30_000 };
 
 const ROOT = join(import.meta.dirname, '..');
@@ -84,22 +82,23 @@ export async function withBrowserOnDatabase<T>(
       await settle();
       return (await taskSeconds()) * 1000 - before * 1000;
     };
-    /** The task time at the end of the first quiet window; the last one seen when the page never went quiet. */
+    /** Until a window with under QUIET.workMs of tasks, or QUIET.maxMs. */
     const quiet = async () => {
       const until = Date.now() + QUIET.maxMs;
-      let last = (await taskSeconds()) * 1000;
+      let last = await taskSeconds();
       while (Date.now() < until) {
         await page.waitForTimeout(QUIET.windowMs);
-        const now = (await taskSeconds()) * 1000;
-        if (now - last < QUIET.workMs) return now;
+        const now = await taskSeconds();
+        if ((now - last) * 1000 < QUIET.workMs) return;
         last = now;
       }
-      return last;
     };
     const measureUntilIdle = async (action: () => Promise<void>) => {
-      const before = await quiet();
-      await action();
-      return (await quiet()) - before;
+      await quiet();
+      return traceMainThread(cdp, async () => {
+        await action();
+        await quiet();
+      });
     };
     return await run({ page, baseUrl: server.url, measure, measureUntilIdle });
   } finally {

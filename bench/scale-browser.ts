@@ -14,6 +14,7 @@ import { openSqliteStore } from '../server/store/sql/sql-store';
 import { count, median, ms, ratio } from './bench-format';
 import type { BenchTable } from './bench-types';
 import { withBrowserOnDatabase } from './browser-harness';
+import type { MainThreadWork } from './main-thread-trace';
 
 const RUNS = 3;
 /** What counts as shown: the matrix's first claim row, and a Sources pane's highlighted text. */
@@ -22,7 +23,11 @@ type Seen = keyof typeof FIRST_SEEN;
 
 export type ScaleStory = { label: string; scale: number | null; storyId: string; databasePath: string };
 type FirstView = { matrix: number; sources: number; apiBytes: number };
-type Interactions = { select: number; filter: number; sort: number; timeline: number };
+const INTERACTIONS = ['select', 'filter', 'sort', 'timeline'] as const;
+type Interaction = (typeof INTERACTIONS)[number];
+type Interactions = Record<Interaction, MainThreadWork>;
+/** Interactions should stay under this much main-thread work (PRODUCT.md). */
+const INTERACTION_BUDGET_MS = 100;
 
 /** A database holding the bundled story, in a temporary folder; removed by the returned function. */
 export async function bundledStoryDatabase(): Promise<{ path: string; remove: () => void }> {
@@ -184,12 +189,19 @@ async function interactions(story: ScaleStory): Promise<Interactions> {
       });
       const timeline = await measureUntilIdle(async () => {
         await goInApp(page, `/timeline?${query}`);
-        await page.locator('.tl-events [role="button"]').first().waitFor({ timeout: 120_000 });
+        // Tested in the page, not by a locator, whose query engine walks the whole document on every poll.
+        await page.waitForFunction(() => document.querySelector('.tl-events [role="button"]') !== null, null, {
+          timeout: 120_000,
+        });
       });
       // The first pass warms the view's chunks; it is not counted.
       if (run > 0) samples.push({ select, filter, sort, timeline });
     }
-    const pick = (key: keyof Interactions) => median(samples.map((s) => s[key]));
+    const pick = (key: Interaction): MainThreadWork => ({
+      cpu: median(samples.map((s) => s[key].cpu)),
+      wall: median(samples.map((s) => s[key].wall)),
+      longest: median(samples.map((s) => s[key].longest)),
+    });
     return { select: pick('select'), filter: pick('filter'), sort: pick('sort'), timeline: pick('timeline') };
   });
 }
@@ -204,9 +216,17 @@ export async function measureScaleInBrowser(stories: readonly ScaleStory[]): Pro
   // A failed interaction leaves the first-view figures standing, and says what failed.
   const done = await interactions(largest).catch((error: unknown) => {
     console.error('[scale] interactions failed:', error instanceof Error ? error.message : error);
-    return { select: NaN, filter: NaN, sort: NaN, timeline: NaN };
+    const failed = { cpu: NaN, wall: NaN, longest: NaN };
+    return { select: failed, filter: failed, sort: failed, timeline: failed };
   });
-  const under = (value: number, limit: number) => `${ms(value)} (${value < limit ? 'under' : 'over'} ${limit} ms)`;
+  const labels: Record<Interaction, string> = {
+    select: 'select a claim (open a matrix cell, until its evidence shows)',
+    filter: 'filter (contested only)',
+    sort: 'sort (most independent origins)',
+    timeline: 'timeline first render (from the matrix, story loaded)',
+  };
+  const verdict = (work: MainThreadWork) =>
+    Number.isNaN(work.cpu) ? 'failed' : work.cpu < INTERACTION_BUDGET_MS ? 'under' : 'over';
   return [
     {
       title: `First view in Chromium as the story grows (fresh page, nothing cached; median of ${RUNS})`,
@@ -228,17 +248,19 @@ export async function measureScaleInBrowser(stories: readonly ScaleStory[]): Pro
       ],
     },
     {
-      title: `Main-thread work at the largest scale (${largest.label}; CDP TaskDuration until idle, median of ${RUNS})`,
-      columns: ['interaction', 'main thread'],
-      rows: [
-        ['select a claim (open a matrix cell, until its evidence shows)', under(done.select, 100)],
-        ['filter (contested only)', under(done.filter, 100)],
-        ['sort (most independent origins)', under(done.sort, 100)],
-        ['timeline first render (from the matrix, story loaded)', under(done.timeline, 100)],
-      ],
+      title: `Main-thread work at the largest scale (${largest.label}; Chromium trace until idle, median of ${RUNS})`,
+      columns: ['interaction', 'CPU', `< ${INTERACTION_BUDGET_MS} ms`, 'by the clock', 'longest task'],
+      rows: INTERACTIONS.map((key) => [
+        labels[key],
+        ms(done[key].cpu),
+        verdict(done[key]),
+        ms(done[key].wall),
+        ms(done[key].longest),
+      ]),
       notes: [
-        'every main-thread task (script, style, layout, paint, GC) from a quiet page to the page quiet again',
-        '(under 3 ms in 250 ms), on a matrix loaded afresh each run once its idle-time preparation is done.',
+        "every top-level task of the page's main thread (script, style, layout, paint, GC) from a quiet page to",
+        'the page quiet again (under 3 ms in 250 ms), on a matrix loaded afresh each run once its idle-time',
+        "preparation is done. CPU: the thread's own time, the target; by the clock: stretched when the machine is busy.",
       ],
     },
   ];
