@@ -2,7 +2,7 @@ import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { StanceCell, StoryBundle } from '@/domain/schemas';
 import { storyHomeOf } from '@/domain/story-home';
-import { indexStory, partsOfOverview, type StoryIndex, type StoryParts } from '@/domain/story-index';
+import { partsOfOverview, storyIndexOf, type StoryIndex, type StoryParts } from '@/domain/story-index';
 import { storyPartQueries } from '../api/story-part-queries';
 import { storyQueries } from '../api/story-queries';
 import { useUrlState } from '../url-state/use-url-state';
@@ -49,7 +49,7 @@ function unresolved(
 export function useStoryData(enabled = true): StoryData {
   const { storyId, list } = useStoryId();
   const bundle = useQuery({ ...storyQueries.bundle(storyId ?? ''), enabled: enabled && storyId !== null });
-  const index = useMemo(() => (bundle.data ? indexStory(bundle.data) : null), [bundle.data]);
+  const index = useMemo(() => (bundle.data ? storyIndexOf(bundle.data) : null), [bundle.data]);
 
   if (bundle.data && index) return { status: 'success', bundle: bundle.data, index };
   return unresolved(list, storyId, bundle);
@@ -64,7 +64,7 @@ export function useStoryOverview(enabled = true): StoryOverviewData {
   const { storyId, list } = useStoryId();
   const overview = useQuery({ ...storyPartQueries.overview(storyId ?? ''), enabled: enabled && storyId !== null });
   const parts = overview.data ? partsOfOverview(overview.data) : null;
-  const index = useMemo(() => (parts ? indexStory(parts) : null), [parts]);
+  const index = useMemo(() => (parts ? storyIndexOf(parts) : null), [parts]);
 
   if (parts && index) return { status: 'success', bundle: parts, index };
   return unresolved(list, storyId, overview);

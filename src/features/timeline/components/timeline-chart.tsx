@@ -36,8 +36,19 @@ const tickLabel = (value: number) => formatDayNumber(Math.floor(value)).replace(
 
 /** The events on a date axis in lanes by kind, with the publication dates in a lane of their own. */
 export const TimelineChart = memo(function TimelineChart(props: TimelineChartProps) {
-  const { events, shown, kinds, containerRef } = props;
+  const { events, containerRef } = props;
   const width = useElementWidth(containerRef);
+  return (
+    <div className="tl-chart" ref={containerRef}>
+      {/* Drawn once its width is known (before the first paint), not at a guess first. */}
+      {width === null ? null : <SizedChart {...props} width={width} />}
+      <ChartTooltip events={events} />
+    </div>
+  );
+});
+
+function SizedChart(props: TimelineChartProps & { width: number }) {
+  const { events, shown, kinds, width } = props;
   const plotWidth = plotWidthOf(width);
   const layout = useMemo(() => layoutLanes(events, kinds, shown, plotWidth), [events, kinds, shown, plotWidth]);
   const ticks = useMemo(() => dayTicks(shown, plotWidth), [shown, plotWidth]);
@@ -46,35 +57,32 @@ export const TimelineChart = memo(function TimelineChart(props: TimelineChartPro
   const yDomain = useMemo(() => [0, totalRows], [totalRows]);
 
   return (
-    <div className="tl-chart" ref={containerRef}>
-      <ComposedChart
-        width={width}
-        height={chartHeightFor(layout.rows)}
-        margin={CHART_MARGIN}
-        accessibilityLayer={false}
-        role="group"
-        aria-label={props.label}
-        aria-describedby={props.describedBy}
-      >
-        <XAxis
-          type="number"
-          dataKey="day"
-          domain={domain}
-          allowDataOverflow
-          ticks={ticks}
-          interval={0}
-          tickFormatter={tickLabel}
-          height={X_AXIS_HEIGHT}
-          stroke="currentColor"
-        />
-        <YAxis type="number" hide domain={yDomain} allowDataOverflow reversed />
-        <CartesianGrid horizontal={false} strokeDasharray="2 4" />
-        <ChartLayer {...props} layout={layout} />
-      </ComposedChart>
-      <ChartTooltip events={events} />
-    </div>
+    <ComposedChart
+      width={width}
+      height={chartHeightFor(layout.rows)}
+      margin={CHART_MARGIN}
+      accessibilityLayer={false}
+      role="group"
+      aria-label={props.label}
+      aria-describedby={props.describedBy}
+    >
+      <XAxis
+        type="number"
+        dataKey="day"
+        domain={domain}
+        allowDataOverflow
+        ticks={ticks}
+        interval={0}
+        tickFormatter={tickLabel}
+        height={X_AXIS_HEIGHT}
+        stroke="currentColor"
+      />
+      <YAxis type="number" hide domain={yDomain} allowDataOverflow reversed />
+      <CartesianGrid horizontal={false} strokeDasharray="2 4" />
+      <ChartLayer {...props} layout={layout} />
+    </ComposedChart>
   );
-});
+}
 
 type LayerProps = TimelineChartProps & { layout: LaneLayout };
 

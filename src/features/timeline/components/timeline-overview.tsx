@@ -88,30 +88,33 @@ export const TimelineOverview = memo(function TimelineOverview({
 
   return (
     <div className="tl-overview" ref={containerRef}>
-      <BarChart
-        width={width}
-        height={BRUSH_HEIGHT + 4}
-        data={days}
-        margin={{ ...CHART_MARGIN, top: 2, bottom: 2 }}
-        accessibilityLayer={false}
-      >
-        <Brush
-          dataKey="label"
-          height={BRUSH_HEIGHT}
-          startIndex={startIndex}
-          endIndex={endIndex}
-          travellerWidth={10}
-          ariaLabel={`Zoom: ${startLabel} to ${endLabel}; arrow keys move it`}
-          onChange={({ startIndex: start, endIndex: end }) => {
-            if (start !== undefined && end !== undefined) commit(start, end);
-          }}
-          className="tl-brush"
+      {/* Drawn once its width is known (before the first paint), not at a guess first. */}
+      {width === null ? null : (
+        <BarChart
+          width={width}
+          height={BRUSH_HEIGHT + 4}
+          data={days}
+          margin={{ ...CHART_MARGIN, top: 2, bottom: 2 }}
+          accessibilityLayer={false}
         >
-          <ComposedChart data={days} accessibilityLayer={false}>
-            <DayHistogram days={days} width={plotWidthOf(width)} height={BRUSH_HEIGHT} />
-          </ComposedChart>
-        </Brush>
-      </BarChart>
+          <Brush
+            dataKey="label"
+            height={BRUSH_HEIGHT}
+            startIndex={startIndex}
+            endIndex={endIndex}
+            travellerWidth={10}
+            ariaLabel={`Zoom: ${startLabel} to ${endLabel}; arrow keys move it`}
+            onChange={({ startIndex: start, endIndex: end }) => {
+              if (start !== undefined && end !== undefined) commit(start, end);
+            }}
+            className="tl-brush"
+          >
+            <ComposedChart data={days} accessibilityLayer={false}>
+              <DayHistogram days={days} width={plotWidthOf(width)} height={BRUSH_HEIGHT} />
+            </ComposedChart>
+          </Brush>
+        </BarChart>
+      )}
     </div>
   );
 });

@@ -9,7 +9,7 @@ import {
   type StoryEvent,
 } from '@/domain/schemas';
 import type { AnyStoryIndex, StoryParts } from '@/domain/story-index';
-import { articleSays, saidStatusOf, type SaidStatus } from './mention-status';
+import { articleSays, saidStatusReader, type SaidStatus } from './mention-status';
 
 export type MentionReport = {
   mention: StanceCell;
@@ -86,9 +86,32 @@ const quotesFrom =
   (mention) =>
     eventQuotes?.[mention.id] ?? ((mention as { spans?: Span[] }).spans ?? []).map((span) => span.exact);
 
-function buildEvent(event: StoryEvent, index: AnyStoryIndex, quotesOf: QuotesOf): TimelineEvent {
-  const start = dayNumber(event.date.start);
-  const end = dayNumber(event.date.end);
+/** Day numbers of ISO days, each parsed (and checked) once per build: articles share a few hundred days. */
+function dayNumbers(): (isoDay: string) => number {
+  const known = new Map<string, number>();
+  return (isoDay) => {
+    let day = known.get(isoDay);
+    if (day === undefined) {
+      day = dayNumber(isoDay);
+      known.set(isoDay, day);
+    }
+    return day;
+  };
+}
+
+/** The order of String.prototype.localeCompare, without making it anew on each of thousands of comparisons. */
+const collator = new Intl.Collator();
+
+/** What a build reads once and looks up many times. */
+type Reading = {
+  quotesOf: QuotesOf;
+  dayOf: (isoDay: string) => number;
+  saysOf: ReturnType<typeof saidStatusReader>;
+};
+
+function buildEvent(event: StoryEvent, index: AnyStoryIndex, { quotesOf, dayOf, saysOf }: Reading): TimelineEvent {
+  const start = dayOf(event.date.start);
+  const end = dayOf(event.date.end);
   const byArticle = new Map<string, MentionReport[]>();
   const claims = new Map<string, Claim>();
   for (const id of event.mentions) {
@@ -101,7 +124,7 @@ function buildEvent(event: StoryEvent, index: AnyStoryIndex, quotesOf: QuotesOf)
       mention,
       claim,
       quotes,
-      says: saidStatusOf({ stance: mention.stance, quotes }, claim?.text ?? ''),
+      says: saysOf({ stance: mention.stance, quotes }, claim?.text ?? ''),
     };
     const list = byArticle.get(mention.article);
     if (list) list.push(report);
@@ -113,7 +136,7 @@ function buildEvent(event: StoryEvent, index: AnyStoryIndex, quotesOf: QuotesOf)
     const article = index.articles.get(articleId);
     if (!article) continue;
     const says = articleSays(mentions.map((m) => m.says));
-    const published = dayNumber(article.published.date);
+    const published = dayOf(article.published.date);
     reports.push({
       article,
       outlet: outletName(index, article),
@@ -125,7 +148,8 @@ function buildEvent(event: StoryEvent, index: AnyStoryIndex, quotesOf: QuotesOf)
   }
   reports.sort(
     (a, b) =>
-      a.article.published.date.localeCompare(b.article.published.date) || a.article.id.localeCompare(b.article.id),
+      collator.compare(a.article.published.date, b.article.published.date) ||
+      collator.compare(a.article.id, b.article.id),
   );
 
   let derivation: DateDerivation | null = null;
@@ -148,14 +172,30 @@ export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
     a.start - b.start ||
     a.end - b.end ||
     EVENT_KINDS.indexOf(a.event.kind) - EVENT_KINDS.indexOf(b.event.kind) ||
-    a.id.localeCompare(b.id)
+    collator.compare(a.id, b.id)
   );
+}
+
+const built = new WeakMap<StoryParts<StanceCell>, { index: AnyStoryIndex; data: TimelineData }>();
+
+/** Everything the timeline draws, computed once per story read however often the view remounts. */
+export function timelineDataFor(bundle: StoryParts<StanceCell>, index: AnyStoryIndex): TimelineData {
+  const cached = built.get(bundle);
+  if (cached?.index === index) return cached.data;
+  const data = buildTimelineData(bundle, index);
+  built.set(bundle, { index, data });
+  return data;
 }
 
 /** Everything the timeline draws, computed once per story bundle. */
 export function buildTimelineData(bundle: StoryParts<StanceCell>, index: AnyStoryIndex): TimelineData {
-  const quotesOf = quotesFrom(bundle.eventQuotes);
-  const events = bundle.events.map((event) => buildEvent(event, index, quotesOf)).sort(compareEvents);
+  const reading: Reading = {
+    quotesOf: quotesFrom(bundle.eventQuotes),
+    dayOf: dayNumbers(),
+    saysOf: saidStatusReader(),
+  };
+  const { dayOf } = reading;
+  const events = bundle.events.map((event) => buildEvent(event, index, reading)).sort(compareEvents);
 
   const previewsByArticle = new Map<string, TimelineEvent[]>();
   for (const event of events) {
@@ -169,16 +209,23 @@ export function buildTimelineData(bundle: StoryParts<StanceCell>, index: AnyStor
 
   const days = new Map<number, PublishedArticle[]>();
   for (const article of bundle.articles) {
-    const day = dayNumber(article.published.date);
+    const day = dayOf(article.published.date);
     const entry = { article, outlet: outletName(index, article), previews: previewsByArticle.get(article.id) ?? [] };
     const list = days.get(day);
     if (list) list.push(entry);
     else days.set(day, [entry]);
   }
+  // Outlets ranked once, so that sorting thousands of articles compares numbers, not names.
+  const outletRank = new Map(
+    [...new Set(bundle.articles.map((article) => outletName(index, article)))]
+      .sort(collator.compare)
+      .map((name, rank) => [name, rank]),
+  );
+  const rankOf = (entry: PublishedArticle) => outletRank.get(entry.outlet) ?? 0;
   const publications = [...days]
     .map(([day, articles]) => ({
       day,
-      articles: articles.sort((a, b) => a.outlet.localeCompare(b.outlet) || a.article.id.localeCompare(b.article.id)),
+      articles: articles.sort((a, b) => rankOf(a) - rankOf(b) || collator.compare(a.article.id, b.article.id)),
     }))
     .sort((a, b) => a.day - b.day);
 
