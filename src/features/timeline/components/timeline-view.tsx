@@ -233,7 +233,9 @@ export function TimelineView() {
                   shown={shown}
                   kinds={kinds}
                   onOpen={openEvent}
+                  onZoom={zoomWindow}
                   label={`${chartLabel}: one mark per event, arrow keys move between them, Enter opens one`}
+                  denseLabel={`${chartLabel}: events counted per day and kind, too many to draw each; arrow keys move between the days, Enter zooms in on one`}
                   describedBy={SUMMARY_ID}
                   containerRef={chartRef}
                 />

@@ -44,9 +44,14 @@ export type TimelineEvent = {
   /** Day numbers (see calendar-days), end inclusive. */
   start: number;
   end: number;
-  reports: EventReport[];
-  claims: Claim[];
-  derivation: DateDerivation | null;
+  /** How many articles report it. */
+  articleCount: number;
+  /** The articles that speak of it as still to come although it took place, written before it ended. */
+  previewedBy: readonly ArticleMeta[];
+  /** Oldest first. */
+  readonly reports: EventReport[];
+  readonly claims: Claim[];
+  readonly derivation: DateDerivation | null;
 };
 
 export type PublishedArticle = {
@@ -109,32 +114,80 @@ type Reading = {
   saysOf: ReturnType<typeof saidStatusReader>;
 };
 
-function buildEvent(event: StoryEvent, index: AnyStoryIndex, { quotesOf, dayOf, saysOf }: Reading): TimelineEvent {
-  const start = dayOf(event.date.start);
+/**
+ * An event as the timeline draws it. What every view of it needs (its days, how many articles
+ * report it, which of them were written before it) is worked out at once; the reports with
+ * their quotes and statements, its claims and the reading of its date when first read — the
+ * details of an event, the rows of the table in view, an export — so that a story with
+ * thousands of events does not read every quote of every one to draw the chart.
+ */
+function buildEvent(event: StoryEvent, index: AnyStoryIndex, reading: Reading): TimelineEvent {
+  const { dayOf, saysOf, quotesOf } = reading;
   const end = dayOf(event.date.end);
-  const byArticle = new Map<string, MentionReport[]>();
-  const claims = new Map<string, Claim>();
+  const byArticle = new Map<ArticleMeta, StanceCell[]>();
+  const cited: StanceCell[] = [];
   for (const id of event.mentions) {
     const mention = index.mentions.get(id);
     if (!mention) continue;
-    const claim = index.claims.get(mention.claim);
-    if (claim) claims.set(claim.id, claim);
-    const quotes = quotesOf(mention);
-    const report = {
-      mention,
-      claim,
-      quotes,
-      says: saysOf({ stance: mention.stance, quotes }, claim?.text ?? ''),
-    };
-    const list = byArticle.get(mention.article);
-    if (list) list.push(report);
-    else byArticle.set(mention.article, [report]);
-  }
-
-  const reports: EventReport[] = [];
-  for (const [articleId, mentions] of byArticle) {
-    const article = index.articles.get(articleId);
+    cited.push(mention);
+    const article = index.articles.get(mention.article);
     if (!article) continue;
+    const list = byArticle.get(article);
+    if (list) list.push(mention);
+    else byArticle.set(article, [mention]);
+  }
+  // Only an event that took place can have been previewed, and only by an article written before it ended.
+  const previewedBy: ArticleMeta[] = [];
+  if (event.status === 'held') {
+    for (const [article, mentions] of byArticle) {
+      if (dayOf(article.published.date) > end) continue;
+      const said = mentions.map((mention) =>
+        saysOf({ stance: mention.stance, quotes: quotesOf(mention) }, index.claims.get(mention.claim)?.text ?? ''),
+      );
+      if (articleSays(said) === 'planned') previewedBy.push(article);
+    }
+  }
+  const start = dayOf(event.date.start);
+  let reports: EventReport[] | undefined;
+  let claims: Claim[] | undefined;
+  let derivation: DateDerivation | null | undefined;
+  // Getters, not a class, so that a copy ({ ...event }) still carries the details.
+  return {
+    id: event.id,
+    event,
+    start,
+    end,
+    articleCount: byArticle.size,
+    previewedBy,
+    get reports() {
+      reports ??= reportsOf(event, index, byArticle, { start, end }, reading);
+      return reports;
+    },
+    get claims() {
+      claims ??= [...new Set(cited.flatMap((mention) => index.claims.get(mention.claim) ?? []))];
+      return claims;
+    },
+    get derivation() {
+      if (derivation === undefined) derivation = derivationOf(event, index);
+      return derivation;
+    },
+  };
+}
+
+function reportsOf(
+  event: StoryEvent,
+  index: AnyStoryIndex,
+  byArticle: ReadonlyMap<ArticleMeta, StanceCell[]>,
+  { start, end }: { start: number; end: number },
+  { quotesOf, dayOf, saysOf }: Reading,
+): EventReport[] {
+  const reports: EventReport[] = [];
+  for (const [article, cells] of byArticle) {
+    const mentions = cells.map((mention): MentionReport => {
+      const claim = index.claims.get(mention.claim);
+      const quotes = quotesOf(mention);
+      return { mention, claim, quotes, says: saysOf({ stance: mention.stance, quotes }, claim?.text ?? '') };
+    });
     const says = articleSays(mentions.map((m) => m.says));
     const published = dayOf(article.published.date);
     reports.push({
@@ -146,25 +199,23 @@ function buildEvent(event: StoryEvent, index: AnyStoryIndex, { quotesOf, dayOf, 
       previews: says === 'planned' && event.status === 'held' && published <= end,
     });
   }
-  reports.sort(
+  return reports.sort(
     (a, b) =>
       collator.compare(a.article.published.date, b.article.published.date) ||
       collator.compare(a.article.id, b.article.id),
   );
+}
 
-  let derivation: DateDerivation | null = null;
-  if (event.date.derivedFrom) {
-    const article = index.articles.get(event.date.derivedFrom.article);
-    const resolved = article ? resolveRelativeDate(event.date.derivedFrom.phrase, article.published.date) : null;
-    derivation = {
-      phrase: event.date.derivedFrom.phrase,
-      article,
-      outlet: outletName(index, article),
-      reading: resolved?.ok ? resolved.date.reading : null,
-    };
-  }
-
-  return { id: event.id, event, start, end, reports, claims: [...claims.values()], derivation };
+function derivationOf(event: StoryEvent, index: AnyStoryIndex): DateDerivation | null {
+  if (!event.date.derivedFrom) return null;
+  const article = index.articles.get(event.date.derivedFrom.article);
+  const resolved = article ? resolveRelativeDate(event.date.derivedFrom.phrase, article.published.date) : null;
+  return {
+    phrase: event.date.derivedFrom.phrase,
+    article,
+    outlet: outletName(index, article),
+    reading: resolved?.ok ? resolved.date.reading : null,
+  };
 }
 
 export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
@@ -199,11 +250,10 @@ export function buildTimelineData(bundle: StoryParts<StanceCell>, index: AnyStor
 
   const previewsByArticle = new Map<string, TimelineEvent[]>();
   for (const event of events) {
-    for (const report of event.reports) {
-      if (!report.previews) continue;
-      const list = previewsByArticle.get(report.article.id);
+    for (const article of event.previewedBy) {
+      const list = previewsByArticle.get(article.id);
       if (list) list.push(event);
-      else previewsByArticle.set(report.article.id, [event]);
+      else previewsByArticle.set(article.id, [event]);
     }
   }
 
