@@ -11,8 +11,12 @@ export type MainThreadWork = {
   longest: number;
 };
 
-/** Tasks are all the page's main thread runs: script, style, layout, paint, garbage collection. */
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'].join(',');
+/**
+ * The category of Chromium's top-level task events (RunTask, with their CPU time), alone, so the
+ * trace records little more than those: a task is all the page's main thread runs at a time —
+ * script, style, layout, paint, garbage collection.
+ */
+const CATEGORIES = 'disabled-by-default-devtools.timeline';
 
 const traceEventSchema = z.object({
   name: z.string(),

@@ -27,7 +27,8 @@ export function dayCountLabel({ kind, day, events }: DayCount): string {
 
 /**
  * A dense chart's events, counted per lane and day: one bar each, as high as its count against
- * the busiest day, with the count written where there is room. Each bar is a button that zooms
+ * the busiest day, with the count written where there is room (and said in full by its name;
+ * no <title> beside it: hundreds of elements more for what the bar and its number show). Each bar is a button that zooms
  * to its week; one tab stop for all of them, arrow keys move between them (by day, then lane).
  */
 export const DayCounts = memo(function DayCounts({
@@ -95,7 +96,6 @@ export const DayCounts = memo(function DayCounts({
             aria-label={label}
             onFocus={() => setActive(i)}
           >
-            <title>{label}</title>
             <rect
               className="tl-count__bar"
               x={left + (width > 3 ? 0.5 : 0)}

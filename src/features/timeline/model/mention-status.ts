@@ -57,7 +57,8 @@ export function saidStatusReader(): SaidOf {
   };
   return (mention, claimText) => {
     if (mention.stance === 'denies' || mention.stance === 'contradicts') return 'disputed';
-    return cueIn(mention.quotes.join(' ')) ?? claimCue(claimText) ?? 'held';
+    const { quotes } = mention;
+    return cueIn(quotes.length === 1 ? (quotes[0] as string) : quotes.join(' ')) ?? claimCue(claimText) ?? 'held';
   };
 }
 

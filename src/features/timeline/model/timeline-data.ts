@@ -121,15 +121,16 @@ type Reading = {
  * details of an event, the rows of the table in view, an export — so that a story with
  * thousands of events does not read every quote of every one to draw the chart.
  */
+/** Most events are previewed by no article: they share one empty list. */
+const NO_ARTICLES: ArticleMeta[] = [];
+
 function buildEvent(event: StoryEvent, index: AnyStoryIndex, reading: Reading): TimelineEvent {
   const { dayOf, saysOf, quotesOf } = reading;
   const end = dayOf(event.date.end);
   const byArticle = new Map<ArticleMeta, StanceCell[]>();
-  const cited: StanceCell[] = [];
   for (const id of event.mentions) {
     const mention = index.mentions.get(id);
     if (!mention) continue;
-    cited.push(mention);
     const article = index.articles.get(mention.article);
     if (!article) continue;
     const list = byArticle.get(article);
@@ -137,14 +138,14 @@ function buildEvent(event: StoryEvent, index: AnyStoryIndex, reading: Reading): 
     else byArticle.set(article, [mention]);
   }
   // Only an event that took place can have been previewed, and only by an article written before it ended.
-  const previewedBy: ArticleMeta[] = [];
+  let previewedBy: ArticleMeta[] = NO_ARTICLES;
   if (event.status === 'held') {
     for (const [article, mentions] of byArticle) {
       if (dayOf(article.published.date) > end) continue;
       const said = mentions.map((mention) =>
         saysOf({ stance: mention.stance, quotes: quotesOf(mention) }, index.claims.get(mention.claim)?.text ?? ''),
       );
-      if (articleSays(said) === 'planned') previewedBy.push(article);
+      if (articleSays(said) === 'planned') previewedBy = [...previewedBy, article];
     }
   }
   const start = dayOf(event.date.start);
@@ -164,7 +165,14 @@ function buildEvent(event: StoryEvent, index: AnyStoryIndex, reading: Reading): 
       return reports;
     },
     get claims() {
-      claims ??= [...new Set(cited.flatMap((mention) => index.claims.get(mention.claim) ?? []))];
+      claims ??= [
+        ...new Set(
+          event.mentions.flatMap((id) => {
+            const mention = index.mentions.get(id);
+            return (mention && index.claims.get(mention.claim)) ?? [];
+          }),
+        ),
+      ];
       return claims;
     },
     get derivation() {
