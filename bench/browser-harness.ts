@@ -26,7 +26,7 @@ export type BrowserBenchContext = {
 };
 
 /** Quiet: under `workMs` of main-thread tasks (CDP TaskDuration) in `windowMs`, waited for at most `maxMs`. */
-const QUIET = { windowMs: 250, workMs: 3, maxMs: 30_000 };
+const QUIET = { windowMs: 250, workMs: 3, maxMs: 10_000 };
 
 const ROOT = join(import.meta.dirname, '..');
 const BENCH_DIST = join(ROOT, 'bench', '.cache', 'dist');

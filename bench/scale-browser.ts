@@ -16,7 +16,13 @@ import type { BenchTable } from './bench-types';
 import { withBrowserOnDatabase } from './browser-harness';
 import type { MainThreadWork } from './main-thread-trace';
 
+/**
+ * Bounds, so that the whole scale bench (generation aside) ends within about ten minutes on two
+ * busy cores: three counted runs of each measure, and no wait longer than a minute (a page load
+ * or a first view of the large story × 4 takes a few seconds).
+ */
 const RUNS = 3;
+const WAIT_MS = 60_000;
 /** What counts as shown: the matrix's first claim row, and a Sources pane's highlighted text. */
 const FIRST_SEEN = { matrix: '[role=grid] [role=row][aria-rowindex="3"]', sources: '.pane__body mark' } as const;
 type Seen = keyof typeof FIRST_SEEN;
@@ -70,9 +76,9 @@ async function firstSeen(browser: Browser, url: string, seen: Seen) {
             .catch(() => 0),
         );
     });
-    await page.goto(url, { timeout: 300_000 });
+    await page.goto(url, { timeout: WAIT_MS });
     const handle = await page.waitForFunction(() => (window as unknown as { firstSeen?: number }).firstSeen, null, {
-      timeout: 300_000,
+      timeout: WAIT_MS,
       polling: 50,
     });
     const at = Number(await handle.jsonValue());
@@ -149,14 +155,14 @@ const evidenceShows = (page: Page) =>
       );
     },
     null,
-    { timeout: 120_000 },
+    { timeout: WAIT_MS },
   );
 
 const summaryMatches = (page: Page, pattern: string) =>
   page.waitForFunction(
     (test) => new RegExp(test).test(document.querySelector('.mx-summary')?.textContent ?? ''),
     pattern,
-    { timeout: 120_000 },
+    { timeout: WAIT_MS },
   );
 
 /**
@@ -170,8 +176,8 @@ async function interactions(story: ScaleStory): Promise<Interactions> {
     const query = `story=${encodeURIComponent(story.storyId)}`;
     const samples: Interactions[] = [];
     for (let run = 0; run < RUNS + 1; run += 1) {
-      await page.goto(`${baseUrl}/matrix?${query}`, { timeout: 300_000 });
-      await page.locator(FIRST_SEEN.matrix).waitFor({ timeout: 300_000 });
+      await page.goto(`${baseUrl}/matrix?${query}`, { timeout: WAIT_MS });
+      await page.locator(FIRST_SEEN.matrix).waitFor({ timeout: WAIT_MS });
       const cell = await quotedCellInView(page);
       const select = await measureUntilIdle(async () => {
         await cell.click();
@@ -191,7 +197,7 @@ async function interactions(story: ScaleStory): Promise<Interactions> {
         await goInApp(page, `/timeline?${query}`);
         // Tested in the page, not by a locator, whose query engine walks the whole document on every poll.
         await page.waitForFunction(() => document.querySelector('.tl-events [role="button"]') !== null, null, {
-          timeout: 120_000,
+          timeout: WAIT_MS,
         });
       });
       // The first pass warms the view's chunks; it is not counted.
