@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium-options';
 import { startServer } from '../server/start-server';
+import { traceMainThread, type MainThreadWork } from './main-thread-trace';
 
 export type BrowserBenchContext = {
   page: Page;
@@ -13,7 +14,19 @@ export type BrowserBenchContext = {
    * (CDP Performance.getMetrics TaskDuration) until the page is idle again.
    */
   measure: (action: () => Promise<void>) => Promise<number>;
+  /**
+   * The main thread's work from a page that has gone quiet (see QUIET) through `action` to the
+   * page gone quiet again, from Chromium's trace of the page's tasks (traceMainThread): every
+   * task counts — script, style, layout, paint, garbage collection, and what the action left
+   * for later (effects, idle-time work, answers arriving and being drawn), also the bench's own
+   * polls of the page (a selector tested per animation frame, well under a millisecond each) —
+   * none of what was still running from before.
+   */
+  measureUntilIdle: (action: () => Promise<void>) => Promise<MainThreadWork>;
 };
+
+/** Quiet: under `workMs` of main-thread tasks (CDP TaskDuration) in `windowMs`, waited for at most `maxMs`. */
+const QUIET = { windowMs: 250, workMs: 3, maxMs: 10_000 };
 
 const ROOT = join(import.meta.dirname, '..');
 const BENCH_DIST = join(ROOT, 'bench', '.cache', 'dist');
@@ -69,7 +82,25 @@ export async function withBrowserOnDatabase<T>(
       await settle();
       return (await taskSeconds()) * 1000 - before * 1000;
     };
-    return await run({ page, baseUrl: server.url, measure });
+    /** Until a window with under QUIET.workMs of tasks, or QUIET.maxMs. */
+    const quiet = async () => {
+      const until = Date.now() + QUIET.maxMs;
+      let last = await taskSeconds();
+      while (Date.now() < until) {
+        await page.waitForTimeout(QUIET.windowMs);
+        const now = await taskSeconds();
+        if ((now - last) * 1000 < QUIET.workMs) return;
+        last = now;
+      }
+    };
+    const measureUntilIdle = async (action: () => Promise<void>) => {
+      await quiet();
+      return traceMainThread(cdp, async () => {
+        await action();
+        await quiet();
+      });
+    };
+    return await run({ page, baseUrl: server.url, measure, measureUntilIdle });
   } finally {
     await browser.close();
     await server.close();

@@ -14,15 +14,26 @@ import { openSqliteStore } from '../server/store/sql/sql-store';
 import { count, median, ms, ratio } from './bench-format';
 import type { BenchTable } from './bench-types';
 import { withBrowserOnDatabase } from './browser-harness';
+import type { MainThreadWork } from './main-thread-trace';
 
+/**
+ * Bounds, so that the whole scale bench (generation aside) ends within about ten minutes on two
+ * busy cores: three counted runs of each measure, and no wait longer than a minute (a page load
+ * or a first view of the large story × 4 takes a few seconds).
+ */
 const RUNS = 3;
+const WAIT_MS = 60_000;
 /** What counts as shown: the matrix's first claim row, and a Sources pane's highlighted text. */
 const FIRST_SEEN = { matrix: '[role=grid] [role=row][aria-rowindex="3"]', sources: '.pane__body mark' } as const;
 type Seen = keyof typeof FIRST_SEEN;
 
 export type ScaleStory = { label: string; scale: number | null; storyId: string; databasePath: string };
 type FirstView = { matrix: number; sources: number; apiBytes: number };
-type Interactions = { select: number; filter: number; sort: number; timeline: number };
+const INTERACTIONS = ['select', 'filter', 'sort', 'timeline'] as const;
+type Interaction = (typeof INTERACTIONS)[number];
+type Interactions = Record<Interaction, MainThreadWork>;
+/** Interactions should stay under this much main-thread work (PRODUCT.md). */
+const INTERACTION_BUDGET_MS = 100;
 
 /** A database holding the bundled story, in a temporary folder; removed by the returned function. */
 export async function bundledStoryDatabase(): Promise<{ path: string; remove: () => void }> {
@@ -65,9 +76,9 @@ async function firstSeen(browser: Browser, url: string, seen: Seen) {
             .catch(() => 0),
         );
     });
-    await page.goto(url, { timeout: 300_000 });
+    await page.goto(url, { timeout: WAIT_MS });
     const handle = await page.waitForFunction(() => (window as unknown as { firstSeen?: number }).firstSeen, null, {
-      timeout: 300_000,
+      timeout: WAIT_MS,
       polling: 50,
     });
     const at = Number(await handle.jsonValue());
@@ -105,58 +116,98 @@ const goInApp = (page: Page, href: string) =>
     window.dispatchEvent(new PopStateEvent('popstate'));
   }, href);
 
+/** Two animation frames: what a scroll set off has been drawn. */
+const frames = (page: Page) =>
+  page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+
+/** How far the matrix is scrolled sideways looking for a quoted cell before the bench gives up. */
+const MAX_SCROLL_SCREENS = 200;
+
+/**
+ * A source cell that carries the claim, scrolled into view. Most cells of a large story are
+ * silent, and the grid draws only the columns in view: at the left end of the large story × 2
+ * no drawn cell carried a claim, so a click on "the first quoted cell" clicked nothing and the
+ * bench waited for evidence that was never asked for.
+ */
+async function quotedCellInView(page: Page) {
+  const quoted = page.locator('[role=gridcell][data-cell]');
+  for (let screen = 0; screen < MAX_SCROLL_SCREENS; screen += 1) {
+    if ((await quoted.count()) > 0) return quoted.first();
+    await page.locator('.mx-scroll').evaluate((scroller) => {
+      scroller.scrollLeft += scroller.clientWidth / 2;
+    });
+    await frames(page);
+  }
+  throw new Error(`no source cell that carries a claim within ${MAX_SCROLL_SCREENS} half screens of the matrix`);
+}
+
+/** The open claim's cell shows its evidence: every mention listed and none still loading. */
+const evidenceShows = (page: Page) =>
+  page.waitForFunction(
+    () => {
+      const evidence = document.querySelector('.mx-detail .mx-evidence');
+      return (
+        evidence !== null &&
+        evidence.querySelector('.mx-evidence__item') !== null &&
+        evidence.querySelector('[role=status]') === null
+      );
+    },
+    null,
+    { timeout: WAIT_MS },
+  );
+
 const summaryMatches = (page: Page, pattern: string) =>
   page.waitForFunction(
     (test) => new RegExp(test).test(document.querySelector('.mx-summary')?.textContent ?? ''),
     pattern,
-    { timeout: 120_000 },
+    { timeout: WAIT_MS },
   );
 
+/**
+ * Main-thread work of each interaction at the largest scale, from a quiet page to the page
+ * quiet again (measureUntilIdle), each on a freshly loaded matrix once its idle-time
+ * preparation (origin counts, both column modes) is done, as a reader who has read a while has.
+ * Selecting includes the pointer's hover (the cell's preview) and the evidence request.
+ */
 async function interactions(story: ScaleStory): Promise<Interactions> {
-  return withBrowserOnDatabase(story.databasePath, async ({ page, baseUrl, measure }) => {
+  return withBrowserOnDatabase(story.databasePath, async ({ page, baseUrl, measureUntilIdle }) => {
     const query = `story=${encodeURIComponent(story.storyId)}`;
     const samples: Interactions[] = [];
     for (let run = 0; run < RUNS + 1; run += 1) {
-      await page.goto(`${baseUrl}/matrix?${query}`, { timeout: 300_000 });
-      await page.locator(FIRST_SEEN.matrix).waitFor({ timeout: 300_000 });
-      // The matrix prepares origin counts while idle; interactions are measured after it.
-      await page.waitForTimeout(3000);
-      const select = await measure(async () => {
-        await page.evaluate(() => document.querySelector<HTMLElement>('[role=gridcell][data-cell]')?.click());
-        // Until the opened cell's evidence has arrived and shows (or the cell says it has none).
-        await page.waitForFunction(
-          () =>
-            document.querySelector('.mx-detail .mx-evidence') !== null &&
-            document.querySelector('.mx-detail .mx-evidence [role=status]') === null,
-          null,
-          { timeout: 120_000 },
-        );
+      await page.goto(`${baseUrl}/matrix?${query}`, { timeout: WAIT_MS });
+      await page.locator(FIRST_SEEN.matrix).waitFor({ timeout: WAIT_MS });
+      const cell = await quotedCellInView(page);
+      const select = await measureUntilIdle(async () => {
+        await cell.click();
+        await evidenceShows(page);
       });
       await goInApp(page, `/matrix?${query}`);
       await page.locator('.mx-detail').waitFor({ state: 'detached' });
-      const filter = await measure(async () => {
-        await page.evaluate(() =>
-          document.querySelector<HTMLElement>('.mx-toolbar__check input[type=checkbox]')?.click(),
-        );
+      const filter = await measureUntilIdle(async () => {
+        await page.getByRole('checkbox', { name: 'Contested only' }).click();
         await summaryMatches(page, '^Showing (\\d+) of (?!\\1 )\\d+ claims');
       });
-      const sort = await measure(async () => {
-        await page.evaluate(() => {
-          const select = document.querySelector<HTMLSelectElement>('.mx-toolbar select');
-          if (!select) throw new Error('no sort control');
-          select.value = 'origins';
-          select.dispatchEvent(new Event('change', { bubbles: true }));
-        });
+      const sort = await measureUntilIdle(async () => {
+        await page.getByRole('combobox', { name: 'Sort' }).selectOption('origins');
         await page.waitForURL(/sort=origins/);
       });
-      const timeline = await measure(async () => {
+      const timeline = await measureUntilIdle(async () => {
         await goInApp(page, `/timeline?${query}`);
-        await page.locator('.tl-events [role="button"]').first().waitFor({ timeout: 120_000 });
+        // Tested in the page, not by a locator, whose query engine walks the whole document on every poll.
+        await page.waitForFunction(() => document.querySelector('.tl-events [role="button"]') !== null, null, {
+          timeout: WAIT_MS,
+        });
       });
       // The first pass warms the view's chunks; it is not counted.
       if (run > 0) samples.push({ select, filter, sort, timeline });
     }
-    const pick = (key: keyof Interactions) => median(samples.map((s) => s[key]));
+    const pick = (key: Interaction): MainThreadWork => ({
+      cpu: median(samples.map((s) => s[key].cpu)),
+      wall: median(samples.map((s) => s[key].wall)),
+      longest: median(samples.map((s) => s[key].longest)),
+    });
     return { select: pick('select'), filter: pick('filter'), sort: pick('sort'), timeline: pick('timeline') };
   });
 }
@@ -171,9 +222,17 @@ export async function measureScaleInBrowser(stories: readonly ScaleStory[]): Pro
   // A failed interaction leaves the first-view figures standing, and says what failed.
   const done = await interactions(largest).catch((error: unknown) => {
     console.error('[scale] interactions failed:', error instanceof Error ? error.message : error);
-    return { select: NaN, filter: NaN, sort: NaN, timeline: NaN };
+    const failed = { cpu: NaN, wall: NaN, longest: NaN };
+    return { select: failed, filter: failed, sort: failed, timeline: failed };
   });
-  const under = (value: number, limit: number) => `${ms(value)} (${value < limit ? 'under' : 'over'} ${limit} ms)`;
+  const labels: Record<Interaction, string> = {
+    select: 'select a claim (open a matrix cell, until its evidence shows)',
+    filter: 'filter (contested only)',
+    sort: 'sort (most independent origins)',
+    timeline: 'timeline first render (from the matrix, story loaded)',
+  };
+  const verdict = (work: MainThreadWork) =>
+    Number.isNaN(work.cpu) ? 'failed' : work.cpu < INTERACTION_BUDGET_MS ? 'under' : 'over';
   return [
     {
       title: `First view in Chromium as the story grows (fresh page, nothing cached; median of ${RUNS})`,
@@ -195,13 +254,19 @@ export async function measureScaleInBrowser(stories: readonly ScaleStory[]): Pro
       ],
     },
     {
-      title: `Main-thread work at the largest scale (${largest.label}; CDP TaskDuration, median of ${RUNS})`,
-      columns: ['interaction', 'main thread'],
-      rows: [
-        ['select a claim (open a matrix cell, until its evidence shows)', under(done.select, 100)],
-        ['filter (contested only)', under(done.filter, 100)],
-        ['sort (most independent origins)', under(done.sort, 100)],
-        ['timeline first render (from the matrix, story loaded)', under(done.timeline, 100)],
+      title: `Main-thread work at the largest scale (${largest.label}; Chromium trace until idle, median of ${RUNS})`,
+      columns: ['interaction', 'CPU', `< ${INTERACTION_BUDGET_MS} ms`, 'by the clock', 'longest task'],
+      rows: INTERACTIONS.map((key) => [
+        labels[key],
+        ms(done[key].cpu),
+        verdict(done[key]),
+        ms(done[key].wall),
+        ms(done[key].longest),
+      ]),
+      notes: [
+        "every top-level task of the page's main thread (script, style, layout, paint, GC) from a quiet page to",
+        'the page quiet again (under 3 ms in 250 ms), on a matrix loaded afresh each run once its idle-time',
+        "preparation is done. CPU: the thread's own time, the target; by the clock: stretched when the machine is busy.",
       ],
     },
   ];

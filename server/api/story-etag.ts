@@ -52,7 +52,7 @@ export async function revalidatedStoryRead(
     c.header('ETag', matched);
     return c.body(null, 304);
   }
-  if (cache) return cachedBody(c, await cache.get({ storyId, read, etag }, load), storyId, etag);
+  if (cache) return await cachedBody(c, await cache.get({ storyId, read, etag }, load), storyId, etag);
   const body = await load();
   if (body === null) return jsonError(c, 404, 'not_found', `no story "${storyId}"`, 'story');
   return c.json(body);
@@ -64,7 +64,7 @@ export async function revalidatedStoryRead(
  * one that does not; either way it varies by Accept-Encoding, and the gzipped one carries the
  * weak form of the tag, as hono/compress would give it.
  */
-function cachedBody(c: Context, kept: Awaited<ReturnType<StoryReadCache['get']>>, storyId: string, etag: string) {
+async function cachedBody(c: Context, kept: Awaited<ReturnType<StoryReadCache['get']>>, storyId: string, etag: string) {
   if (!kept) return jsonError(c, 404, 'not_found', `no story "${storyId}"`, 'story');
   c.header('Vary', 'Accept-Encoding', { append: true });
   c.header('Content-Type', 'application/json');
@@ -73,5 +73,5 @@ function cachedBody(c: Context, kept: Awaited<ReturnType<StoryReadCache['get']>>
     c.header('ETag', `W/${etag}`);
     return c.body(kept.gzip, 200);
   }
-  return c.body(kept.json, 200);
+  return c.body(await kept.json(), 200);
 }

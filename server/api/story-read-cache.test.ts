@@ -74,6 +74,16 @@ describe('story reads kept serialized per story version', () => {
     await api.app.request(OVERVIEW);
     expect(storyReads.size).toBeLessThan(one * 1.5);
 
+    // Only the compressed bytes count: a story whose JSON alone is larger than the cache is still kept.
+    const plain = await setUp();
+    const json = (await (await plain.api.app.request(OVERVIEW)).arrayBuffer()).byteLength;
+    const small = await setUp(Math.ceil(json / 2));
+    expect((await small.api.app.request(OVERVIEW)).status).toBe(200);
+    expect(small.storyReads.size).toBeGreaterThan(0);
+    expect(small.storyReads.size).toBeLessThan(json / 3);
+    expect((await (await small.api.app.request(OVERVIEW)).arrayBuffer()).byteLength).toBe(json);
+    expect(small.loads()).toBe(1);
+
     const tiny = await setUp(1024);
     expect((await tiny.api.app.request(OVERVIEW)).status).toBe(200);
     expect(tiny.storyReads.size).toBe(0);

@@ -20,7 +20,7 @@ const uncompressedStoryReads: StoryReadCache = {
     const body = await load();
     if (body === null) return null;
     const json = encoder.encode(JSON.stringify(body));
-    return { json, gzip: json };
+    return { json: () => Promise.resolve(json), gzip: json };
   },
   size: 0,
 };

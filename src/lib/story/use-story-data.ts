@@ -2,7 +2,7 @@ import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { StanceCell } from '@/domain/schemas';
 import { storyHomeOf } from '@/domain/story-home';
-import { indexStory, partsOfOverview, type AnyStoryIndex, type StoryParts } from '@/domain/story-index';
+import { partsOfOverview, storyIndexOf, type AnyStoryIndex, type StoryParts } from '@/domain/story-index';
 import { storyPartQueries } from '../api/story-part-queries';
 import { storyQueries } from '../api/story-queries';
 import { useUrlState } from '../url-state/use-url-state';
@@ -49,7 +49,7 @@ export function useStoryOverview(): StoryOverviewData {
   const { storyId, list } = useStoryId();
   const overview = useQuery({ ...storyPartQueries.overview(storyId ?? ''), enabled: storyId !== null });
   const parts = overview.data ? partsOfOverview(overview.data) : null;
-  const index = useMemo(() => (parts ? indexStory(parts) : null), [parts]);
+  const index = useMemo(() => (parts ? storyIndexOf(parts) : null), [parts]);
 
   if (parts && index) return { status: 'success', bundle: parts, index };
   return unresolved(list, storyId, overview);

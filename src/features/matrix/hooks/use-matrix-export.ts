@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { csvRecord } from '@/domain/csv';
-import { indexStory } from '@/domain/story-index';
+import { storyIndexOf } from '@/domain/story-index';
 import { storyQueries } from '@/lib/api/story-queries';
 import { exportFileName, matrixCsvRecords, matrixJsonChunks } from '../model/matrix-export';
 import { matrixModelFor, type MatrixModel } from '../model/matrix-model';
@@ -59,7 +59,7 @@ export function useMatrixExport(model: MatrixModel, selection: MatrixSelection, 
       try {
         // The export quotes the evidence, which the matrix reads on demand: the whole story is read for it.
         const bundle = await client.fetchQuery(storyQueries.bundle(model.bundle.story.id));
-        const quoted = matrixModelFor(bundle, indexStory(bundle));
+        const quoted = matrixModelFor(bundle, storyIndexOf(bundle));
         await nextTask();
         const blob =
           format === 'csv'

@@ -12,7 +12,7 @@ export function ChartTooltip({ events }: { events: readonly TimelineEvent[] }) {
   const byId = useMemo(() => new Map(events.map((e) => [e.id, e])), [events]);
   const shown = pointed ? byId.get(pointed.id) : undefined;
   if (!pointed || !shown) return null;
-  const { event, derivation, reports } = shown;
+  const { event, derivation, articleCount } = shown;
   return (
     <div className="tl-tooltip" aria-hidden="true" style={{ left: pointed.x, top: pointed.y }}>
       <p className="tl-tooltip__title">{event.title}</p>
@@ -23,7 +23,7 @@ export function ChartTooltip({ events }: { events: readonly TimelineEvent[] }) {
       <p>
         {KIND_LABELS[event.kind].one}
         {event.format === 'not-applicable' ? '' : `, ${FORMAT_LABELS[event.format]}`}, {STATUS_LABELS[event.status]};{' '}
-        {reports.length} {reports.length === 1 ? 'article' : 'articles'}
+        {articleCount} {articleCount === 1 ? 'article' : 'articles'}
       </p>
       <p className="tl-tooltip__hint">Click or press Enter for the sources.</p>
     </div>

@@ -10,6 +10,8 @@ function fakeEvent(i: number): TimelineEvent {
     id: `event-${i}`,
     start: 0,
     end: 0,
+    articleCount: 0,
+    previewedBy: [],
     reports: [],
     claims: [],
     derivation: null,

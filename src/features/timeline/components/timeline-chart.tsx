@@ -1,4 +1,13 @@
-import { memo, useCallback, useMemo, useRef, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import { CartesianGrid, ComposedChart, usePlotArea, XAxis, YAxis } from 'recharts';
 import type { EventKind } from '@/domain/schemas';
 import {
@@ -11,13 +20,14 @@ import {
   X_AXIS_HEIGHT,
 } from '../model/chart-geometry';
 import { eventMarkLabel, formatDayNumber, KIND_LABELS } from '../model/labels';
-import { dayToX, layoutLanes, type LaneLayout } from '../model/lane-layout';
+import { chartLanes, dayToX, type LaneLayout } from '../model/lane-layout';
 import type { PublicationDay, TimelineEvent } from '../model/timeline-data';
 import type { DayWindow } from '../model/timeline-window';
 import { useTimelineUi } from '../store/timeline-ui-store';
 import { EventMark } from './event-mark';
 import { PublicationMarks } from './publication-marks';
 import { ChartTooltip } from './chart-tooltip';
+import { DayCounts } from './day-counts';
 import { useElementWidth } from './use-element-width';
 
 type TimelineChartProps = {
@@ -27,7 +37,11 @@ type TimelineChartProps = {
   shown: DayWindow;
   kinds: readonly EventKind[];
   onOpen: (id: string) => void;
+  /** Zooms the chart, as the overview's brush does. */
+  onZoom: (window: DayWindow) => void;
   label: string;
+  /** The chart's name when it counts events per day instead of drawing each. */
+  denseLabel: string;
   describedBy: string;
   containerRef: React.RefObject<HTMLDivElement | null>;
 };
@@ -36,24 +50,35 @@ const tickLabel = (value: number) => formatDayNumber(Math.floor(value)).replace(
 
 /** The events on a date axis in lanes by kind, with the publication dates in a lane of their own. */
 export const TimelineChart = memo(function TimelineChart(props: TimelineChartProps) {
-  const { events, shown, kinds, containerRef } = props;
+  const { events, containerRef } = props;
   const width = useElementWidth(containerRef);
+  return (
+    <div className="tl-chart" ref={containerRef}>
+      {/* Drawn once its width is known (before the first paint), not at a guess first. */}
+      {width === null ? null : <SizedChart {...props} width={width} />}
+      <ChartTooltip events={events} />
+    </div>
+  );
+});
+
+function SizedChart(props: TimelineChartProps & { width: number }) {
+  const { events, shown, kinds, width } = props;
   const plotWidth = plotWidthOf(width);
-  const layout = useMemo(() => layoutLanes(events, kinds, shown, plotWidth), [events, kinds, shown, plotWidth]);
+  const layout = useMemo(() => chartLanes(events, kinds, shown, plotWidth), [events, kinds, shown, plotWidth]);
   const ticks = useMemo(() => dayTicks(shown, plotWidth), [shown, plotWidth]);
   const totalRows = layout.rows + PUBLICATION_ROWS;
   const domain = useMemo(() => [shown.start, shown.end + 1], [shown]);
   const yDomain = useMemo(() => [0, totalRows], [totalRows]);
 
   return (
-    <div className="tl-chart" ref={containerRef}>
+    <>
       <ComposedChart
         width={width}
         height={chartHeightFor(layout.rows)}
         margin={CHART_MARGIN}
         accessibilityLayer={false}
         role="group"
-        aria-label={props.label}
+        aria-label={layout.counts ? props.denseLabel : props.label}
         aria-describedby={props.describedBy}
       >
         <XAxis
@@ -71,15 +96,20 @@ export const TimelineChart = memo(function TimelineChart(props: TimelineChartPro
         <CartesianGrid horizontal={false} strokeDasharray="2 4" />
         <ChartLayer {...props} layout={layout} />
       </ComposedChart>
-      <ChartTooltip events={events} />
-    </div>
+      {layout.counts ? (
+        <p className="tl-chart__note">
+          {events.length} events in view, counted per day: open a day’s count or narrow the overview to see each one;
+          the table lists them all.
+        </p>
+      ) : null}
+    </>
   );
-});
+}
 
 type LayerProps = TimelineChartProps & { layout: LaneLayout };
 
 /** Drawn inside the recharts surface, placed by its plot area. */
-function ChartLayer({ events, publications, articleCount, shown, onOpen, layout }: LayerProps) {
+function ChartLayer({ events, publications, articleCount, shown, onOpen, onZoom, layout }: LayerProps) {
   const plot = usePlotArea();
   const activeId = useTimelineUi((s) => s.activeId);
   const activate = useTimelineUi((s) => s.activate);
@@ -92,9 +122,26 @@ function ChartLayer({ events, publications, articleCount, shown, onOpen, layout 
   const plotWidth = plot?.width ?? 0;
   const x = useCallback((day: number) => plotX + dayToX(day, shown, plotWidth), [plotX, plotWidth, shown]);
   const rowMiddle = (row: number) => plotY + (row + 0.5) * ROW_HEIGHT;
-  const labels = useMemo(() => new Map(events.map((e) => [e.id, eventMarkLabel(e)])), [events]);
+  const counted = layout.counts !== null;
+  // A counted chart names its days, not its events.
+  const labels = useMemo(() => new Map(counted ? [] : events.map((e) => [e.id, eventMarkLabel(e)])), [events, counted]);
   const order = useMemo(() => events.map((e) => e.id), [events]);
   const tabbableId = activeId !== null && labels.has(activeId) ? activeId : (order[0] ?? null);
+
+  // Zoomed in from a day's count by the keyboard: the focus goes on to the first event drawn.
+  const focusFirstMark = useRef(false);
+  useEffect(() => {
+    if (counted || !focusFirstMark.current) return;
+    focusFirstMark.current = false;
+    layerRef.current?.querySelector<SVGGElement>('[data-event-id]')?.focus();
+  }, [counted]);
+  const zoomToDay = useCallback(
+    (window: DayWindow, byKeyboard: boolean) => {
+      focusFirstMark.current = byKeyboard;
+      onZoom(window);
+    },
+    [onZoom],
+  );
 
   if (!plot) return null;
   const clip = (px: number) => Math.min(plotX + plotWidth, Math.max(plotX, px));
@@ -195,6 +242,17 @@ function ChartLayer({ events, publications, articleCount, shown, onOpen, layout 
         </text>
       </g>
       <PublicationMarks publications={publications} x={x} top={publicationTop} height={PUBLICATION_ROWS * ROW_HEIGHT} />
+      {layout.counts ? (
+        <DayCounts
+          counts={layout.counts}
+          x={x}
+          plotLeft={plotX}
+          plotRight={plotX + plotWidth}
+          laneTop={(kind) => plotY + (layout.lanes.find((lane) => lane.kind === kind)?.firstRow ?? 0) * ROW_HEIGHT}
+          laneHeight={(layout.lanes[0]?.rows ?? 1) * ROW_HEIGHT}
+          onZoom={zoomToDay}
+        />
+      ) : null}
       <g
         ref={layerRef}
         className="tl-events"
@@ -208,7 +266,7 @@ function ChartLayer({ events, publications, articleCount, shown, onOpen, layout 
         onMouseOver={handlePointer}
         onMouseLeave={() => point(null)}
       >
-        {events.map((timelineEvent) => {
+        {(counted ? [] : events).map((timelineEvent) => {
           const placed = layout.placed.get(timelineEvent.id);
           if (!placed) return null;
           return (

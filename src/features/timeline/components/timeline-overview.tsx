@@ -56,9 +56,11 @@ export const TimelineOverview = memo(function TimelineOverview({
   // The brush gives both handles one name; each is told apart by its end and its day.
   const startLabel = days[startIndex]?.label ?? '';
   const endLabel = days[endIndex]?.label ?? '';
+  const drawn = width !== null;
   useEffect(() => {
     const container = containerRef.current;
-    if (!container) return;
+    // Watched once drawn: a watch from before would be told of every element of the chart going in.
+    if (!container || !drawn) return;
     const names = [`Zoom start: ${startLabel}; arrow keys move it`, `Zoom end: ${endLabel}; arrow keys move it`];
     const values = [startLabel, endLabel];
     const name = () => {
@@ -74,7 +76,7 @@ export const TimelineOverview = memo(function TimelineOverview({
     const observer = new MutationObserver(name);
     observer.observe(container, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
     return () => observer.disconnect();
-  }, [startLabel, endLabel]);
+  }, [startLabel, endLabel, drawn]);
 
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(pending.current), []);
@@ -88,30 +90,33 @@ export const TimelineOverview = memo(function TimelineOverview({
 
   return (
     <div className="tl-overview" ref={containerRef}>
-      <BarChart
-        width={width}
-        height={BRUSH_HEIGHT + 4}
-        data={days}
-        margin={{ ...CHART_MARGIN, top: 2, bottom: 2 }}
-        accessibilityLayer={false}
-      >
-        <Brush
-          dataKey="label"
-          height={BRUSH_HEIGHT}
-          startIndex={startIndex}
-          endIndex={endIndex}
-          travellerWidth={10}
-          ariaLabel={`Zoom: ${startLabel} to ${endLabel}; arrow keys move it`}
-          onChange={({ startIndex: start, endIndex: end }) => {
-            if (start !== undefined && end !== undefined) commit(start, end);
-          }}
-          className="tl-brush"
+      {/* Drawn once its width is known (before the first paint), not at a guess first. */}
+      {width === null ? null : (
+        <BarChart
+          width={width}
+          height={BRUSH_HEIGHT + 4}
+          data={days}
+          margin={{ ...CHART_MARGIN, top: 2, bottom: 2 }}
+          accessibilityLayer={false}
         >
-          <ComposedChart data={days} accessibilityLayer={false}>
-            <DayHistogram days={days} width={plotWidthOf(width)} height={BRUSH_HEIGHT} />
-          </ComposedChart>
-        </Brush>
-      </BarChart>
+          <Brush
+            dataKey="label"
+            height={BRUSH_HEIGHT}
+            startIndex={startIndex}
+            endIndex={endIndex}
+            travellerWidth={10}
+            ariaLabel={`Zoom: ${startLabel} to ${endLabel}; arrow keys move it`}
+            onChange={({ startIndex: start, endIndex: end }) => {
+              if (start !== undefined && end !== undefined) commit(start, end);
+            }}
+            className="tl-brush"
+          >
+            <ComposedChart data={days} accessibilityLayer={false}>
+              <DayHistogram days={days} width={plotWidthOf(width)} height={BRUSH_HEIGHT} />
+            </ComposedChart>
+          </Brush>
+        </BarChart>
+      )}
     </div>
   );
 });

@@ -6,7 +6,7 @@ import { QueryStatus } from '@/components/query-status';
 import { sessionQueries } from '@/lib/api/session-queries';
 import { useStoryOverview } from '@/lib/story/use-story-data';
 import { useUrlState } from '@/lib/url-state/use-url-state';
-import { buildTimelineData } from '../model/timeline-data';
+import { timelineDataFor } from '../model/timeline-data';
 import { summarizeTimeline } from '../model/timeline-summary';
 import {
   chooseWindow,
@@ -52,7 +52,7 @@ export function TimelineView() {
 
   const bundle = data.status === 'success' ? data.bundle : null;
   const index = data.status === 'success' ? data.index : null;
-  const timeline = useMemo(() => (bundle && index ? buildTimelineData(bundle, index) : null), [bundle, index]);
+  const timeline = useMemo(() => (bundle && index ? timelineDataFor(bundle, index) : null), [bundle, index]);
   const whole = useMemo(() => storyWindow(timeline?.span ?? null), [timeline]);
   const choice = useMemo(() => chooseWindow(whole, state.from, state.to), [whole, state.from, state.to]);
   // By value: the URL decodes to a new array on every change, even when the kinds stay the same.
@@ -232,7 +232,9 @@ export function TimelineView() {
                   shown={shown}
                   kinds={kinds}
                   onOpen={openEvent}
+                  onZoom={zoomWindow}
                   label={`${chartLabel}: one mark per event, arrow keys move between them, Enter opens one`}
+                  denseLabel={`${chartLabel}: events counted per day and kind, too many to draw each; arrow keys move between the days, Enter zooms in on one`}
                   describedBy={SUMMARY_ID}
                   containerRef={chartRef}
                 />

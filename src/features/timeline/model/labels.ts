@@ -47,8 +47,8 @@ export function eventDateLabel({ event }: Pick<TimelineEvent, 'event'>): string 
 
 /** What a chart mark says to a screen reader, and what the tooltip shows. */
 export function eventMarkLabel(timelineEvent: TimelineEvent): string {
-  const { event, reports } = timelineEvent;
+  const { event, articleCount } = timelineEvent;
   const format = event.format === 'not-applicable' ? '' : ` ${FORMAT_LABELS[event.format]}`;
-  const articles = `${reports.length} ${reports.length === 1 ? 'article' : 'articles'}`;
+  const articles = `${articleCount} ${articleCount === 1 ? 'article' : 'articles'}`;
   return `${event.title}: ${eventDateLabel(timelineEvent)},${format} ${KIND_LABELS[event.kind].one}, ${STATUS_LABELS[event.status]}; reported by ${articles}`;
 }

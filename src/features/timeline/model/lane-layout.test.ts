@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '@/domain/calendar-days';
 import type { StoryEvent } from '@/domain/schemas';
-import { dayToX, layoutLanes, MAX_LABELLED_EVENTS, shortLabel } from './lane-layout';
+import {
+  chartLanes,
+  countLanes,
+  dayToX,
+  layoutLanes,
+  MAX_DRAWN_EVENTS,
+  MAX_LABELLED_EVENTS,
+  shortLabel,
+} from './lane-layout';
 import type { TimelineEvent } from './timeline-data';
 
 function timelineEvent(id: string, kind: StoryEvent['kind'], start: string, end = start): TimelineEvent {
@@ -9,6 +17,8 @@ function timelineEvent(id: string, kind: StoryEvent['kind'], start: string, end 
     id,
     start: dayNumber(start),
     end: dayNumber(end),
+    articleCount: 0,
+    previewedBy: [],
     reports: [],
     claims: [],
     derivation: null,
@@ -79,5 +89,41 @@ describe('layoutLanes', () => {
     expect(wide.placed.get('long')?.label).toBe(title);
     const narrow = layoutLanes([long], ['meeting'], window, 300);
     expect(narrow.placed.get('long')?.label).toMatch(/…$/);
+  });
+});
+
+describe('chartLanes', () => {
+  it('draws each event up to MAX_DRAWN_EVENTS, and counts them per lane and day past it', () => {
+    const fits = Array.from({ length: MAX_DRAWN_EVENTS }, (_, i) => timelineEvent(`e${i}`, 'meeting', '2024-04-02'));
+    expect(chartLanes(fits, ['meeting'], window, 900).counts).toBeNull();
+    const more = [...fits, timelineEvent('last', 'attack', '2024-04-03')];
+    const counted = chartLanes(more, ['meeting', 'attack'], window, 900);
+    expect(counted.placed.size).toBe(0);
+    expect(counted.counts?.map((c) => [c.kind, c.day, c.events.length])).toEqual([
+      ['meeting', dayNumber('2024-04-02'), MAX_DRAWN_EVENTS],
+      ['attack', dayNumber('2024-04-03'), 1],
+    ]);
+    expect(counted.lanes.map((lane) => [lane.kind, lane.count])).toEqual([
+      ['meeting', MAX_DRAWN_EVENTS],
+      ['attack', 1],
+    ]);
+  });
+
+  it('counts a range on its first day in view, by day then lane, leaving out kinds not shown', () => {
+    const layout = countLanes(
+      [
+        timelineEvent('range', 'attack', '2024-03-20', '2024-04-05'),
+        timelineEvent('meeting', 'meeting', '2024-04-01'),
+        timelineEvent('hidden', 'operation', '2024-04-01'),
+        timelineEvent('later', 'meeting', '2024-04-09'),
+      ],
+      ['meeting', 'attack'],
+      window,
+    );
+    expect(layout.counts?.map((c) => [c.kind, c.day, c.events.map((e) => e.id)])).toEqual([
+      ['meeting', window.start, ['meeting']],
+      ['attack', window.start, ['range']],
+      ['meeting', dayNumber('2024-04-09'), ['later']],
+    ]);
   });
 });

@@ -13,6 +13,15 @@ const ROW_GAP_PX = 4;
 const MAX_ROWS_PER_LANE = 12;
 /** With more events in view than this, titles stay in the tooltip, the panel and the table. */
 export const MAX_LABELLED_EVENTS = 40;
+/**
+ * With more events in view than this, each lane counts its events per day instead of drawing
+ * each one: marks that many pile up unreadably (the large story × 4 has twenty events a day),
+ * and drawing them all was most of the chart's cost. The table still lists every event; zooming
+ * in to fewer draws them again.
+ */
+export const MAX_DRAWN_EVENTS = 400;
+/** The rows a lane of day counts takes, so that its bars have some height to differ by. */
+const COUNT_ROWS = 2;
 
 export type LabelSide = 'right' | 'left' | 'none';
 
@@ -20,12 +29,17 @@ export type PlacedEvent = { row: number; label: string; labelSide: LabelSide };
 
 export type Lane = { kind: EventKind; firstRow: number; rows: number; count: number };
 
+/** The events of one lane that start (or come into view) on one day, in a chart too dense to draw each. */
+export type DayCount = { kind: EventKind; day: number; events: TimelineEvent[] };
+
 export type LaneLayout = {
   lanes: Lane[];
   placed: Map<string, PlacedEvent>;
   /** Rows of all event lanes together. */
   rows: number;
   labelled: boolean;
+  /** Set when there are too many events to draw each: the lanes' counts per day, by day then lane. */
+  counts: DayCount[] | null;
 };
 
 export function shortLabel(title: string, maxChars = MAX_LABEL_CHARS): string {
@@ -92,5 +106,44 @@ export function layoutLanes(
     lanes.push({ kind, firstRow, rows, count });
     firstRow += rows;
   }
-  return { lanes, placed, rows: firstRow, labelled };
+  return { lanes, placed, rows: firstRow, labelled, counts: null };
+}
+
+/** The lanes of a chart too dense to draw each event: COUNT_ROWS rows each, and every lane's events counted per day. */
+export function countLanes(
+  events: readonly TimelineEvent[],
+  kinds: readonly EventKind[],
+  window: DayWindow,
+): LaneLayout {
+  const byKey = new Map<string, DayCount>();
+  for (const timelineEvent of events) {
+    const { kind } = timelineEvent.event;
+    if (!kinds.includes(kind)) continue;
+    // A range that began before the window counts on its first day in view.
+    const day = Math.max(timelineEvent.start, window.start);
+    const key = `${kind} ${day}`;
+    const count = byKey.get(key);
+    if (count) count.events.push(timelineEvent);
+    else byKey.set(key, { kind, day, events: [timelineEvent] });
+  }
+  const lanes = kinds.map((kind, i) => ({
+    kind,
+    firstRow: i * COUNT_ROWS,
+    rows: COUNT_ROWS,
+    count: events.filter((e) => e.event.kind === kind).length,
+  }));
+  const counts = [...byKey.values()].sort((a, b) => a.day - b.day || kinds.indexOf(a.kind) - kinds.indexOf(b.kind));
+  return { lanes, placed: new Map(), rows: kinds.length * COUNT_ROWS, labelled: false, counts };
+}
+
+/** The lanes as the chart draws them: each event, or the lanes' counts per day when there are too many. */
+export function chartLanes(
+  events: readonly TimelineEvent[],
+  kinds: readonly EventKind[],
+  window: DayWindow,
+  plotWidth: number,
+): LaneLayout {
+  return events.length > MAX_DRAWN_EVENTS
+    ? countLanes(events, kinds, window)
+    : layoutLanes(events, kinds, window, plotWidth);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleSays, saidStatusOf } from './mention-status';
+import { articleSays, saidStatusOf, saidStatusReader } from './mention-status';
 import { bundledStory } from '../../../../server/corpus/corpus-test-kit';
 
 const { bundle, index } = bundledStory('rafah-scg-2024');
@@ -44,6 +44,38 @@ describe('saidStatusOf on the bundled story', () => {
   it('calls a denial or contradiction a dispute', () => {
     expect(saidStatusOf({ stance: 'denies', quotes: ['The meeting was held.'] }, '')).toBe('disputed');
     expect(saidStatusOf({ stance: 'contradicts', quotes: [] }, 'It will happen.')).toBe('disputed');
+  });
+});
+
+describe('saidStatusReader', () => {
+  it('reads as saidStatusOf does, a claim’s wording read once for all its mentions', () => {
+    const read = saidStatusReader();
+    // The same claim wording under quotes with a cue, without one, and as a dispute.
+    const claim = 'The leaders are set to meet in Cairo.';
+    const mentions = [
+      { stance: 'asserts' as const, quotes: ['The talks were called off on Monday.'] },
+      { stance: 'asserts' as const, quotes: ['The leaders met in Cairo.'] },
+      { stance: 'reports' as const, quotes: [] },
+      { stance: 'denies' as const, quotes: ['No meeting is planned.'] },
+      { stance: 'asserts' as const, quotes: ['The meeting was pushed back a week.'] },
+    ];
+    expect(mentions.map((m) => read(m, claim))).toEqual(['cancelled', 'planned', 'planned', 'disputed', 'postponed']);
+    expect(mentions.map((m) => read(m, 'The leaders met.'))).toEqual([
+      'cancelled',
+      'held',
+      'held',
+      'disputed',
+      'postponed',
+    ]);
+    for (const event of bundle.events) {
+      for (const id of event.mentions) {
+        const mention = index.mentions.get(id);
+        if (!mention) continue;
+        const said = { stance: mention.stance, quotes: mention.spans.map((s) => s.exact) };
+        const claimText = index.claims.get(mention.claim)?.text ?? '';
+        expect(read(said, claimText)).toBe(saidStatusOf(said, claimText));
+      }
+    }
   });
 });
 

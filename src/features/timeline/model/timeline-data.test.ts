@@ -45,6 +45,21 @@ describe('buildTimelineData on the bundled story', () => {
     ]);
   });
 
+  it('counts and names, before reading any report, the same articles its reports list and mark as previews', () => {
+    const fresh = buildTimelineData(bundle, index);
+    for (const item of fresh.events) {
+      const previewedBy = item.previewedBy.map((a) => a.id).sort();
+      expect(item.articleCount).toBe(item.reports.length);
+      expect(previewedBy).toEqual(
+        item.reports
+          .filter((r) => r.previews)
+          .map((r) => r.article.id)
+          .sort(),
+      );
+    }
+    expect(fresh.events.some((item) => item.previewedBy.length > 0)).toBe(true);
+  });
+
   it('keeps the phrase a derived date comes from, with how it was read', () => {
     expect(event('scg-first-virtual-meeting').derivation).toMatchObject({
       phrase: 'in recent weeks',
