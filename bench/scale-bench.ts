@@ -6,7 +6,7 @@
  * cost grows when the story doubles (1.0 = not at all, 2.0 = it doubles too). Then the same
  * stories in Chromium (scale-browser.ts): time to the matrix's first rows and to the first
  * Sources paint, and main-thread work (CPU time of the page's main-thread tasks, from Chromium's
- * trace) of interactions at the largest scale; PARALLAX_BENCH_BROWSER=0 leaves the browser out.
+ * trace) of interactions at each generated scale; PARALLAX_BENCH_BROWSER=0 leaves the browser out.
  */
 import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
