@@ -4,7 +4,6 @@ import {
   deskObjectKindSchema,
   mentionSchema,
   stanceSchema,
-  supportSchema,
   type Claim,
   type DeskAction,
   type DeskEdit,
@@ -17,7 +16,8 @@ import type { ClaimDeskStore, DeskAuthor, DeskResult, StoredMention } from '../c
 import { recordEvidenceChange } from './article-version-queries';
 import { appendAudit, toAuditRecord, type AuditRecord } from './audit-writer';
 import type { Database } from './database-schema';
-import { chainFromJson, jsonOrNull, mentionBasisFromJson, optionalField } from './row-codecs';
+import { MENTION_COLUMNS, mentionFromRow } from './mention-rows';
+import { jsonOrNull } from './row-codecs';
 import { claimColumns, insertClaimRow, toClaim } from './verdict-queries';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -40,7 +40,7 @@ const isLive = (row: AnyClaimRow) => row.merged_into === null && row.removed_at 
 async function readMention(db: Db, id: string): Promise<StoredMention | null> {
   const row = await db
     .selectFrom('mentions')
-    .select(['id', 'story', 'claim', 'article', 'stance', 'attribution', 'support', 'basis', 'version'])
+    .select([...MENTION_COLUMNS, 'story', 'version'])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) return null;
@@ -50,18 +50,7 @@ async function readMention(db: Db, id: string): Promise<StoredMention | null> {
     .where('mention', '=', id)
     .orderBy('ordinal')
     .execute();
-  return {
-    id: row.id,
-    story: row.story,
-    claim: row.claim,
-    article: row.article,
-    stance: stanceSchema.parse(row.stance),
-    attribution: chainFromJson.parse(row.attribution),
-    spans,
-    ...optionalField('support', row.support, (text) => supportSchema.parse(text)),
-    ...optionalField('basis', row.basis, (text) => mentionBasisFromJson.parse(text)),
-    version: row.version,
-  };
+  return { ...mentionFromRow(row, spans), story: row.story, version: row.version };
 }
 
 /** A mention as the audit keeps it and the API answers it: without its story. */

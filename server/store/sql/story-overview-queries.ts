@@ -1,8 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import {
-  stanceSchema,
   stepSources,
-  supportSchema,
   type Mention,
   type Passage,
   type Span,
@@ -12,7 +10,8 @@ import {
 import type { StoryOverviewStore } from '../story-overview-store';
 import { readStoryVersioning } from './article-version-queries';
 import type { Database } from './database-schema';
-import { chainFromJson, mentionBasisFromJson, optionalField, passageSpansFromJson } from './row-codecs';
+import { CELL_COLUMNS, cellFromRow, MENTION_COLUMNS, mentionFromRow } from './mention-rows';
+import { passageSpansFromJson } from './row-codecs';
 import {
   actorColumns,
   outletColumns,
@@ -50,10 +49,7 @@ export function storyOverviewQueries(db: Kysely<Database>): StoryOverviewStore {
         const story = await trx.selectFrom('stories').select('id').where('id', '=', storyId).executeTakeFirst();
         if (!story) return null;
         const live = new Set(await liveArticleIds(trx, storyId));
-        let query = trx
-          .selectFrom('mentions')
-          .select(['id', 'claim', 'article', 'stance', 'attribution', 'support', 'basis'])
-          .where('story', '=', storyId);
+        let query = trx.selectFrom('mentions').select(MENTION_COLUMNS).where('story', '=', storyId);
         if (scope.claim !== undefined) query = query.where('claim', '=', scope.claim);
         if (scope.article !== undefined) query = query.where('article', '=', scope.article);
         // A removed article's evidence left with it.
@@ -78,16 +74,7 @@ export function storyOverviewQueries(db: Kysely<Database>): StoryOverviewStore {
         const mentions: Mention[] = rows
           // As in the whole story: a mention whose every span a new version unanchored has no evidence left.
           .filter((row) => spansByMention.has(row.id))
-          .map((row) => ({
-            id: row.id,
-            claim: row.claim,
-            article: row.article,
-            stance: stanceSchema.parse(row.stance),
-            attribution: chainFromJson.parse(row.attribution),
-            spans: spansByMention.get(row.id) ?? [],
-            ...optionalField('support', row.support, (text) => supportSchema.parse(text)),
-            ...optionalField('basis', row.basis, (text) => mentionBasisFromJson.parse(text)),
-          }));
+          .map((row) => mentionFromRow(row, spansByMention.get(row.id) ?? []));
         // Shared passages belong to articles: an article's (or a cell's) scope carries those with a span in it.
         const passages =
           scope.article === undefined
@@ -140,22 +127,10 @@ async function readOverview(db: Transaction<Database>, storyId: string): Promise
     ),
   );
   const cells: StanceCell[] = (
-    await db
-      .selectFrom('mentions')
-      .select(['id', 'claim', 'article', 'stance', 'attribution', 'support'])
-      .where('story', '=', storyId)
-      .orderBy('rowid')
-      .execute()
+    await db.selectFrom('mentions').select(CELL_COLUMNS).where('story', '=', storyId).orderBy('rowid').execute()
   )
     .filter((row) => liveArticles.has(row.article) && withEvidence.has(row.id))
-    .map((row) => ({
-      id: row.id,
-      claim: row.claim,
-      article: row.article,
-      stance: stanceSchema.parse(row.stance),
-      attribution: chainFromJson.parse(row.attribution),
-      ...optionalField('support', row.support, (text) => supportSchema.parse(text)),
-    }));
+    .map(cellFromRow);
   const cellIds = new Set(cells.map((cell) => cell.id));
   const events = await readStoryEvents(db, storyId);
   for (const event of events) event.mentions = event.mentions.filter((id) => cellIds.has(id));

@@ -2,8 +2,6 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import {
   actorKindSchema,
   outletKindSchema,
-  stanceSchema,
-  supportSchema,
   type Actor,
   type Article,
   type ArticleMeta,
@@ -22,13 +20,12 @@ import { insertArchiveRow } from './archive-queries';
 import { STORY_AUDIT_KINDS } from './audit-writer';
 import type { ArticlesTable, Database } from './database-schema';
 import { eventColumns, plainEvent, toVersionedEvent } from './event-queries';
+import { MENTION_COLUMNS, mentionFromRow } from './mention-rows';
 import {
   inserted,
-  chainFromJson,
   furnitureFromJson,
   idsFromJson,
   jsonOrNull,
-  mentionBasisFromJson,
   notesFromJson,
   optionalField,
   passageSpansFromJson,
@@ -277,24 +274,10 @@ async function readBundle(db: Db, storyId: string): Promise<StoryBundle | null> 
     spansByMention.set(row.mention, list);
   }
   const mentions: Mention[] = (
-    await db
-      .selectFrom('mentions')
-      .select(['id', 'claim', 'article', 'stance', 'attribution', 'support', 'basis'])
-      .where('story', '=', storyId)
-      .orderBy('rowid')
-      .execute()
+    await db.selectFrom('mentions').select(MENTION_COLUMNS).where('story', '=', storyId).orderBy('rowid').execute()
   )
     .filter((row) => live.has(row.article))
-    .map((row) => ({
-      id: row.id,
-      claim: row.claim,
-      article: row.article,
-      stance: stanceSchema.parse(row.stance),
-      attribution: chainFromJson.parse(row.attribution),
-      spans: spansByMention.get(row.id) ?? [],
-      ...optionalField('support', row.support, (text) => supportSchema.parse(text)),
-      ...optionalField('basis', row.basis, (text) => mentionBasisFromJson.parse(text)),
-    }))
+    .map((row) => mentionFromRow(row, spansByMention.get(row.id) ?? []))
     // A mention whose every span a new version unanchored has no evidence left.
     .filter((m) => m.spans.length > 0);
   const events = await readStoryEvents(db, storyId);
