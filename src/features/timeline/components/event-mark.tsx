@@ -1,5 +1,4 @@
 import { memo, useCallback } from 'react';
-import { useTimelineUi } from '../store/timeline-ui-store';
 import type { EventFormat } from '@/domain/schemas';
 import { MARK_RADIUS, type PlacedEvent } from '../model/lane-layout';
 import type { TimelineEvent } from '../model/timeline-data';
@@ -36,6 +35,8 @@ type EventMarkProps = {
   cy: number;
   ariaLabel: string;
   tabbable: boolean;
+  /** The event shown in the details panel. */
+  open: boolean;
 };
 
 /**
@@ -50,6 +51,7 @@ export const EventMark = memo(function EventMark({
   cy,
   ariaLabel,
   tabbable,
+  open,
 }: EventMarkProps) {
   const { event } = timelineEvent;
   // SVG attribute names are case-sensitive and the one browsers read is `tabindex`. The renderer
@@ -59,7 +61,6 @@ export const EventMark = memo(function EventMark({
     (mark: SVGGElement | null) => mark?.setAttribute('tabindex', tabbable ? '0' : '-1'),
     [tabbable],
   );
-  const open = useTimelineUi((s) => s.openId === event.id);
   const isRange = event.date.precision === 'range';
   const cx = (x0 + x1) / 2;
   const r = isRange ? MARK_RADIUS - 1 : MARK_RADIUS;

@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { memo, useRef, type MouseEvent } from 'react';
 import type { EventFormat } from '@/domain/schemas';
 import { formatDayRange } from '@/lib/format-date';
@@ -19,6 +19,23 @@ export const rowButtonId = (eventId: string) => `tl-row-${eventId}`;
 export const VIRTUALIZE_ABOVE_ROWS = 60;
 const ESTIMATED_ROW_PX = 58;
 
+/**
+ * A row's height as its ResizeObserver reports it, after the browser's own layout. The default
+ * reads each row's box as it goes in, which makes the browser lay out the whole page at once in
+ * the middle of drawing it; until the observer reports, a row counts as measured before, or as
+ * estimated.
+ */
+function observedRowHeight(
+  row: HTMLTableRowElement,
+  entry: ResizeObserverEntry | undefined,
+  instance: Virtualizer<HTMLDivElement, HTMLTableRowElement>,
+): number {
+  const box = entry?.borderBoxSize[0];
+  if (box) return Math.round(box.blockSize);
+  const index = instance.indexFromElement(row);
+  return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? ESTIMATED_ROW_PX;
+}
+
 type EventsTableProps = {
   events: readonly TimelineEvent[];
   total: number;
@@ -35,6 +52,7 @@ export const EventsTable = memo(function EventsTable({ events, total, openId, on
     count: events.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_ROW_PX,
+    measureElement: observedRowHeight,
     getItemKey: (i) => events[i]?.id ?? i,
     overscan: 8,
     enabled: virtual,

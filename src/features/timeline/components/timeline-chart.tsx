@@ -8,7 +8,7 @@ import {
   type KeyboardEvent,
   type MouseEvent,
 } from 'react';
-import { CartesianGrid, ComposedChart, usePlotArea, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ComposedChart, usePlotArea, XAxis, YAxis, type XAxisTickContentProps } from 'recharts';
 import type { EventKind } from '@/domain/schemas';
 import {
   CHART_MARGIN,
@@ -46,7 +46,25 @@ type TimelineChartProps = {
   containerRef: React.RefObject<HTMLDivElement | null>;
 };
 
+/**
+ * The grid draws no horizontal lines, but recharts works out where they would go unless told:
+ * for the hidden lane axis that means measuring its tick labels in the DOM on every draw.
+ */
+const noHorizontalLines = () => [];
+
 const tickLabel = (value: number) => formatDayNumber(Math.floor(value)).replace(/ \d{4}$/, '');
+
+/**
+ * A day's tick label as one plain text element. recharts' own tick text is given the axis width
+ * to wrap in, and so measures every word of every label in the DOM first; a day's label fits.
+ */
+function DayTick({ x, y, payload, className, fill }: XAxisTickContentProps) {
+  return (
+    <text x={x} y={y} dy="0.71em" textAnchor="middle" fill={fill} className={className}>
+      {tickLabel(Number(payload.value))}
+    </text>
+  );
+}
 
 /** The events on a date axis in lanes by kind, with the publication dates in a lane of their own. */
 export const TimelineChart = memo(function TimelineChart(props: TimelineChartProps) {
@@ -88,12 +106,12 @@ function SizedChart(props: TimelineChartProps & { width: number }) {
           allowDataOverflow
           ticks={ticks}
           interval={0}
-          tickFormatter={tickLabel}
+          tick={DayTick}
           height={X_AXIS_HEIGHT}
           stroke="currentColor"
         />
         <YAxis type="number" hide domain={yDomain} allowDataOverflow reversed />
-        <CartesianGrid horizontal={false} strokeDasharray="2 4" />
+        <CartesianGrid horizontal={false} horizontalCoordinatesGenerator={noHorizontalLines} strokeDasharray="2 4" />
         <ChartLayer {...props} layout={layout} />
       </ComposedChart>
       {layout.counts ? (
@@ -112,6 +130,8 @@ type LayerProps = TimelineChartProps & { layout: LaneLayout };
 function ChartLayer({ events, publications, articleCount, shown, onOpen, onZoom, layout }: LayerProps) {
   const plot = usePlotArea();
   const activeId = useTimelineUi((s) => s.activeId);
+  // Read here once, not by each of hundreds of marks subscribing to the store.
+  const openId = useTimelineUi((s) => s.openId);
   const activate = useTimelineUi((s) => s.activate);
   const point = useTimelineUi((s) => s.point);
   const focusRing = useTimelineUi((s) => s.focus);
@@ -279,6 +299,7 @@ function ChartLayer({ events, publications, articleCount, shown, onOpen, onZoom,
               cy={rowMiddle(placed.row)}
               ariaLabel={labels.get(timelineEvent.id) ?? timelineEvent.event.title}
               tabbable={timelineEvent.id === tabbableId}
+              open={timelineEvent.id === openId}
             />
           );
         })}

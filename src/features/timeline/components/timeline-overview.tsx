@@ -1,5 +1,5 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
-import { BarChart, Brush, ComposedChart } from 'recharts';
+import { BarChart, Brush } from 'recharts';
 import { CHART_MARGIN, plotWidthOf } from '../model/chart-geometry';
 import { formatDayNumber } from '../model/labels';
 import type { PublicationDay, TimelineEvent } from '../model/timeline-data';
@@ -111,9 +111,7 @@ export const TimelineOverview = memo(function TimelineOverview({
             }}
             className="tl-brush"
           >
-            <ComposedChart data={days} accessibilityLayer={false}>
-              <DayHistogram days={days} width={plotWidthOf(width)} height={BRUSH_HEIGHT} />
-            </ComposedChart>
+            <DayHistogram days={days} width={plotWidthOf(width)} height={BRUSH_HEIGHT} />
           </Brush>
         </BarChart>
       )}
@@ -124,16 +122,23 @@ export const TimelineOverview = memo(function TimelineOverview({
 /**
  * Articles per day (grey) and events starting per day (a coloured line along the foot) as two
  * paths: one element each however long the story, so moving the brush redraws next to nothing.
+ * It is the brush's panorama itself, placed by the brush (which passes its x and y), rather than
+ * a second recharts chart around it: that chart, with a store and selectors of its own, drew
+ * nothing but these two paths and was a good part of the timeline's first render.
  */
-// The panorama is drawn in the brush's own coordinates (0,0 at its top left), as wide as the plot.
 const DayHistogram = memo(function DayHistogram({
   days,
   width,
   height,
+  x: left = 0,
+  y: top = 0,
 }: {
   days: readonly DayCount[];
   width: number;
   height: number;
+  /** Where the brush draws its panorama: given by the brush. */
+  x?: number;
+  y?: number;
 }) {
   if (days.length === 0) return null;
   const step = width / days.length;
@@ -151,7 +156,7 @@ const DayHistogram = memo(function DayHistogram({
     if (d.events > 0) events += `M${x.toFixed(1)},${bottom - 3}h${w.toFixed(1)}v3h${(-w).toFixed(1)}z`;
   });
   return (
-    <g aria-hidden="true">
+    <g aria-hidden="true" transform={`translate(${left},${top})`}>
       <path className="tl-overview__articles" d={articles} />
       <path className="tl-overview__events" d={events} />
     </g>
