@@ -67,21 +67,21 @@ export const storyPartQueries = {
 };
 
 /** Every cached read of one story, for invalidating them together: the whole story, its overview, evidence and passages. */
-export const storyReadsOf = (storyId: string) => ({
-  queryKey: storyQueries.all(),
-  predicate: (query: Query) =>
-    ['bundle', 'overview', 'evidence', 'passage'].includes(String(query.queryKey[1])) && query.queryKey[2] === storyId,
-});
+export const storyReadsOf = (storyId: string) => readsOf(storyId, ['bundle', 'overview', 'evidence', 'passage']);
+
+/** A filter for the cached reads of one story of the given kinds (the key's second part). */
+function readsOf(storyId: string, kinds: readonly string[]) {
+  return {
+    queryKey: storyQueries.all(),
+    predicate: (query: Query) => kinds.includes(String(query.queryKey[1])) && query.queryKey[2] === storyId,
+  };
+}
 
 /**
  * The reads of one story besides its evidence: the overview (and the whole story, for exports) —
  * what a change of an event or of an article's metadata leaves stale.
  */
-export const overviewReadsOf = (storyId: string) => ({
-  queryKey: storyQueries.all(),
-  predicate: (query: Query) =>
-    ['bundle', 'overview'].includes(String(query.queryKey[1])) && query.queryKey[2] === storyId,
-});
+export const overviewReadsOf = (storyId: string) => readsOf(storyId, ['bundle', 'overview']);
 
 /**
  * What a change touched, to tell which cached evidence it left stale — so that a change in
